@@ -1,0 +1,17 @@
+package io.switchboard;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs the handler on the connection's IO thread instead of the worker pool: the fastest path, for
+ * methods that never block (no I/O, no locks held for long, no {@code Thread.sleep}). A blocking
+ * call here stalls every connection sharing that IO thread. Per-session ordering still holds.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface NonBlocking {}
