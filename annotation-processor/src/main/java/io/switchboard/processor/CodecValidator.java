@@ -237,7 +237,7 @@ final class CodecValidator {
 
   private CodecModel buildModel(TypeElement element, ClassName typeName, ClassName codec)
       throws UnsupportedTypeException {
-    String path = String.join(".", typeName.simpleNames());
+    String path = typeName.simpleName();
     checkUsable(element, path);
     return switch (element.getKind()) {
       case ENUM -> new EnumCodec(typeName, codec, enumConstants(element));

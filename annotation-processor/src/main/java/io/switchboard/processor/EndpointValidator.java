@@ -188,8 +188,11 @@ final class EndpointValidator {
       return false;
     }
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(endpoint.getEnclosedElements());
+    // The implicit constructor counts as accessible: if it is not, the class itself is private,
+    // which is reported on its own.
     List<ExecutableElement> accessible = constructors.stream()
-        .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE))
+        .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE)
+            || elements.getOrigin(c) == Elements.Origin.MANDATED)
         .collect(Collectors.toList());
     if (accessible.isEmpty()) {
       errors.error(ErrorKey.SwEndpointConstructor, constructors.isEmpty() ? endpoint : constructors.get(0),
