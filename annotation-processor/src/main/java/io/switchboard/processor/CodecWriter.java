@@ -33,7 +33,8 @@ import javax.lang.model.element.Modifier;
 final class CodecWriter {
 
   private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
-  private static final Set<String> RESERVED = Set.of("parser", "generator", "member", "value", "token", "text");
+  /** The locals of a record's read method besides its components. */
+  private static final Set<String> RESERVED = Set.of("parser", "member");
 
   private CodecWriter() {}
 
