@@ -55,6 +55,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   private final Map<String, Integer> providersPerPackage = new HashMap<>();
   private final Set<String> dispatchers = new TreeSet<>();
   private final Set<String> providers = new TreeSet<>();
+  /** Endpoints whose handlers mention types not generated yet, retried in the next round. */
+  private final Set<String> deferredEndpoints = new TreeSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -86,8 +88,12 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     boolean wrote = false;
 
     reportHandlersOutsideEndpoints(round);
-    for (TypeElement endpoint : sorted(round.getElementsAnnotatedWith(
-        processingEnv.getElementUtils().getTypeElement(Names.WS_ENDPOINT)))) {
+    for (TypeElement endpoint : endpoints(round)) {
+      if (EndpointValidator.mentionsUnresolvedTypes(endpoint)) {
+        // If the type never comes, javac reports it; the dispatcher would not compile anyway.
+        deferredEndpoints.add(endpoint.getQualifiedName().toString());
+        continue;
+      }
       Optional<EndpointModel> model = guarded(endpoint, () -> validator.validate(endpoint));
       if (model.isPresent()) {
         wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), endpoint);
@@ -115,6 +121,20 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       writeProviders();
     }
     return false;
+  }
+
+  /** This round's endpoints and those deferred from earlier rounds, in name order. */
+  private List<TypeElement> endpoints(RoundEnvironment round) {
+    Set<TypeElement> endpoints = new HashSet<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(Names.WS_ENDPOINT))));
+    for (String name : deferredEndpoints) {
+      TypeElement deferred = processingEnv.getElementUtils().getTypeElement(name);
+      if (deferred != null) {
+        endpoints.add(deferred);
+      }
+    }
+    deferredEndpoints.clear();
+    return sorted(endpoints);
   }
 
   private void collectTypes(Element element) {
