@@ -174,7 +174,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return;
     }
     try {
-      codecs.resolve(message.asType(), EndpointValidator.simpleName(message));
+      codecs.resolve(message.asType(), message.getSimpleName().toString());
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
     }
