@@ -350,8 +350,7 @@ final class CodecWriter {
     }
 
     MethodSpec fromText = MethodSpec.methodBuilder("fromText")
-        .addJavadoc("A text-line argument is a constant's JSON name: {@code color $L}.\n",
-            model.constants().isEmpty() ? "" : model.constants().get(0).jsonName())
+        .addJavadoc("A text-line argument is a constant's JSON name.\n")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(model.type())

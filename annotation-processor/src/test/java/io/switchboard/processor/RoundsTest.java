@@ -2,9 +2,12 @@ package io.switchboard.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.switchboard.json.CodecRegistry;
+import io.switchboard.json.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Set;
@@ -70,6 +73,28 @@ class RoundsTest {
         .contains("DispatchResult.value(endpoint.greet(payload.read(Greeting_JsonCodec.INSTANCE)), Greeting_JsonCodec.INSTANCE)");
     assertThat(compilation).generatedSourceFile("app.Greeting_JsonCodec");
     assertThat(compilation).generatedSourceFile("app.Switchboard_Codecs");
+  }
+
+  @Test
+  void testsDeclaringMessagesInTheMainCodesPackageGetTheirOwnProvider() throws Exception {
+    try (Compiled main = Compiled.compile("app.Temperature", """
+            package app;
+            @io.switchboard.WsMessage
+            public record Temperature(double celsius) {}
+            """);
+        Compiled tests = Compiled.compile(main, "app.Humidity", """
+            package app;
+            @io.switchboard.WsMessage
+            public record Humidity(double percent, Temperature at) {}
+            """)) {
+      assertThat(tests.compilation()).generatedSourceFile("app.Switchboard_Codecs2");
+      assertEquals("app.Switchboard_Codecs2\n", tests.resource("META-INF/services/io.switchboard.json.CodecProvider"));
+      CodecRegistry registry = CodecRegistry.load(tests.loader());
+      Object humidity = tests.load("app.Humidity")
+          .getConstructor(double.class, tests.load("app.Temperature"))
+          .newInstance(55.0, tests.load("app.Temperature").getConstructor(double.class).newInstance(21.5));
+      assertEquals("{\"percent\":55.0,\"at\":{\"celsius\":21.5}}", Json.writeString(registry.forValue(humidity), humidity));
+    }
   }
 
   @Test
