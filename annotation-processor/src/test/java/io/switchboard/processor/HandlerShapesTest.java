@@ -12,6 +12,7 @@ import io.switchboard.json.Json;
 import io.switchboard.spi.DispatchResult;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.Envelope;
+import io.switchboard.spi.ScheduledMethod;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -125,6 +126,15 @@ class HandlerShapesTest {
 
         @OnBinary
         void consume(ByteBuffer data, Rooms rooms) {}
+
+        @Every("250ms")
+        void often(Sessions sessions) {}
+
+        @Every("3m")
+        void sometimes(Rooms rooms, EndpointInfo info) {}
+
+        @Every("2h")
+        void rarely() {}
 
         @OnError
         void failed(Throwable error) {
@@ -258,6 +268,15 @@ class HandlerShapesTest {
   void jsonNodePayloadsAreFreeForm() throws Exception {
     assertEquals("{\"any\":[1,{\"thing\":true}]}", send("{\"cmd\":\"reflect\",\"data\":{\"any\":[1,{\"thing\":true}]}}"));
     assertEquals("[1,2]", send("reflect [1,2]"));
+  }
+
+  @Test
+  void periodsAreInMilliseconds() throws Exception {
+    assertEquals(List.of(250L, 180_000L, 7_200_000L),
+        tools.scheduled().stream().map(ScheduledMethod::periodMillis).toList());
+    assertEquals("ToolsEndpoint#sometimes(Rooms, EndpointInfo)", tools.scheduled().get(1).handler());
+    tools.runScheduled(endpoint("x"), 2, new FakeContext(tools));
+    assertThrows(IndexOutOfBoundsException.class, () -> tools.runScheduled(endpoint("x"), 3, new FakeContext(tools)));
   }
 
   @Test
