@@ -19,6 +19,8 @@ import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final StatsCounters stats;
   private final ExecutorService workers;
   private final SessionRegistry sessions = new SessionRegistry();
+  private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
   private final RoomRegistry rooms = new RoomRegistry();
   private final EndpointBroadcaster broadcaster;
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
@@ -91,6 +94,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
             config.closeTimeout());
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
+    pipelines.add(pipeline);
     stats.connected();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
     LOG.info("{} connected", session);
@@ -103,6 +107,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private void closed(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {
     ServerSession session = pipeline.session();
     sessions.remove(session);
+    pipelines.remove(pipeline);
     session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
@@ -110,11 +115,14 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     pipeline.closed(reason);
   }
 
-  /** Sends 1001 to every session, after what is already queued for it. */
+  /**
+   * Closes every session with {@code reason} once the messages it already sent are handled and
+   * their replies queued (a {@code CompletionStage} reply still pending is not waited for).
+   */
   public void closeAll(CloseReason reason) {
     stopping = true;
-    for (ServerSession session : sessions.live()) {
-      session.close(reason);
+    for (SessionPipeline<E> pipeline : pipelines) {
+      pipeline.closeAfterPending(reason);
     }
   }
 

@@ -84,6 +84,11 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     session.channel().resumeReceives();
   }
 
+  /** Closes the session once every message received so far was handled. */
+  void closeAfterPending(CloseReason reason) {
+    executor.execute(() -> session.close(reason), false);
+  }
+
   /** After the connection closed: stops the heartbeat and runs {@code @OnClose}. */
   void closed(CloseReason reason) {
     heartbeat.stop();

@@ -152,7 +152,8 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
   }
 
   @Override
-  public void runScheduled(TestEndpoint endpoint, int index, HandlerContext context) {
+  public void runScheduled(TestEndpoint endpoint, int index, HandlerContext context)
+      throws InterruptedException {
     endpoint.tick(context.broadcaster());
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The endpoint the runtime tests talk to; {@link TestDispatcher} is its dispatch table. */
 public final class TestEndpoint {
@@ -21,6 +22,15 @@ public final class TestEndpoint {
   public final LinkedBlockingQueue<String> scheduledRuns = new LinkedBlockingQueue<>();
   /** Released by tests to let {@code block} return. */
   public final CountDownLatch gate = new CountDownLatch(1);
+  /** Counted down when {@code block} starts waiting. */
+  public final CountDownLatch blocked = new CountDownLatch(1);
+  /** While positive, each scheduled tick throws (and counts down). */
+  public final AtomicInteger tickFailures = new AtomicInteger();
+  /** How long each scheduled tick takes. */
+  public volatile long tickMillis;
+  /** The most ticks seen running at once. */
+  public final AtomicInteger maxConcurrentTicks = new AtomicInteger();
+  private final AtomicInteger runningTicks = new AtomicInteger();
 
   String hello() {
     return "Hello, human";
@@ -47,6 +57,7 @@ public final class TestEndpoint {
   }
 
   String block() throws InterruptedException {
+    blocked.countDown();
     gate.await(30, TimeUnit.SECONDS);
     return "unblocked";
   }
@@ -109,8 +120,18 @@ public final class TestEndpoint {
     return ByteBuffer.wrap(bytes);
   }
 
-  void tick(Broadcaster broadcaster) {
-    scheduledRuns.add("tick");
-    broadcaster.toAll("tick", "tock");
+  void tick(Broadcaster broadcaster) throws InterruptedException {
+    int running = runningTicks.incrementAndGet();
+    maxConcurrentTicks.accumulateAndGet(running, Math::max);
+    try {
+      scheduledRuns.add("tick");
+      if (tickFailures.getAndDecrement() > 0) {
+        throw new IllegalStateException("tick failed on purpose");
+      }
+      Thread.sleep(tickMillis);
+      broadcaster.toAll("tick", "tock");
+    } finally {
+      runningTicks.decrementAndGet();
+    }
   }
 }
