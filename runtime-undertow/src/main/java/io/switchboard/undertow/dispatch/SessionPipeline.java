@@ -48,6 +48,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final Heartbeat heartbeat;
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
+  private boolean closeFrameArrived; // IO thread only
 
   SessionPipeline(EndpointRuntime<E> endpoint, ServerSession session) {
     this.endpoint = endpoint;
@@ -291,7 +292,21 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   }
 
   @Override
+  protected void onFullCloseMessage(WebSocketChannel channel, BufferedBinaryMessage message)
+      throws java.io.IOException {
+    closeFrameArrived = true;
+    super.onFullCloseMessage(channel, message); // parses it, calls onCloseMessage, echoes it
+  }
+
+  /**
+   * Undertow also calls this, with a made-up 1001, when the connection just dropped; only a close
+   * frame that really arrived counts as the peer's.
+   */
+  @Override
   protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
+    if (!closeFrameArrived) {
+      return;
+    }
     int code = message.getCode();
     session.peerClosed(
         new CloseReason(

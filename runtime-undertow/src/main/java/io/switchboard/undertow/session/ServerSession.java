@@ -51,6 +51,7 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
   private final OutboundQueue outbound;
   private final WebSocketCallback<OutboundMessage> writeCallback = new WriteCallback();
   private volatile CloseReason peerClose;
+  private volatile CloseReason serverClose;
   private volatile boolean slowConsumerClosed;
 
   public ServerSession(
@@ -207,9 +208,15 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     if (peerClose != null) {
       return peerClose;
     }
-    if (channel.isCloseFrameSent() && channel.getCloseCode() >= 1000) {
+    if (serverClose != null) {
+      return serverClose;
+    }
+    // Undertow's own close frames: 1002/1007 for broken frames, 1009 for a message too big. (It
+    // also "sends" a 1000 when the connection just dropped, which is no close at all.)
+    int code = channel.getCloseCode();
+    if (channel.isCloseFrameSent() && code > CloseReason.NORMAL_CLOSURE && code <= 4999) {
       String reason = channel.getCloseReason();
-      return new CloseReason(channel.getCloseCode(), reason == null ? "" : reason);
+      return new CloseReason(code, reason == null ? "" : reason);
     }
     return StatusCodes.CONNECTION_LOST;
   }
@@ -242,6 +249,7 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     if (channel.isCloseFrameSent() || !channel.isOpen()) {
       return;
     }
+    serverClose = reason;
     WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
     // A peer that never answers the close frame (or never reads) must not hold the connection.
     channel
