@@ -177,4 +177,25 @@ class BroadcastTest {
     assertNull(watcher.poll(Duration.ofMillis(350)), "no push after stop");
     assertEquals(runs, ChatEndpoint.TEMPERATURE_RUNS.get(), "no run after stop");
   }
+
+  @Test
+  void whileOneClientNeverReadsAnotherGetsEveryLargeLineInOrder() throws Exception {
+    try (var silent = io.switchboard.undertow.testing.RawWebSocket.upgrade(server.port(), "/chat")) {
+      assertEquals(101, silent.status()); // joins the lobby, then never reads a byte
+      WsClient reader = connect();
+      WsClient writer = connect();
+      Await.until("all three in the lobby", () -> server.rooms("/chat").count("lobby") == 3);
+      String text = "y".repeat(32 * 1024 - 10);
+      for (int i = 0; i < 100; i++) {
+        writer.socket().sendText("say " + i + " " + text, true).join();
+      }
+      for (int i = 0; i < 100; i++) {
+        assertEquals(
+            "{\"event\":\"chat\",\"data\":{\"from\":\"anonymous\",\"text\":\"" + i + " " + text + "\"}}",
+            Events.next(reader, "chat"));
+      }
+      writer.send("hello");
+      assertEquals("Hello, human", skipEvents(writer));
+    }
+  }
 }
