@@ -98,8 +98,9 @@ class BroadcastTest {
     WsClient alice = connect();
     WsClient bob = connect();
     assertEquals(2, server.rooms("/chat").count("lobby"));
-    alice.send("join kitchen");
-    bob.send("join kitchen");
+    alice.send("{\"cmd\":\"join\",\"id\":7,\"data\":\"kitchen\"}");
+    assertEquals("{\"re\":7,\"cmd\":\"join\"}", skipEvents(alice)); // sessions are not ordered
+    bob.send("join kitchen"); // with each other, but bob's own messages are
     bob.send("{\"cmd\":\"count\",\"id\":1,\"data\":\"kitchen\"}");
     assertEquals("{\"re\":1,\"cmd\":\"count\",\"data\":2}", skipEvents(bob));
     assertEquals(java.util.Set.of("lobby", "kitchen"), server.rooms("/chat").names());

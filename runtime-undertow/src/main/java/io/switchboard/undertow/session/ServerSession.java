@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -53,6 +54,7 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
   private volatile CloseReason peerClose;
   private volatile CloseReason serverClose;
   private volatile boolean slowConsumerClosed;
+  private final AtomicBoolean closeTimerSet = new AtomicBoolean();
 
   public ServerSession(
       String path,
@@ -132,9 +134,14 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     deliver(OutboundMessage.binary(data));
   }
 
+  /**
+   * Closes after what is queued; a client that does not read it, or does not answer the close
+   * frame, loses the connection after the close timeout.
+   */
   @Override
   public void close(CloseReason reason) {
     outbound.closeAfterQueued(reason);
+    dropAfterCloseTimeout();
   }
 
   @Override
@@ -186,6 +193,7 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
         "session {} from {} is a slow consumer: closing ({} bytes queued)",
         id, remoteAddress, outbound.queuedBytes());
     outbound.closeNow(StatusCodes.SLOW_CONSUMER);
+    dropAfterCloseTimeout(); // the message being written may never get through
   }
 
   /** Leaves every room; called once the connection is closed. */
@@ -251,7 +259,12 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     }
     serverClose = reason;
     WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
-    // A peer that never answers the close frame (or never reads) must not hold the connection.
+  }
+
+  private void dropAfterCloseTimeout() {
+    if (!closeTimerSet.compareAndSet(false, true)) {
+      return;
+    }
     channel
         .getIoThread()
         .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
