@@ -17,7 +17,8 @@ package io.switchboard.undertow;
  * @param droppedMessages pushes dropped by the {@code DROP_OLDEST} policy
  * @param slowConsumerCloses sessions closed by the {@code CLOSE} slow-consumer policy
  * @param rateLimited messages refused by the rate limit
- * @param errors handler failures ({@code internal} replies) and transport errors
+ * @param errors handler failures ({@code internal} replies, failed {@code @Every} runs) and
+ *     transport errors (broken frames, oversized messages, failed reads)
  */
 public record ServerStats(
     int openSessions,

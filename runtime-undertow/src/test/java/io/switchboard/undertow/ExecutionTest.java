@@ -91,4 +91,17 @@ class ExecutionTest {
       assertEquals(0, server.sessions("/test").count());
     }
   }
+
+  @Test
+  void nonBlockingCommandsRunOnTheIoThreadOthersOnTheHandlerPool() throws Exception {
+    try (SwitchboardServer server = TestServers.builder(new TestEndpoint()).start();
+        WsClient client = WsClient.connect(server.port(), "/test")) {
+      client.send("ioThread");
+      String io = client.next();
+      assertTrue(io.contains("I/O"), io);
+      client.send("workerThread");
+      String worker = client.next();
+      assertTrue(worker.startsWith("switchboard-handler-"), worker);
+    }
+  }
 }

@@ -314,9 +314,20 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             message.getReason()));
   }
 
+  /** A transport error: a broken frame, a message too big, a failed read. */
   @Override
   protected void onError(WebSocketChannel channel, Throwable error) {
     LOG.info("{}: {}", session, error.toString());
+    endpoint.stats().error();
+    submit(
+        () -> {
+          try {
+            endpoint.dispatcher().onError(endpoint.instance(), error, context);
+          } catch (Throwable e) {
+            LOG.error("{}: @OnError failed", session, e);
+          }
+        },
+        false);
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
       channel

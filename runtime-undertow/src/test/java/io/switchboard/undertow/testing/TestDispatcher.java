@@ -57,7 +57,9 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
         new CommandInfo("leave", "TestEndpoint#leave(WsSession, String)", "String", false),
         new CommandInfo("shout", "TestEndpoint#shout(WsSession, Broadcaster, String)", "String", false),
         new CommandInfo("whoami", "TestEndpoint#whoami(WsSession)", "", true),
-        new CommandInfo("lossy", "TestEndpoint#lossy(WsSession)", "", false));
+        new CommandInfo("lossy", "TestEndpoint#lossy(WsSession)", "", false),
+        new CommandInfo("ioThread", "TestEndpoint#thread()", "", true),
+        new CommandInfo("workerThread", "TestEndpoint#thread()", "", false));
   }
 
   @Override
@@ -116,6 +118,7 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
         endpoint.lossy(context.session());
         yield DispatchResult.none();
       }
+      case "ioThread", "workerThread" -> DispatchResult.value(endpoint.thread(), Codecs.STRING);
       default -> throw WsException.unknownCommand(command);
     };
   }

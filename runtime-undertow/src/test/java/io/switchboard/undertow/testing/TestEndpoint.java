@@ -69,6 +69,10 @@ public final class TestEndpoint {
 
   void touch() {}
 
+  String thread() {
+    return Thread.currentThread().getName();
+  }
+
   int echoInt(int n) {
     return n;
   }
