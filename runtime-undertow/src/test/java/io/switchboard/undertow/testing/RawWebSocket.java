@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RawWebSocket implements AutoCloseable {
 
   /** One frame as received. */
-  public record Frame(boolean fin, int opcode, byte[] payload) {
+  public record Frame(boolean fin, int opcode, byte[] payload, int rsv) {
     public String text() {
       return new String(payload, StandardCharsets.UTF_8);
     }
@@ -175,7 +175,7 @@ public final class RawWebSocket implements AutoCloseable {
     }
     byte[] payload = new byte[(int) length];
     in.readFully(payload);
-    return new Frame((first & 0x80) != 0, first & 0x0f, payload);
+    return new Frame((first & 0x80) != 0, first & 0x0f, payload, (first >> 4) & 0x7);
   }
 
   /** Reads frames until a close frame, answering nothing; returns it. */
