@@ -182,7 +182,7 @@
       log('in', text);
     } else if (typeof message.event === 'string') {
       // handled by the event listeners below
-    } else if ('re' in message && !typedIds.delete(message.re)) {
+    } else if (message.re != null && !typedIds.delete(message.re)) {
       // the reply to one of the page's own calls
     } else if (message.error) {
       log('error', message.error.code + ': ' + message.error.message);
