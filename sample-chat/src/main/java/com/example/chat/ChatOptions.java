@@ -1,4 +1,4 @@
-package io.switchboard.sample.chat;
+package com.example.chat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.switchboard.sample.chat;
+package com.example.chat;
 
 import io.switchboard.WsMessage;
 

@@ -1,4 +1,4 @@
-package io.switchboard.sample.chat;
+package com.example.chat;
 
 /** One member of a room, as {@code users} lists it. */
 public record User(String id, String name) {}

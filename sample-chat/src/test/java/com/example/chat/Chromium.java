@@ -1,4 +1,4 @@
-package io.switchboard.sample.chat;
+package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.switchboard.sample.chat;
+package com.example.chat;
 
 /**
  * The payload of {@code say}: {@code {"cmd":"say","data":{"text":"hi"}}}, or the text line
