@@ -101,8 +101,7 @@ class ChatEndpointTest {
     String id = ada.line("id");
 
     assertEquals("You are now Ada.", ada.line("name Ada"));
-    JsonNode renamed = other.awaitEvent("renamed");
-    assertEquals(id, renamed.path("id").asText());
+    JsonNode renamed = other.awaitEvent("renamed", id);
     assertEquals("Ada", renamed.path("to").asText());
     assertEquals(room, renamed.path("room").asText());
 
@@ -262,11 +261,9 @@ class ChatEndpointTest {
 
     JsonNode reply = cook.call("join", "\"" + kitchen + "\"");
     assertEquals("You are now in " + kitchen + ".", data(reply));
-    JsonNode left = stays.awaitEvent("left");
-    assertEquals(cookId, left.path("id").asText());
+    JsonNode left = stays.awaitEvent("left", cookId);
     assertEquals(lobby, left.path("room").asText());
-    JsonNode joined = waits.awaitEvent("joined");
-    assertEquals(cookId, joined.path("id").asText());
+    JsonNode joined = waits.awaitEvent("joined", cookId);
     assertEquals(kitchen, joined.path("room").asText());
 
     // A line said in the kitchen reaches the kitchen only. The push to every member is queued
@@ -288,13 +285,10 @@ class ChatEndpointTest {
     TestClient second = connect();
     String secondId = second.line("id");
     second.line("join " + room);
-    JsonNode joined = first.awaitEvent("joined");
-    assertEquals(secondId, joined.path("id").asText());
+    assertEquals(room, first.awaitEvent("joined", secondId).path("room").asText());
 
     second.close();
-    JsonNode left = first.awaitEvent("left");
-    assertEquals(secondId, left.path("id").asText());
-    assertEquals(room, left.path("room").asText());
+    assertEquals(room, first.awaitEvent("left", secondId).path("room").asText());
   }
 
   @Test

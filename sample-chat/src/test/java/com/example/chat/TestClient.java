@@ -106,6 +106,15 @@ final class TestClient implements AutoCloseable {
     return await(message -> message.isEvent(event), "the event " + event).json().path("data");
   }
 
+  /** The data of the next push of this event about the session {@code id} (its {@code data.id}). */
+  JsonNode awaitEvent(String event, String id) throws InterruptedException {
+    return await(
+            message -> message.isEvent(event) && message.json().path("data").path("id").asText().equals(id),
+            "the event " + event + " about " + id)
+        .json()
+        .path("data");
+  }
+
   /** The next JSON text message that matches. */
   JsonNode awaitJson(Predicate<JsonNode> matches) throws InterruptedException {
     return await(message -> message.json() != null && matches.test(message.json()), "a matching JSON message").json();
