@@ -38,6 +38,11 @@
     reconnectOnGoingAway: false,
     /** The command after which a close is final, as the server says goodbye and closes. */
     byeCommand: 'bye',
+    /**
+     * Whether leaving the page (or its going into the back/forward cache) closes the connection
+     * with 1000, and coming back to it from the cache reconnects.
+     */
+    pageLifecycle: true,
   });
 
   const NORMAL_CLOSURE = 1000;
@@ -132,6 +137,11 @@
       this._socket = null;
       this._final = false; // close() was called or bye was sent: no reconnect
       this._everOpened = false;
+      this._hiddenByPage = false;
+      this._pageHide = () => this._pageHidden();
+      this._pageShow = (event) => this._pageShown(event);
+      this._watchingPage = false;
+      this._watchPage(true);
       this._openSocket();
     }
 
@@ -195,17 +205,13 @@
       }
     }
 
-    /** Closes for good (no reconnect); calls still waiting reject with code 'closed'. */
+    /**
+     * Closes for good (no reconnect): the state is 'closed' at once, calls still waiting reject with
+     * code 'closed', and the 'close' event follows when the socket has closed.
+     */
     close(code, reason) {
-      this._final = true;
-      this._cancelRetry();
-      const socket = this._socket;
-      if (socket && socket.readyState <= WebSocket.OPEN) {
-        socket.close(code || NORMAL_CLOSURE, reason || '');
-        return; // the socket's close event finishes the job
-      }
-      this._socket = null;
-      this._finish({ code: code || NORMAL_CLOSURE, reason: reason || '', wasClean: true });
+      this._watchPage(false);
+      this._shutDown(code || NORMAL_CLOSURE, reason || '');
     }
 
     /**
@@ -213,6 +219,7 @@
      * cut a reconnect delay short. Calls waiting on the old socket reject with code 'closed'.
      */
     reconnect() {
+      this._watchPage(true);
       this._final = false;
       this._attempt = 0;
       this._cancelRetry();
@@ -224,6 +231,51 @@
       this._rejectSent('the connection was replaced before the reply came');
       this._setState('connecting');
       this._openSocket();
+    }
+
+    _shutDown(code, reason) {
+      this._final = true;
+      this._cancelRetry();
+      const socket = this._socket;
+      const closing = socket && socket.readyState <= WebSocket.OPEN;
+      if (closing) {
+        socket.close(code, reason); // its close event emits 'close'
+      } else {
+        this._socket = null;
+      }
+      this._abandon(code);
+      if (!closing) {
+        this._emit('close', [{ code: code, reason: reason, wasClean: true, reconnecting: false }]);
+      }
+    }
+
+    /**
+     * A page that is left (or put into the back/forward cache) closes its connection cleanly, so
+     * that the server sees the leave at once rather than at a heartbeat timeout; a page restored
+     * from the cache connects again.
+     */
+    _watchPage(on) {
+      if (!this.options.pageLifecycle || typeof window === 'undefined' || on === this._watchingPage) {
+        return;
+      }
+      this._watchingPage = on;
+      const method = on ? 'addEventListener' : 'removeEventListener';
+      window[method]('pagehide', this._pageHide);
+      window[method]('pageshow', this._pageShow);
+    }
+
+    _pageHidden() {
+      if (this.state !== 'closed') {
+        this._hiddenByPage = true;
+        this._shutDown(NORMAL_CLOSURE, 'page hidden');
+      }
+    }
+
+    _pageShown(event) {
+      if (event.persisted && this._hiddenByPage) {
+        this._hiddenByPage = false;
+        this.reconnect();
+      }
     }
 
     _openSocket() {
@@ -303,16 +355,21 @@
       }, delay);
     }
 
-    /** The connection is over for good: every waiting call and queued frame is dropped. */
+    /** The connection is over for good. */
     _finish(close) {
+      this._abandon(close.code);
+      this._emit('close', [{ code: close.code, reason: close.reason, wasClean: close.wasClean, reconnecting: false }]);
+    }
+
+    /** Every waiting call and queued frame is dropped, and the state is 'closed'. */
+    _abandon(code) {
       this._pending.forEach((call) => {
         clearTimeout(call.timer);
-        call.reject(callError('closed', 'the connection closed before the reply came (close code ' + close.code + ')', { cmd: call.cmd }));
+        call.reject(callError('closed', 'the connection closed before the reply came (close code ' + code + ')', { cmd: call.cmd }));
       });
       this._pending.clear();
       this._outbox = [];
       this._setState('closed');
-      this._emit('close', [{ code: close.code, reason: close.reason, wasClean: close.wasClean, reconnecting: false }]);
     }
 
     /** A call('bye') is answered by the close itself: it resolves with the close code and reason. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The real headless Chromium of the machine (Debian's {@code chromium} and {@code chromedriver}),
  * never one that a tool downloads: both executables are given explicitly, so Selenium Manager has
- * nothing to look up. One driver service per test class; each window is a separate browser with a
- * fresh profile, so two windows are two independent people.
+ * nothing to look up. Each window is a separate browser, with its own chromedriver (quitting a
+ * driver stops its service) and a fresh profile, so two windows are two independent people.
  */
 final class Chromium implements AutoCloseable {
 
@@ -30,20 +31,17 @@ final class Chromium implements AutoCloseable {
   static final Path DRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private final ChromeDriverService service;
   private final List<ChromeDriver> browsers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
 
-  private Chromium(ChromeDriverService service) {
-    this.service = service;
-  }
+  private Chromium() {}
 
   /**
-   * Starts chromedriver, or skips the calling test class with a loud message when Chromium is not
-   * installed. On CI ({@code CI=true}) a missing browser fails instead: there it is a broken setup,
-   * not a developer machine without Chromium.
+   * Checks that Chromium is installed, or skips the calling test class with a loud message. On CI
+   * ({@code CI=true}) a missing browser fails instead: there it is a broken setup, not a developer
+   * machine without Chromium.
    */
-  static Chromium startOrSkip() throws IOException {
+  static Chromium startOrSkip() {
     if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
       String message =
           "Browser tests need " + BINARY + " and " + DRIVER
@@ -55,20 +53,19 @@ final class Chromium implements AutoCloseable {
       System.err.println("\n*** SKIPPING BROWSER TESTS *** " + message + "\n");
       Assumptions.abort(message);
     }
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .withLogOutput(java.io.OutputStream.nullOutputStream())
-            .build();
-    service.start();
-    return new Chromium(service);
+    return new Chromium();
   }
 
   /** A new headless browser with a fresh profile. */
   ChromeDriver open() throws IOException {
     Path profile = Files.createTempDirectory("switchboard-chromium-");
     profiles.add(profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
     options.addArguments(
@@ -97,10 +94,10 @@ final class Chromium implements AutoCloseable {
     return file;
   }
 
+  /** Quits every browser (and with it its chromedriver) and deletes the profiles. */
   @Override
   public void close() {
     browsers.forEach(ChromeDriver::quit);
-    service.stop();
     profiles.forEach(Chromium::deleteTree);
   }
 

@@ -172,6 +172,9 @@ class SwitchboardJsBrowserTest {
     SwitchboardServer restarting = startServer(0);
     int port = restarting.port();
     try {
+      // The page must come from the server it connects to: a WebSocket from another origin is
+      // refused (403) by the default origin check.
+      browser.get("http://127.0.0.1:" + port + "/test/client.html");
       run("""
           const url = 'ws://127.0.0.1:' + args[0] + '/chat';
           window.plain = Switchboard.connect(url);
