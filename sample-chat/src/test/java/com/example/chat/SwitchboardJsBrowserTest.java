@@ -189,7 +189,8 @@ class SwitchboardJsBrowserTest {
 
       Map<String, Object> down = run("""
           await plainLog.until((r) => r.some((x) => x.type === 'state' && x.value === 'closed'));
-          await sturdyLog.until((r) => r.filter((x) => x.type === 'reconnecting').length >= 4);
+          // the close of going away, then those of four refused attempts
+          await sturdyLog.until((r) => r.filter((x) => x.type === 'close').length >= 5);
           return {
             plainClose: plainLog.of('close')[0].value,
             plainRetries: plainLog.of('reconnecting').length,
