@@ -41,7 +41,7 @@
     item.className = kind;
     const time = document.createElement('span');
     time.className = 'time';
-    time.textContent = new Date().toLocaleTimeString();
+    time.textContent = new Date().toLocaleTimeString([], { hour12: false });
     item.append(time);
     if (who !== undefined) {
       const name = document.createElement('span');
