@@ -10,6 +10,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Undertow logs through jboss-logging, which would pick java.util.logging: send it to SLF4J
+    // like the rest, configured in simplelogger.properties.
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
     ChatOptions options;
     try {
       options = ChatOptions.parse(args);
