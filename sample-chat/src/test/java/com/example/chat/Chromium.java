@@ -56,8 +56,8 @@ final class Chromium implements AutoCloseable {
     return new Chromium();
   }
 
-  /** A new headless browser with a fresh profile. */
-  ChromeDriver open() throws IOException {
+  /** A new headless browser with a fresh profile, and these command line flags besides ours. */
+  ChromeDriver open(String... extraFlags) throws IOException {
     Path profile = Files.createTempDirectory("switchboard-chromium-");
     profiles.add(profile);
     ChromeDriverService service =
@@ -80,6 +80,7 @@ final class Chromium implements AutoCloseable {
         "--disable-sync",
         "--window-size=1100,720",
         "--user-data-dir=" + profile);
+    options.addArguments(extraFlags);
     ChromeDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     browsers.add(browser);
