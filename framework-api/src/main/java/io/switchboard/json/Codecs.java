@@ -4,12 +4,35 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Built-in codecs (scalars, JDK value types) and combinators (lists, sets, maps, arrays,
  * optionals) that generated codecs and dispatchers compose.
+ *
+ * <p>Scalar codecs read JSON {@code null} as {@code null} (the codecs of primitives are those of
+ * their boxes; generated code reads a primitive with {@link #readNonNull}) and parse a text-line
+ * argument as the scalar itself: {@code temp 21.5}, {@code at 2024-05-01T10:00:00Z}. java.time
+ * types are ISO-8601 strings, as their {@code toString()} writes and their {@code parse} reads.
+ * Collections read as unmodifiable ones, keeping the JSON order.
  */
 public final class Codecs {
 
@@ -62,15 +85,314 @@ public final class Codecs {
         }
       };
 
-  /** The codecs the registry knows without any generated provider, keyed by type. */
+  /** {@code true}/{@code false}. */
+  public static final JsonCodec<Boolean> BOOLEAN =
+      new ScalarCodec<>(
+          "a boolean",
+          (parser, token) -> token.isBoolean() ? token == JsonToken.VALUE_TRUE : null,
+          JsonGenerator::writeBoolean,
+          Codecs::parseBoolean);
+
+  /** A JSON integer in the range of {@code byte}. */
+  public static final JsonCodec<Byte> BYTE =
+      new ScalarCodec<>(
+          "an integer from -128 to 127",
+          (parser, token) -> integerIn(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE) ? parser.getByteValue() : null,
+          (generator, value) -> generator.writeNumber(value),
+          Byte::parseByte);
+
+  /** A JSON integer in the range of {@code short}. */
+  public static final JsonCodec<Short> SHORT =
+      new ScalarCodec<>(
+          "an integer from -32768 to 32767",
+          (parser, token) -> integerIn(parser, token, Short.MIN_VALUE, Short.MAX_VALUE) ? parser.getShortValue() : null,
+          JsonGenerator::writeNumber,
+          Short::parseShort);
+
+  /** A JSON integer in the range of {@code int}. */
+  public static final JsonCodec<Integer> INT =
+      new ScalarCodec<>(
+          "an integer",
+          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null,
+          JsonGenerator::writeNumber,
+          Integer::parseInt);
+
+  /** A JSON integer in the range of {@code long}. */
+  public static final JsonCodec<Long> LONG =
+      new ScalarCodec<>(
+          "an integer",
+          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null,
+          JsonGenerator::writeNumber,
+          Long::parseLong);
+
+  /** A JSON number; also the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
+  public static final JsonCodec<Float> FLOAT =
+      new ScalarCodec<>(
+          "a number",
+          (parser, token) -> token.isNumeric() ? parser.getFloatValue() : nonFinite(parser, token, Float::valueOf),
+          JsonGenerator::writeNumber,
+          Float::parseFloat);
+
+  /** A JSON number; also the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
+  public static final JsonCodec<Double> DOUBLE =
+      new ScalarCodec<>(
+          "a number",
+          (parser, token) -> token.isNumeric() ? parser.getDoubleValue() : nonFinite(parser, token, Double::valueOf),
+          JsonGenerator::writeNumber,
+          Double::parseDouble);
+
+  /** A string of exactly one character. */
+  public static final JsonCodec<Character> CHAR =
+      new ScalarCodec<>(
+          "a string of one character",
+          (parser, token) ->
+              token == JsonToken.VALUE_STRING && parser.getTextLength() == 1 ? parser.getText().charAt(0) : null,
+          (generator, value) -> generator.writeString(String.valueOf(value)),
+          Codecs::parseChar);
+
+  /** Any JSON number, exactly. */
+  public static final JsonCodec<BigDecimal> BIG_DECIMAL =
+      new ScalarCodec<>(
+          "a number",
+          (parser, token) -> token.isNumeric() ? parser.getDecimalValue() : null,
+          JsonGenerator::writeNumber,
+          BigDecimal::new);
+
+  /** Any JSON integer, exactly. */
+  public static final JsonCodec<BigInteger> BIG_INTEGER =
+      new ScalarCodec<>(
+          "an integer",
+          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getBigIntegerValue() : null,
+          JsonGenerator::writeNumber,
+          BigInteger::new);
+
+  /** {@code "2024-05-01T10:15:30Z"}. */
+  public static final JsonCodec<Instant> INSTANT = isoString("an ISO-8601 instant", Instant::parse);
+
+  /** {@code "2024-05-01"}. */
+  public static final JsonCodec<LocalDate> LOCAL_DATE = isoString("an ISO-8601 date", LocalDate::parse);
+
+  /** {@code "10:15:30"}. */
+  public static final JsonCodec<LocalTime> LOCAL_TIME = isoString("an ISO-8601 time", LocalTime::parse);
+
+  /** {@code "2024-05-01T10:15:30"}. */
+  public static final JsonCodec<LocalDateTime> LOCAL_DATE_TIME =
+      isoString("an ISO-8601 local date-time", LocalDateTime::parse);
+
+  /** {@code "2024-05-01T10:15:30+02:00"}. */
+  public static final JsonCodec<OffsetDateTime> OFFSET_DATE_TIME =
+      isoString("an ISO-8601 date-time with offset", OffsetDateTime::parse);
+
+  /** {@code "2024-05-01T10:15:30+02:00[Europe/Paris]"}. */
+  public static final JsonCodec<ZonedDateTime> ZONED_DATE_TIME =
+      isoString("an ISO-8601 zoned date-time", ZonedDateTime::parse);
+
+  /** {@code "PT5S"}. */
+  public static final JsonCodec<Duration> DURATION = isoString("an ISO-8601 duration", Duration::parse);
+
+  /** {@code "123e4567-e89b-12d3-a456-426614174000"}. */
+  public static final JsonCodec<UUID> UUID_CODEC = isoString("a UUID", UUID::fromString);
+
+  /** A base64 string, as Jackson databind writes {@code byte[]}. */
+  public static final JsonCodec<byte[]> BYTE_ARRAY =
+      new ScalarCodec<>(
+          "a base64 string",
+          (parser, token) -> token == JsonToken.VALUE_STRING ? parser.getBinaryValue() : null,
+          JsonGenerator::writeBinary,
+          text -> java.util.Base64.getDecoder().decode(text));
+
+  /** A string, as Jackson databind writes {@code char[]}. */
+  public static final JsonCodec<char[]> CHAR_ARRAY =
+      new ScalarCodec<>(
+          "a string",
+          (parser, token) -> token == JsonToken.VALUE_STRING ? parser.getText().toCharArray() : null,
+          (generator, value) -> generator.writeString(value, 0, value.length),
+          String::toCharArray);
+
+  /** An array of booleans. */
+  public static final JsonCodec<boolean[]> BOOLEAN_ARRAY =
+      primitiveArray(
+          BOOLEAN,
+          values -> {
+            boolean[] array = new boolean[values.size()];
+            for (int i = 0; i < array.length; i++) {
+              array[i] = values.get(i);
+            }
+            return array;
+          },
+          (array, generator) -> {
+            for (boolean value : array) {
+              generator.writeBoolean(value);
+            }
+          });
+
+  /** An array of integers in the range of {@code short}. */
+  public static final JsonCodec<short[]> SHORT_ARRAY =
+      primitiveArray(
+          SHORT,
+          values -> {
+            short[] array = new short[values.size()];
+            for (int i = 0; i < array.length; i++) {
+              array[i] = values.get(i);
+            }
+            return array;
+          },
+          (array, generator) -> {
+            for (short value : array) {
+              generator.writeNumber(value);
+            }
+          });
+
+  /** An array of integers. */
+  public static final JsonCodec<int[]> INT_ARRAY =
+      primitiveArray(
+          INT,
+          values -> values.stream().mapToInt(Integer::intValue).toArray(),
+          (array, generator) -> {
+            for (int value : array) {
+              generator.writeNumber(value);
+            }
+          });
+
+  /** An array of integers. */
+  public static final JsonCodec<long[]> LONG_ARRAY =
+      primitiveArray(
+          LONG,
+          values -> values.stream().mapToLong(Long::longValue).toArray(),
+          (array, generator) -> {
+            for (long value : array) {
+              generator.writeNumber(value);
+            }
+          });
+
+  /** An array of numbers. */
+  public static final JsonCodec<float[]> FLOAT_ARRAY =
+      primitiveArray(
+          FLOAT,
+          values -> {
+            float[] array = new float[values.size()];
+            for (int i = 0; i < array.length; i++) {
+              array[i] = values.get(i);
+            }
+            return array;
+          },
+          (array, generator) -> {
+            for (float value : array) {
+              generator.writeNumber(value);
+            }
+          });
+
+  /** An array of numbers. */
+  public static final JsonCodec<double[]> DOUBLE_ARRAY =
+      primitiveArray(
+          DOUBLE,
+          values -> values.stream().mapToDouble(Double::doubleValue).toArray(),
+          (array, generator) -> {
+            for (double value : array) {
+              generator.writeNumber(value);
+            }
+          });
+
+  /** A JSON array ⇄ an unmodifiable {@code List}; {@code null} elements allowed. */
+  public static <T> JsonCodec<List<T>> listOf(JsonCodec<T> element) {
+    return CollectionCodec.of(element, Collections::unmodifiableList);
+  }
+
+  /** A JSON array ⇄ an unmodifiable {@code Set} keeping the first occurrence's order. */
+  public static <T> JsonCodec<Set<T>> setOf(JsonCodec<T> element) {
+    return CollectionCodec.of(element, values -> Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+  }
+
+  /** A JSON object ⇄ an unmodifiable {@code Map<String, V>} keeping the members' order. */
+  public static <V> JsonCodec<Map<String, V>> mapOf(JsonCodec<V> value) {
+    return new MapCodec<>(value);
+  }
+
+  /**
+   * {@code Optional<T>}: JSON {@code null} and an absent member or payload are empty ({@link
+   * JsonCodec#absent()}); empty writes {@code null}.
+   */
+  public static <T> JsonCodec<Optional<T>> optionalOf(JsonCodec<T> element) {
+    return new OptionalCodec<>(element);
+  }
+
+  /** A JSON array ⇄ an array of objects: {@code Codecs.arrayOf(ITEM, Item[]::new)}. */
+  public static <T> JsonCodec<T[]> arrayOf(JsonCodec<T> element, IntFunction<T[]> newArray) {
+    return new CollectionCodec<T[], T>(
+        element,
+        values -> values.toArray(newArray.apply(values.size())),
+        (array, codec, generator) -> {
+          for (T value : array) {
+            codec.write(generator, value);
+          }
+        });
+  }
+
+  /**
+   * Reads a value that must not be {@code null}: a primitive, whose codec is its box's.
+   *
+   * @throws JsonDecodeException "expected an integer, got null" for JSON {@code null}
+   */
+  public static <T> T readNonNull(JsonParser parser, JsonCodec<T> codec) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      String expected = codec instanceof ScalarCodec<?> scalar ? scalar.expected() : "a value";
+      throw JsonDecodeException.expected(parser, expected);
+    }
+    return codec.read(parser);
+  }
+
+  /**
+   * The codecs the registry knows without any generated provider, keyed by type (primitives
+   * under both their box and their primitive class), plus {@code JsonNode} when jackson-databind
+   * is on the class path.
+   */
   public static Map<Class<?>, JsonCodec<?>> builtIns() {
-    return Map.of(String.class, STRING);
+    Map<Class<?>, JsonCodec<?>> codecs = new HashMap<>();
+    codecs.put(String.class, STRING);
+    codecs.put(Boolean.class, BOOLEAN);
+    codecs.put(boolean.class, BOOLEAN);
+    codecs.put(Byte.class, BYTE);
+    codecs.put(byte.class, BYTE);
+    codecs.put(Short.class, SHORT);
+    codecs.put(short.class, SHORT);
+    codecs.put(Integer.class, INT);
+    codecs.put(int.class, INT);
+    codecs.put(Long.class, LONG);
+    codecs.put(long.class, LONG);
+    codecs.put(Float.class, FLOAT);
+    codecs.put(float.class, FLOAT);
+    codecs.put(Double.class, DOUBLE);
+    codecs.put(double.class, DOUBLE);
+    codecs.put(Character.class, CHAR);
+    codecs.put(char.class, CHAR);
+    codecs.put(BigDecimal.class, BIG_DECIMAL);
+    codecs.put(BigInteger.class, BIG_INTEGER);
+    codecs.put(Instant.class, INSTANT);
+    codecs.put(LocalDate.class, LOCAL_DATE);
+    codecs.put(LocalTime.class, LOCAL_TIME);
+    codecs.put(LocalDateTime.class, LOCAL_DATE_TIME);
+    codecs.put(OffsetDateTime.class, OFFSET_DATE_TIME);
+    codecs.put(ZonedDateTime.class, ZONED_DATE_TIME);
+    codecs.put(Duration.class, DURATION);
+    codecs.put(UUID.class, UUID_CODEC);
+    codecs.put(byte[].class, BYTE_ARRAY);
+    codecs.put(char[].class, CHAR_ARRAY);
+    codecs.put(boolean[].class, BOOLEAN_ARRAY);
+    codecs.put(short[].class, SHORT_ARRAY);
+    codecs.put(int[].class, INT_ARRAY);
+    codecs.put(long[].class, LONG_ARRAY);
+    codecs.put(float[].class, FLOAT_ARRAY);
+    codecs.put(double[].class, DOUBLE_ARRAY);
+    if (jsonNodeAvailable()) {
+      JsonNodeRegistration.register(codecs);
+    }
+    return Collections.unmodifiableMap(codecs);
   }
 
   /**
    * A codec that writes (never reads) a value whose static type is unknown, by its runtime class:
-   * maps with String keys and collections of values the registry can write. Null if the class is
-   * none of these.
+   * maps with String keys, collections, object arrays and optionals of values the registry can
+   * write. Null if the class is none of these.
    */
   static JsonCodec<?> dynamic(CodecRegistry registry, Class<?> type) {
     if (Map.class.isAssignableFrom(type)) {
@@ -80,8 +402,7 @@ public final class Codecs {
           generator.writeStartObject();
           for (Map.Entry<?, ?> entry : map.entrySet()) {
             generator.writeFieldName(String.valueOf(entry.getKey()));
-            Object value = entry.getValue();
-            registry.forValue(value).write(generator, value);
+            writeDynamic(registry, generator, entry.getValue());
           }
           generator.writeEndObject();
         }
@@ -93,19 +414,142 @@ public final class Codecs {
         public void write(JsonGenerator generator, Collection<?> values) throws IOException {
           generator.writeStartArray();
           for (Object value : values) {
-            registry.forValue(value).write(generator, value);
+            writeDynamic(registry, generator, value);
           }
           generator.writeEndArray();
+        }
+      };
+    }
+    if (Object[].class.isAssignableFrom(type)) {
+      return new WriteOnlyCodec<Object[]>() {
+        @Override
+        public void write(JsonGenerator generator, Object[] values) throws IOException {
+          generator.writeStartArray();
+          for (Object value : values) {
+            writeDynamic(registry, generator, value);
+          }
+          generator.writeEndArray();
+        }
+      };
+    }
+    if (type == Optional.class) {
+      return new WriteOnlyCodec<Optional<?>>() {
+        @Override
+        public void write(JsonGenerator generator, Optional<?> value) throws IOException {
+          writeDynamic(registry, generator, value.orElse(null));
         }
       };
     }
     return null;
   }
 
+  private static void writeDynamic(CodecRegistry registry, JsonGenerator generator, Object value)
+      throws IOException {
+    registry.forValue(value).write(generator, value);
+  }
+
   private abstract static class WriteOnlyCodec<T> implements JsonCodec<T> {
     @Override
     public T read(JsonParser parser) {
       throw new UnsupportedOperationException("write-only codec");
+    }
+  }
+
+  private static <T> JsonCodec<T> isoString(String expected, ScalarCodec.TextParser<T> parse) {
+    return new ScalarCodec<>(
+        expected,
+        (parser, token) -> {
+          if (token != JsonToken.VALUE_STRING) {
+            return null;
+          }
+          try {
+            return parse.parse(parser.getText());
+          } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+          }
+        },
+        (generator, value) -> generator.writeString(value.toString()),
+        parse);
+  }
+
+  private static <A, E> JsonCodec<A> primitiveArray(
+      JsonCodec<E> element,
+      java.util.function.Function<List<E>, A> toArray,
+      PrimitiveArrayWriter<A> writer) {
+    JsonCodec<E> nonNull =
+        new JsonCodec<>() {
+          @Override
+          public E read(JsonParser parser) throws IOException {
+            return readNonNull(parser, element);
+          }
+
+          @Override
+          public void write(JsonGenerator generator, E value) throws IOException {
+            element.write(generator, value);
+          }
+
+          @Override
+          public E fromText(String text) throws IOException {
+            return element.fromText(text);
+          }
+        };
+    return new CollectionCodec<A, E>(nonNull, toArray, (array, codec, generator) -> writer.write(array, generator));
+  }
+
+  private interface PrimitiveArrayWriter<A> {
+    void write(A array, JsonGenerator generator) throws IOException;
+  }
+
+  private static boolean integerIn(JsonParser parser, JsonToken token, int min, int max) throws IOException {
+    if (token != JsonToken.VALUE_NUMBER_INT) {
+      return false;
+    }
+    int value = parser.getIntValue();
+    if (value < min || value > max) {
+      throw JsonDecodeException.at(parser, "expected an integer from " + min + " to " + max + ", got " + value);
+    }
+    return true;
+  }
+
+  private static <T> T nonFinite(JsonParser parser, JsonToken token, java.util.function.Function<String, T> parse)
+      throws IOException {
+    if (token != JsonToken.VALUE_STRING) {
+      return null;
+    }
+    return switch (parser.getText()) {
+      case "NaN", "Infinity", "-Infinity" -> parse.apply(parser.getText());
+      default -> null;
+    };
+  }
+
+  private static Boolean parseBoolean(String text) {
+    return switch (text) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException(text);
+    };
+  }
+
+  private static Character parseChar(String text) {
+    if (text.length() != 1) {
+      throw new IllegalArgumentException(text);
+    }
+    return text.charAt(0);
+  }
+
+  private static boolean jsonNodeAvailable() {
+    try {
+      Class.forName("com.fasterxml.jackson.databind.JsonNode", false, Codecs.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Kept apart so that {@code Codecs} itself never links against jackson-databind. */
+  private static final class JsonNodeRegistration {
+    static void register(Map<Class<?>, JsonCodec<?>> codecs) {
+      codecs.put(com.fasterxml.jackson.databind.JsonNode.class, JsonNodeCodec.INSTANCE);
     }
   }
 }

@@ -1,0 +1,471 @@
+package io.switchboard.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.switchboard.processor.CodecModel.EnumCodec;
+import io.switchboard.processor.CodecModel.EnumConstantModel;
+import io.switchboard.processor.CodecModel.ObjectCodec;
+import java.beans.Introspector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides how each payload, reply and message type is encoded: a built-in codec, a combinator, or
+ * a generated codec whose {@link CodecModel} it builds (after checking every member type, all the
+ * way down). Unsupported types come back as an {@link UnsupportedTypeException} naming the path, for
+ * the caller to report on its own element.
+ *
+ * <p>Which members are required: record components are, unless their type is {@code Optional}
+ * (primitives always are); fields and bean properties of classes are optional unless marked
+ * {@code @JsonProperty(required = true)}.
+ */
+final class CodecValidator {
+
+  private static final String SUPPORTED =
+      "use a record, an enum, a class with public fields or bean accessors, a primitive or its box,"
+          + " String, BigDecimal, BigInteger, a java.time type, UUID, List, Set, Map<String, …>,"
+          + " Optional or an array of these";
+
+  private static final Map<String, String> BUILT_INS =
+      Map.ofEntries(
+          Map.entry("java.lang.String", "STRING"),
+          Map.entry("java.lang.Boolean", "BOOLEAN"),
+          Map.entry("java.lang.Byte", "BYTE"),
+          Map.entry("java.lang.Short", "SHORT"),
+          Map.entry("java.lang.Integer", "INT"),
+          Map.entry("java.lang.Long", "LONG"),
+          Map.entry("java.lang.Float", "FLOAT"),
+          Map.entry("java.lang.Double", "DOUBLE"),
+          Map.entry("java.lang.Character", "CHAR"),
+          Map.entry("java.math.BigDecimal", "BIG_DECIMAL"),
+          Map.entry("java.math.BigInteger", "BIG_INTEGER"),
+          Map.entry("java.time.Instant", "INSTANT"),
+          Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+          Map.entry("java.time.LocalTime", "LOCAL_TIME"),
+          Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
+          Map.entry("java.time.OffsetDateTime", "OFFSET_DATE_TIME"),
+          Map.entry("java.time.ZonedDateTime", "ZONED_DATE_TIME"),
+          Map.entry("java.time.Duration", "DURATION"),
+          Map.entry("java.util.UUID", "UUID_CODEC"));
+
+  private static final Map<String, String> COMBINATORS =
+      Map.of(
+          "java.util.List", "listOf",
+          "java.util.Set", "setOf",
+          "java.util.Map", "mapOf",
+          "java.util.Optional", "optionalOf");
+
+  private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
+
+  private final Elements elements;
+  private final Types types;
+  private final Set<String> sourceTypes;
+  private final Set<String> alreadyGenerated;
+
+  /** Types whose model is being built: a reference back to one is a recursive type, fine. */
+  private final Set<String> inProgress = new java.util.HashSet<>();
+  private final Map<String, UnsupportedTypeException> failures = new HashMap<>();
+  private final Map<String, CodecModel> models = new TreeMap<>();
+
+  /**
+   * @param sourceTypes every type compiled in this compilation, whose codecs are always generated
+   * @param alreadyGenerated codecs generated in earlier rounds, by qualified type name
+   */
+  CodecValidator(ProcessingEnvironment env, Set<String> sourceTypes, Set<String> alreadyGenerated) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.sourceTypes = sourceTypes;
+    this.alreadyGenerated = alreadyGenerated;
+  }
+
+  /** The codecs to generate, found so far this round, sorted by type name. */
+  Map<String, CodecModel> models() {
+    return models;
+  }
+
+  /**
+   * The codec of {@code type}.
+   *
+   * @param path where the type was found, for errors: the simple name of the handler's payload type
+   * @throws UnsupportedTypeException if it, or a type inside it, has no codec
+   */
+  CodecRef resolve(TypeMirror type, String path) throws UnsupportedTypeException {
+    switch (type.getKind()) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR -> {
+        String box = types.boxedClass((javax.lang.model.type.PrimitiveType) type).getQualifiedName().toString();
+        return new CodecRef.BuiltIn(TypeName.get(type), Names.CODECS, BUILT_INS.get(box));
+      }
+      case ARRAY -> {
+        return resolveArray((ArrayType) type, path);
+      }
+      case DECLARED -> {
+        return resolveDeclared((DeclaredType) type, path);
+      }
+      default -> throw new UnsupportedTypeException(path, type + " has no JSON codec: " + SUPPORTED);
+    }
+  }
+
+  private CodecRef resolveArray(ArrayType type, String path) throws UnsupportedTypeException {
+    TypeMirror component = type.getComponentType();
+    if (component.getKind().isPrimitive()) {
+      String constant = component.getKind().name() + "_ARRAY";
+      return new CodecRef.BuiltIn(TypeName.get(type), Names.CODECS, constant);
+    }
+    if (component.getKind() == TypeKind.DECLARED
+        && !((DeclaredType) component).getTypeArguments().isEmpty()) {
+      throw new UnsupportedTypeException(
+          path, "arrays of a generic type (" + type + ") have no JSON codec: use a List");
+    }
+    CodecRef element = resolve(component, path + "[]");
+    return new CodecRef.Combinator(TypeName.get(type), "arrayOf", element, TypeName.get(types.erasure(component)));
+  }
+
+  private CodecRef resolveDeclared(DeclaredType type, String path) throws UnsupportedTypeException {
+    TypeElement element = (TypeElement) type.asElement();
+    String name = element.getQualifiedName().toString();
+    String builtIn = BUILT_INS.get(name);
+    if (builtIn != null) {
+      return new CodecRef.BuiltIn(TypeName.get(type), Names.CODECS, builtIn);
+    }
+    if (name.equals(JSON_NODE)) {
+      return new CodecRef.BuiltIn(TypeName.get(type), Names.JSON_NODE_CODEC, "INSTANCE");
+    }
+    String factory = COMBINATORS.get(name);
+    if (factory != null) {
+      return resolveCombinator(type, factory, path);
+    }
+    return resolveGenerated(type, element, path);
+  }
+
+  private CodecRef resolveCombinator(DeclaredType type, String factory, String path)
+      throws UnsupportedTypeException {
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    String simple = type.asElement().getSimpleName().toString();
+    if (arguments.isEmpty()) {
+      throw new UnsupportedTypeException(path, "raw " + simple + " has no JSON codec: give its type arguments");
+    }
+    for (TypeMirror argument : arguments) {
+      if (argument.getKind() == TypeKind.WILDCARD || argument.getKind() == TypeKind.TYPEVAR) {
+        throw new UnsupportedTypeException(
+            path, type + " has no JSON codec: use a concrete element type, not " + argument);
+      }
+    }
+    if (factory.equals("mapOf")) {
+      if (!isString(arguments.get(0))) {
+        throw new UnsupportedTypeException(path, type + " has no JSON codec: map keys must be String");
+      }
+      return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(1), path + "{}"), null);
+    }
+    String elementPath = factory.equals("optionalOf") ? path : path + "[]";
+    return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(0), elementPath), null);
+  }
+
+  private boolean isString(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
+  }
+
+  private CodecRef resolveGenerated(DeclaredType type, TypeElement element, String path)
+      throws UnsupportedTypeException {
+    ClassName typeName = ClassName.get(element);
+    ClassName codec = Names.generatedName(typeName, "_JsonCodec");
+    CodecRef ref = new CodecRef.Generated(typeName, codec);
+    String name = element.getQualifiedName().toString();
+    if (inProgress.contains(name) || models.containsKey(name) || alreadyGenerated.contains(name)) {
+      return ref;
+    }
+    UnsupportedTypeException failure = failures.get(name);
+    if (failure != null) {
+      throw rebase(failure, path);
+    }
+    if (!sourceTypes.contains(name) && elements.getTypeElement(codec.canonicalName()) != null) {
+      return ref; // a library type that comes with its generated codec
+    }
+    inProgress.add(name);
+    try {
+      models.put(name, buildModel(element, typeName, codec));
+      return ref;
+    } catch (UnsupportedTypeException e) {
+      failures.put(name, e);
+      throw rebase(e, path);
+    } finally {
+      inProgress.remove(name);
+    }
+  }
+
+  /** The failure of a type found under another path: {@code Item.price} under {@code Order.items[]}. */
+  private static UnsupportedTypeException rebase(UnsupportedTypeException e, String path) {
+    String inner = e.path();
+    int dot = indexOfMember(inner);
+    String rebased = dot < 0 ? path : path + inner.substring(dot);
+    return new UnsupportedTypeException(rebased, e.reason());
+  }
+
+  private static int indexOfMember(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '.' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private CodecModel buildModel(TypeElement element, ClassName typeName, ClassName codec)
+      throws UnsupportedTypeException {
+    String path = typeName.simpleName();
+    checkUsable(element, path);
+    return switch (element.getKind()) {
+      case ENUM -> new EnumCodec(typeName, codec, enumConstants(element));
+      case RECORD -> new ObjectCodec(typeName, codec, true, recordProperties(element, path));
+      default -> new ObjectCodec(typeName, codec, false, classProperties(element, path));
+    };
+  }
+
+  private void checkUsable(TypeElement element, String path) throws UnsupportedTypeException {
+    String name = element.getQualifiedName().toString();
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith(Names.API + ".")) {
+      throw new UnsupportedTypeException(path, name + " has no JSON codec: " + SUPPORTED);
+    }
+    ElementKind kind = element.getKind();
+    if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
+      throw new UnsupportedTypeException(
+          path, name + " has no JSON codec: an interface or annotation type cannot be decoded; " + SUPPORTED);
+    }
+    if (element.getModifiers().contains(Modifier.ABSTRACT)) {
+      throw new UnsupportedTypeException(path, name + " has no JSON codec: an abstract class cannot be decoded");
+    }
+    if (!element.getTypeParameters().isEmpty()) {
+      throw new UnsupportedTypeException(
+          path, name + " has no JSON codec: generic types are not supported; give each use its own type");
+    }
+    if (element.getNestingKind() == NestingKind.LOCAL || element.getNestingKind() == NestingKind.ANONYMOUS) {
+      throw new UnsupportedTypeException(path, name + " has no JSON codec: local and anonymous classes cannot be named");
+    }
+    for (Element e = element; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        throw new UnsupportedTypeException(
+            path, name + " has no JSON codec: " + t.getSimpleName() + " is private; make it package-private or public");
+      }
+      if (t.getNestingKind() == NestingKind.MEMBER
+          && t.getKind() == ElementKind.CLASS
+          && !t.getModifiers().contains(Modifier.STATIC)) {
+        throw new UnsupportedTypeException(
+            path, name + " has no JSON codec: inner class " + t.getSimpleName() + " must be static");
+      }
+    }
+  }
+
+  private List<EnumConstantModel> enumConstants(TypeElement element) {
+    List<EnumConstantModel> constants = new ArrayList<>();
+    for (Element member : element.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        String javaName = member.getSimpleName().toString();
+        constants.add(new EnumConstantModel(javaName, jsonName(List.of(member)).orElse(javaName)));
+      }
+    }
+    return constants;
+  }
+
+  private List<PropertyModel> recordProperties(TypeElement element, String path)
+      throws UnsupportedTypeException {
+    List<PropertyModel> properties = new ArrayList<>();
+    for (RecordComponentElement component : element.getRecordComponents()) {
+      String javaName = component.getSimpleName().toString();
+      List<Element> annotated = new ArrayList<>(List.of(component, component.getAccessor()));
+      fieldNamed(element, javaName).ifPresent(annotated::add);
+      CodecRef codec = resolve(component.asType(), path + "." + javaName);
+      boolean required = !isOptional(component.asType());
+      properties.add(
+          new PropertyModel(
+              javaName, jsonName(annotated).orElse(javaName), codec, required, javaName + "()", null, false));
+    }
+    return properties;
+  }
+
+  private Optional<VariableElement> fieldNamed(TypeElement element, String name) {
+    return ElementFilter.fieldsIn(element.getEnclosedElements()).stream()
+        .filter(field -> field.getSimpleName().contentEquals(name))
+        .findFirst();
+  }
+
+  private boolean isOptional(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.Optional");
+  }
+
+  /**
+   * Public instance fields, then bean properties ({@code getX}/{@code isX} and {@code setX}), of
+   * the class and its superclasses, superclass members first, each in declaration order.
+   */
+  private List<PropertyModel> classProperties(TypeElement element, String path)
+      throws UnsupportedTypeException {
+    if (!hasAccessibleNoArgConstructor(element)) {
+      throw new UnsupportedTypeException(
+          path, element.getQualifiedName() + " has no JSON codec: a class needs an accessible no-argument constructor (or make it a record)");
+    }
+    List<TypeElement> hierarchy = new ArrayList<>();
+    for (TypeElement t = element; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); t = superclass(t)) {
+      hierarchy.add(0, t);
+    }
+    Map<String, BeanProperty> beans = new LinkedHashMap<>();
+    for (TypeElement t : hierarchy) {
+      for (Element member : t.getEnclosedElements()) {
+        Set<Modifier> modifiers = member.getModifiers();
+        if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC) || isAnnotated(member, Names.JSON_IGNORE)) {
+          continue;
+        }
+        if (member.getKind() == ElementKind.FIELD && !modifiers.contains(Modifier.TRANSIENT)) {
+          String name = member.getSimpleName().toString();
+          BeanProperty property = beans.computeIfAbsent(name, BeanProperty::new);
+          property.type = member.asType();
+          property.reader = name;
+          property.annotated.add(member);
+          if (!modifiers.contains(Modifier.FINAL)) {
+            property.writer = name;
+            property.writerIsField = true;
+          }
+        } else if (member.getKind() == ElementKind.METHOD) {
+          addAccessor((ExecutableElement) member, beans);
+        }
+      }
+    }
+    List<PropertyModel> properties = new ArrayList<>();
+    for (BeanProperty bean : beans.values()) {
+      if (bean.type == null) {
+        continue; // a setter without a getter or field: nothing to write, and nothing says its JSON name
+      }
+      CodecRef codec = resolve(bean.type, path + "." + bean.name);
+      boolean required = isRequired(bean.annotated);
+      properties.add(
+          new PropertyModel(
+              bean.name, jsonName(bean.annotated).orElse(bean.name), codec, required, bean.reader, bean.writer, bean.writerIsField));
+    }
+    return properties;
+  }
+
+  /** One property of a class as its members reveal it. */
+  private static final class BeanProperty {
+    final String name;
+    TypeMirror type;
+    String reader;
+    String writer;
+    boolean writerIsField;
+    final List<Element> annotated = new ArrayList<>();
+
+    BeanProperty(String name) {
+      this.name = name;
+    }
+  }
+
+  private void addAccessor(ExecutableElement method, Map<String, BeanProperty> beans) {
+    String name = method.getSimpleName().toString();
+    int parameters = method.getParameters().size();
+    TypeMirror returns = method.getReturnType();
+    if (parameters == 0 && returns.getKind() != TypeKind.VOID && method.getTypeParameters().isEmpty()) {
+      String property = null;
+      if (name.startsWith("get") && name.length() > 3 && !name.equals("getClass")) {
+        property = Introspector.decapitalize(name.substring(3));
+      } else if (name.startsWith("is") && name.length() > 2 && returns.getKind() == TypeKind.BOOLEAN) {
+        property = Introspector.decapitalize(name.substring(2));
+      }
+      if (property != null) {
+        BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
+        bean.type = returns;
+        bean.reader = name + "()";
+        bean.annotated.add(method);
+      }
+    } else if (parameters == 1 && returns.getKind() == TypeKind.VOID && name.startsWith("set") && name.length() > 3) {
+      String property = Introspector.decapitalize(name.substring(3));
+      BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
+      if (bean.type == null || types.isSameType(bean.type, method.getParameters().get(0).asType())) {
+        bean.writer = name;
+        bean.writerIsField = false;
+        bean.annotated.add(method);
+      }
+    }
+  }
+
+  private TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+  }
+
+  private boolean hasAccessibleNoArgConstructor(TypeElement element) {
+    return ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
+        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+  }
+
+  private Optional<String> jsonName(List<? extends Element> annotated) {
+    for (Element element : annotated) {
+      AnnotationValue value = annotationValue(element, Names.JSON_PROPERTY, "value");
+      if (value != null && !value.getValue().toString().isEmpty()) {
+        return Optional.of(value.getValue().toString());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean isRequired(List<? extends Element> annotated) {
+    for (Element element : annotated) {
+      AnnotationValue value = annotationValue(element, Names.JSON_PROPERTY, "required");
+      if (value != null && Boolean.TRUE.equals(value.getValue())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isAnnotated(Element element, String annotation) {
+    return annotation(element, annotation) != null;
+  }
+
+  static AnnotationMirror annotation(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotation)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** An explicitly set value of an annotation on the element, or null. */
+  static AnnotationValue annotationValue(Element element, String annotation, String member) {
+    AnnotationMirror mirror = annotation(element, annotation);
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,11 @@
+package io.switchboard.processor;
+
+/**
+ * One {@code @WsCommand} method.
+ *
+ * @param name the command name
+ * @param call how to call the method
+ * @param payloadName the payload type's simple name for {@code CommandInfo}, or empty
+ * @param nonBlocking whether it carries {@code @NonBlocking}
+ */
+record CommandModel(String name, HandlerCall call, String payloadName, boolean nonBlocking) {}

@@ -1,0 +1,30 @@
+package io.switchboard.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@link DispatcherWriter} needs to know about one endpoint class, already validated.
+ *
+ * @param endpoint the endpoint class
+ * @param dispatcher the generated class, {@code ChatEndpoint_Dispatcher}
+ * @param path the endpoint's path
+ * @param subprotocols from {@code @WsEndpoint(subprotocols)}
+ * @param instantiable whether it has an accessible no-argument constructor
+ * @param commands the commands in declaration order
+ * @param scheduled the {@code @Every} methods in declaration order
+ */
+record EndpointModel(
+    ClassName endpoint,
+    ClassName dispatcher,
+    String path,
+    List<String> subprotocols,
+    boolean instantiable,
+    List<CommandModel> commands,
+    List<ScheduledModel> scheduled,
+    Optional<HandlerCall> onOpen,
+    Optional<HandlerCall> onClose,
+    Optional<HandlerCall> onError,
+    Optional<HandlerCall> onText,
+    Optional<HandlerCall> onBinary) {}

@@ -1,0 +1,236 @@
+package io.switchboard.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates, for each {@code @WsEndpoint} class, its {@code <Endpoint>_Dispatcher}; for each type
+ * a handler takes or returns (and each {@code @WsMessage} type), its {@code <Type>_JsonCodec}; for
+ * each package with codecs, a {@code Switchboard_Codecs} provider; and the {@code
+ * META-INF/services} files that let the runtime find them all without reflection.
+ *
+ * <p>The work is validate ({@link EndpointValidator}, {@link CodecValidator}) → model ({@link
+ * EndpointModel}, {@link CodecModel}) → generate ({@link DispatcherWriter}, {@link CodecWriter},
+ * {@link CodecProviderWriter}). Types are visited in name order so the output is deterministic.
+ */
+@AutoService(Processor.class)
+public final class SwitchboardProcessor extends AbstractProcessor {
+
+  private static final String DISPATCHER_SERVICE = "META-INF/services/io.switchboard.spi.EndpointDispatcher";
+  private static final String PROVIDER_SERVICE = "META-INF/services/io.switchboard.json.CodecProvider";
+
+  private ErrorReporter errors;
+  /** Every type compiled here, by qualified name: their codecs are generated, never looked up. */
+  private final Set<String> sourceTypes = new HashSet<>();
+  private final Set<String> generatedCodecs = new HashSet<>();
+  private final Map<String, String> pathOwners = new HashMap<>();
+  /** Generated codecs not yet listed in a provider, by package. */
+  private final Map<String, List<CodecModel>> unlistedCodecs = new TreeMap<>();
+  private final Map<String, Integer> providersPerPackage = new HashMap<>();
+  private final Set<String> dispatchers = new TreeSet<>();
+  private final Set<String> providers = new TreeSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Names.WS_ENDPOINT, Names.WS_COMMAND, Names.ON_OPEN, Names.ON_CLOSE, Names.ON_ERROR,
+        Names.ON_BINARY, Names.ON_TEXT, Names.EVERY, Names.NON_BLOCKING, Names.WS_MESSAGE);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (errors == null) {
+      errors = new ErrorReporter(processingEnv.getMessager());
+    }
+    if (round.processingOver()) {
+      writeProviders(); // normally done in an earlier round; here only if that never came
+      writeServiceFile(DISPATCHER_SERVICE, dispatchers);
+      writeServiceFile(PROVIDER_SERVICE, providers);
+      return false;
+    }
+    for (Element root : round.getRootElements()) {
+      collectTypes(root);
+    }
+    CodecValidator codecs = new CodecValidator(processingEnv, sourceTypes, generatedCodecs);
+    EndpointValidator validator = new EndpointValidator(processingEnv, errors, codecs, pathOwners);
+    boolean wrote = false;
+
+    reportHandlersOutsideEndpoints(round);
+    for (TypeElement endpoint : sorted(round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(Names.WS_ENDPOINT)))) {
+      Optional<EndpointModel> model = guarded(endpoint, () -> validator.validate(endpoint));
+      if (model.isPresent()) {
+        wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), endpoint);
+        dispatchers.add(model.get().dispatcher().canonicalName());
+      }
+    }
+    for (TypeElement message : sorted(round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(Names.WS_MESSAGE)))) {
+      guarded(message, () -> {
+        checkMessage(message, codecs);
+        return Optional.empty();
+      });
+    }
+    for (Map.Entry<String, CodecModel> entry : codecs.models().entrySet()) {
+      CodecModel model = entry.getValue();
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+      if (writeSource(model.codec(), CodecWriter.write(model), type)) {
+        wrote = true;
+        generatedCodecs.add(entry.getKey());
+        unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
+      }
+    }
+    if (!wrote) {
+      // The codecs of earlier rounds are all known once a round generates none.
+      writeProviders();
+    }
+    return false;
+  }
+
+  private void collectTypes(Element element) {
+    if (element instanceof TypeElement type) {
+      sourceTypes.add(type.getQualifiedName().toString());
+      for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+        collectTypes(nested);
+      }
+    }
+  }
+
+  private void reportHandlersOutsideEndpoints(RoundEnvironment round) {
+    for (String annotation : getSupportedAnnotationTypes()) {
+      if (!EndpointValidator.isHandlerAnnotation(annotation)) {
+        continue;
+      }
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType == null) {
+        continue;
+      }
+      for (Element method : round.getElementsAnnotatedWith(annotationType)) {
+        Element owner = method.getEnclosingElement();
+        if (CodecValidator.annotation(owner, Names.WS_ENDPOINT) == null) {
+          errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, CodecValidator.annotation(method, annotation), null,
+              "@%s method %s() is in %s, which is not a @WsEndpoint class, so nothing would ever call it",
+              annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
+        }
+      }
+    }
+  }
+
+  private void checkMessage(TypeElement message, CodecValidator codecs) {
+    ElementKind kind = message.getKind();
+    if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
+      errors.error(ErrorKey.SwMessageKind, message, CodecValidator.annotation(message, Names.WS_MESSAGE), null,
+          "@WsMessage goes on a record, an enum or a class, not on %s", message.getSimpleName());
+      return;
+    }
+    try {
+      codecs.resolve(message.asType(), EndpointValidator.simpleName(message));
+    } catch (UnsupportedTypeException e) {
+      errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
+    }
+  }
+
+  private void writeProviders() {
+    for (Map.Entry<String, List<CodecModel>> entry : unlistedCodecs.entrySet()) {
+      String pkg = entry.getKey();
+      // One provider per package; a codec that turns up after it was written gets a second one.
+      int count = providersPerPackage.merge(pkg, 1, Integer::sum);
+      ClassName provider = ClassName.get(pkg, count == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + count);
+      List<CodecModel> codecs = new ArrayList<>(entry.getValue());
+      codecs.sort(Comparator.comparing(c -> c.type().canonicalName()));
+      TypeElement[] origins = codecs.stream()
+          .map(c -> processingEnv.getElementUtils().getTypeElement(c.type().canonicalName()))
+          .toArray(TypeElement[]::new);
+      if (writeSource(provider, CodecProviderWriter.write(provider, codecs), origins)) {
+        providers.add(provider.canonicalName());
+      }
+    }
+    unlistedCodecs.clear();
+  }
+
+  private boolean writeSource(ClassName name, TypeSpec spec, TypeElement... origins) {
+    TypeSpec.Builder withOrigins = spec.toBuilder();
+    for (TypeElement origin : origins) {
+      if (origin != null) {
+        withOrigins.addOriginatingElement(origin);
+      }
+    }
+    JavaFile file = JavaFile.builder(name.packageName(), withOrigins.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+    try {
+      file.writeTo(processingEnv.getFiler());
+      return true;
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", name.canonicalName(), e.getMessage()));
+      return false;
+    }
+  }
+
+  private void writeServiceFile(String path, Set<String> implementations) {
+    if (implementations.isEmpty()) {
+      return;
+    }
+    try {
+      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        for (String implementation : implementations) {
+          out.write(implementation);
+          out.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", path, e.getMessage()));
+    }
+  }
+
+  /** Runs one type's work; a bug here becomes an error on that type, never a compiler crash. */
+  private <T> Optional<T> guarded(TypeElement type, java.util.function.Supplier<Optional<T>> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      errors.error(ErrorKey.SwProcessorFailure, type, "the Switchboard processor failed on %s: %s (please report this)",
+          type.getSimpleName(), e);
+      return Optional.empty();
+    }
+  }
+
+  private static List<TypeElement> sorted(Set<? extends Element> elements) {
+    List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(elements));
+    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    return types;
+  }
+}

@@ -1,0 +1,124 @@
+package io.switchboard.spi;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import io.switchboard.WsException;
+import io.switchboard.json.Json;
+import io.switchboard.json.JsonCodec;
+import io.switchboard.json.JsonDecodeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The {@link Payload} implementations: absent, a text-line argument, JSON {@code data}. */
+public final class Payloads {
+
+  private static final Payload ABSENT = new Absent();
+
+  private Payloads() {}
+
+  /** No payload: no {@code data} (or {@code null}), or no argument after the command. */
+  public static Payload absent() {
+    return ABSENT;
+  }
+
+  /** The argument of a text-line command. */
+  public static Payload text(String argument) {
+    return new TextArgument(argument);
+  }
+
+  /** JSON {@code data}, as a whole JSON text. */
+  public static Payload json(String data) {
+    char[] chars = data.toCharArray();
+    return jsonSlice(chars, 0, chars.length, null);
+  }
+
+  /**
+   * JSON {@code data} lying at {@code [start, end)} of a message, without copying it.
+   *
+   * @param string the value when {@code data} is a JSON string, already read; else null
+   */
+  static Payload jsonSlice(char[] message, int start, int end, String string) {
+    return new JsonData(message, start, end, string);
+  }
+
+  private static final class Absent implements Payload {
+    @Override
+    public boolean isPresent() {
+      return false;
+    }
+
+    @Override
+    public String text() {
+      return "";
+    }
+
+    @Override
+    public <T> T read(JsonCodec<T> codec) {
+      try {
+        return codec.absent();
+      } catch (JsonDecodeException e) {
+        throw new JsonDecodeException("$", "data is required");
+      }
+    }
+  }
+
+  private record TextArgument(String argument) implements Payload {
+    @Override
+    public boolean isPresent() {
+      return true;
+    }
+
+    @Override
+    public String text() {
+      return argument;
+    }
+
+    @Override
+    public <T> T read(JsonCodec<T> codec) {
+      try {
+        return codec.fromText(argument);
+      } catch (JsonParseException e) {
+        throw new JsonDecodeException("$", "malformed JSON: " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private record JsonData(char[] message, int start, int end, String string) implements Payload {
+    @Override
+    public boolean isPresent() {
+      return true;
+    }
+
+    @Override
+    public String text() {
+      if (string == null) {
+        throw new JsonDecodeException("$", "expected a string, got " + describe());
+      }
+      return string;
+    }
+
+    private String describe() {
+      try (JsonParser parser = Json.FACTORY.createParser(message, start, end - start)) {
+        return Json.describe(parser.nextToken());
+      } catch (IOException e) {
+        return "malformed JSON";
+      }
+    }
+
+    @Override
+    public <T> T read(JsonCodec<T> codec) {
+      try (JsonParser parser = Json.FACTORY.createParser(message, start, end - start)) {
+        parser.nextToken();
+        return codec.read(parser);
+      } catch (WsException e) {
+        throw e;
+      } catch (JsonParseException e) {
+        throw new JsonDecodeException("$", "malformed JSON: " + e.getOriginalMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
