@@ -3,8 +3,8 @@ package io.switchboard.test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The server answered a {@link WsTestClient#call call} with an error reply
- * {@code {"re":id,"cmd":…,"error":{"code":…,"message":…,"path":…}}}. The connection stays open.
+ * The server answered a {@link WsTestClient#call call} with an error reply {@code
+ * {"re":id,"cmd":…,"error":{"code":…,"message":…,"path":…}}}. The connection stays open.
  *
  * <pre>{@code
  * ErrorReplyException e = assertThrows(ErrorReplyException.class, () -> client.call("nope", null));
@@ -54,7 +54,11 @@ public final class ErrorReplyException extends RuntimeException {
 
   private static String describe(String command, JsonNode error) {
     String path = error.hasNonNull("path") ? " at " + error.get("path").asText() : "";
-    return command + " failed: " + error.path("code").asText() + path + ": "
+    return command
+        + " failed: "
+        + error.path("code").asText()
+        + path
+        + ": "
         + error.path("message").asText();
   }
 }

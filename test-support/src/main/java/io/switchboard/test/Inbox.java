@@ -67,8 +67,12 @@ final class Inbox {
         }
         if (closed != null) {
           throw new AssertionError(
-              "connection closed (" + describe(closed) + ") while waiting for " + what
-                  + unclaimed(), failure);
+              "connection closed ("
+                  + describe(closed)
+                  + ") while waiting for "
+                  + what
+                  + unclaimed(),
+              failure);
         }
         if (remaining <= 0) {
           throw new AssertionError(
@@ -123,11 +127,14 @@ final class Inbox {
     for (Received message : messages.subList(0, Math.min(messages.size(), 10))) {
       shown.add(message.toString());
     }
-    String more = messages.size() > shown.size() ? " and " + (messages.size() - shown.size()) + " more" : "";
+    String more =
+        messages.size() > shown.size() ? " and " + (messages.size() - shown.size()) + " more" : "";
     return "; received meanwhile: " + shown + more;
   }
 
   private static String describe(CloseReason reason) {
-    return reason.reason().isEmpty() ? String.valueOf(reason.code()) : reason.code() + " " + reason.reason();
+    return reason.reason().isEmpty()
+        ? String.valueOf(reason.code())
+        : reason.code() + " " + reason.reason();
   }
 }

@@ -27,7 +27,9 @@ record Received(String text, JsonNode json, byte[] binary) {
   }
 
   boolean isEvent(String event) {
-    return json != null && json.path("event").isTextual() && json.get("event").asText().equals(event);
+    return json != null
+        && json.path("event").isTextual()
+        && json.get("event").asText().equals(event);
   }
 
   boolean isAnyEvent() {

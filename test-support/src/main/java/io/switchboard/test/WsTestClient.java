@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * A WebSocket client for tests of Switchboard endpoints, on the JDK's {@link WebSocket}. It speaks
@@ -108,7 +107,8 @@ public final class WsTestClient implements AutoCloseable {
       envelope.set("data", MAPPER.valueToTree(data));
     }
     send(envelope.toString());
-    JsonNode reply = take(m -> m.isReplyTo(id), timeout, "reply to " + command + " (id " + id + ")").json();
+    String what = "reply to " + command + " (id " + id + ")";
+    JsonNode reply = inbox.take(m -> m.isReplyTo(id), timeout, what).json();
     if (reply.has("error")) {
       throw new ErrorReplyException(command, reply);
     }
@@ -121,8 +121,8 @@ public final class WsTestClient implements AutoCloseable {
    */
   public String callText(String line) {
     send(line);
-    return take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout,
-        "text reply to \"" + line + "\"").text();
+    String what = "text reply to \"" + line + "\"";
+    return inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what).text();
   }
 
   /** Sends one text message as is. */
@@ -146,11 +146,14 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code timeout} for the next push {@code {"event":event,…}} and returns its
-   * {@code data}. Pushes of other events stay queued.
+   * Waits up to {@code timeout} for the next push {@code {"event":event,…}} and returns its {@code
+   * data}. Pushes of other events stay queued.
    */
   public JsonNode awaitEvent(String event, Duration timeout) {
-    return take(m -> m.isEvent(event), timeout, "event \"" + event + "\"").json().path("data");
+    return inbox
+        .take(m -> m.isEvent(event), timeout, "event \"" + event + "\"")
+        .json()
+        .path("data");
   }
 
   /** Waits for the next text message of any kind, push or reply, and returns it as is. */
@@ -160,12 +163,12 @@ public final class WsTestClient implements AutoCloseable {
 
   /** {@link #awaitText()} with its own timeout. */
   public String awaitText(Duration timeout) {
-    return take(m -> !m.isBinary(), timeout, "text message").text();
+    return inbox.take(m -> !m.isBinary(), timeout, "text message").text();
   }
 
   /** Waits for the next binary message. */
   public byte[] awaitBinary() {
-    return take(Received::isBinary, timeout, "binary message").binary();
+    return inbox.take(Received::isBinary, timeout, "binary message").binary();
   }
 
   /**
@@ -230,10 +233,6 @@ public final class WsTestClient implements AutoCloseable {
     return "WsTestClient[" + uri + "]";
   }
 
-  private Received take(Predicate<Received> matching, Duration timeout, String what) {
-    return inbox.take(matching, timeout, what);
-  }
-
   private void await(CompletableFuture<?> future, String what) {
     try {
       future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -241,7 +240,8 @@ public final class WsTestClient implements AutoCloseable {
       throw new UncheckedIOException(
           new IOException(what + " to " + uri + " failed: " + e.getCause(), e.getCause()));
     } catch (TimeoutException e) {
-      throw new AssertionError(what + " to " + uri + " took longer than " + timeout.toMillis() + " ms");
+      throw new AssertionError(
+          what + " to " + uri + " took longer than " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while " + what, e);
@@ -261,8 +261,8 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /**
-     * Sends this {@code Origin} header, as a browser on that site would. Without it the request
-     * has none, like a non-browser client.
+     * Sends this {@code Origin} header, as a browser on that site would. Without it the request has
+     * none, like a non-browser client.
      */
     public Builder origin(String origin) {
       return header("Origin", origin);
@@ -302,7 +302,8 @@ public final class WsTestClient implements AutoCloseable {
       headers.forEach(builder::header);
       if (!subprotocols.isEmpty()) {
         builder.subprotocols(
-            subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+            subprotocols.get(0),
+            subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
       }
       try {
         WebSocket webSocket =
@@ -312,13 +313,15 @@ public final class WsTestClient implements AutoCloseable {
         return new WsTestClient(uri, webSocket, inbox, timeout);
       } catch (ExecutionException e) {
         if (e.getCause() instanceof WebSocketHandshakeException refused) {
-          throw new WsHandshakeException(uri.toString(), refused.getResponse().statusCode(), refused);
+          throw new WsHandshakeException(
+              uri.toString(), refused.getResponse().statusCode(), refused);
         }
         throw new UncheckedIOException(
             new IOException("cannot connect to " + uri + ": " + e.getCause(), e.getCause()));
       } catch (TimeoutException e) {
         throw new UncheckedIOException(
-            new IOException("no handshake answer from " + uri + " within " + timeout.toMillis() + " ms"));
+            new IOException(
+                "no handshake answer from " + uri + " within " + timeout.toMillis() + " ms"));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while connecting to " + uri, e);

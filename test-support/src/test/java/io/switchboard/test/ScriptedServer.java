@@ -38,7 +38,8 @@ final class ScriptedServer implements AutoCloseable {
    * @param onOpen called after each handshake with the request (to read its headers)
    * @param script called for each text message; binary messages are echoed
    */
-  static ScriptedServer start(BiConsumer<WebSocketHttpExchange, WebSocketChannel> onOpen, Script script) {
+  static ScriptedServer start(
+      BiConsumer<WebSocketHttpExchange, WebSocketChannel> onOpen, Script script) {
     PathHandler paths =
         Handlers.path()
             .addExactPath(
@@ -50,7 +51,8 @@ final class ScriptedServer implements AutoCloseable {
                       channel.resumeReceives();
                     }))
             .addExactPath("/forbidden", exchange -> exchange.setStatusCode(403).endExchange());
-    Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(paths).build();
+    Undertow undertow =
+        Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(paths).build();
     undertow.start();
     return new ScriptedServer(undertow);
   }
@@ -84,7 +86,8 @@ final class ScriptedServer implements AutoCloseable {
 
     @Override
     protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-      io.undertow.websockets.core.WebSockets.sendBinary(message.getData().getResource(), channel, null);
+      io.undertow.websockets.core.WebSockets.sendBinary(
+          message.getData().getResource(), channel, null);
     }
   }
 }

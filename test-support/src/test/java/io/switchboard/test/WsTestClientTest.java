@@ -66,7 +66,9 @@ class WsTestClientTest {
     ScriptedServer.Script badRequest =
         (text, channel) ->
             WebSockets.sendTextBlocking(
-                "{\"re\":" + JSON.readTree(text).get("id") + ",\"cmd\":\"say\",\"error\":"
+                "{\"re\":"
+                    + JSON.readTree(text).get("id")
+                    + ",\"cmd\":\"say\",\"error\":"
                     + "{\"code\":\"bad_request\",\"message\":\"$.text: required field is missing\","
                     + "\"path\":\"$.text\"}}",
                 channel);
@@ -87,7 +89,8 @@ class WsTestClientTest {
   void callTextReturnsThePlainReplyAndSkipsPushes() throws Exception {
     ScriptedServer.Script greeter =
         (text, channel) -> {
-          WebSockets.sendTextBlocking("{\"event\":\"joined\",\"data\":{\"name\":\"ann\"}}", channel);
+          WebSockets.sendTextBlocking(
+              "{\"event\":\"joined\",\"data\":{\"name\":\"ann\"}}", channel);
           WebSockets.sendTextBlocking("Hello, " + text.substring("hello ".length()), channel);
         };
     try (ScriptedServer server = ScriptedServer.start(greeter);
@@ -126,10 +129,13 @@ class WsTestClientTest {
       assertEquals("done", client.callText("go")); // so the push is already in, unclaimed
 
       AssertionError timeout =
-          assertThrows(AssertionError.class, () -> client.awaitEvent("temp", Duration.ofMillis(300)));
+          assertThrows(
+              AssertionError.class, () -> client.awaitEvent("temp", Duration.ofMillis(300)));
 
-      assertTrue(timeout.getMessage().contains("no event \"temp\" within 300 ms"), timeout.getMessage());
-      assertTrue(timeout.getMessage().contains("{\"event\":\"other\",\"data\":2}"), timeout.getMessage());
+      assertTrue(
+          timeout.getMessage().contains("no event \"temp\" within 300 ms"), timeout.getMessage());
+      assertTrue(
+          timeout.getMessage().contains("{\"event\":\"other\",\"data\":2}"), timeout.getMessage());
     }
   }
 
@@ -142,10 +148,14 @@ class WsTestClientTest {
       long start = System.nanoTime();
 
       AssertionError closed =
-          assertThrows(AssertionError.class, () -> client.call("hello", null, Duration.ofSeconds(60)));
+          assertThrows(
+              AssertionError.class, () -> client.call("hello", null, Duration.ofSeconds(60)));
 
-      assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "did not wait for the timeout");
-      assertTrue(closed.getMessage().contains("connection closed (4001 go away)"), closed.getMessage());
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30,
+          "did not wait for the timeout");
+      assertTrue(
+          closed.getMessage().contains("connection closed (4001 go away)"), closed.getMessage());
       assertEquals(new CloseReason(4001, "go away"), client.awaitClose());
       assertFalse(client.isOpen());
     }
@@ -204,7 +214,9 @@ class WsTestClientTest {
             ScriptedServer.start(
                 (exchange, channel) ->
                     WebSockets.sendText(
-                        exchange.getRequestHeader("Origin") + " " + exchange.getRequestHeader("X-Token"),
+                        exchange.getRequestHeader("Origin")
+                            + " "
+                            + exchange.getRequestHeader("X-Token"),
                         channel,
                         null),
                 (text, channel) -> {});
@@ -221,7 +233,8 @@ class WsTestClientTest {
   void aRefusedHandshakeThrowsWithTheHttpStatus() throws Exception {
     try (ScriptedServer server = ScriptedServer.start((text, channel) -> {})) {
       WsHandshakeException refused =
-          assertThrows(WsHandshakeException.class, () -> WsTestClient.connect(server.uri("/forbidden")));
+          assertThrows(
+              WsHandshakeException.class, () -> WsTestClient.connect(server.uri("/forbidden")));
 
       assertEquals(403, refused.statusCode());
     }
