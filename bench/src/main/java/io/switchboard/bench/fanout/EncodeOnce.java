@@ -10,6 +10,8 @@ import io.switchboard.undertow.SwitchboardServer;
  */
 final class EncodeOnce implements PushMode {
 
+  static final String NAME = "encode once";
+
   private final SwitchboardServer server;
   private final String path;
 
@@ -20,7 +22,7 @@ final class EncodeOnce implements PushMode {
 
   @Override
   public String name() {
-    return "encode once";
+    return NAME;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param duration scenario (a): how long each push mode broadcasts (20 s)
  * @param warmup broadcasts of each push mode before scenario (a), unreported (3 s)
  * @param idleSubscribers scenario (b): subscribers that receive one broadcast (10,000)
+ * @param idleRounds scenario (b): how many times each push mode sends its one broadcast (2)
  * @param drainWait how long after its last broadcast a phase waits for the last delivery; later
  *     deliveries count as lost (10 s)
  * @param clientJvmOptions options of the client JVM ({@code --client-jvm "-Xmx1g -XX:+UseG1GC"})
@@ -26,6 +27,7 @@ record FanOutOptions(
     Duration duration,
     Duration warmup,
     int idleSubscribers,
+    int idleRounds,
     Duration drainWait,
     List<String> clientJvmOptions) {
 
@@ -45,11 +47,12 @@ record FanOutOptions(
             Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "20"))),
             Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "3"))),
             Integer.parseInt(given.getOrDefault("idle-subscribers", "10000")),
+            Integer.parseInt(given.getOrDefault("idle-rounds", "2")),
             Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain-seconds", "10"))),
             List.of(given.getOrDefault("client-jvm", "-Xmx2g").trim().split("\\s+")));
     given.keySet().removeAll(
         List.of("client", "subscribers", "rate", "seconds", "warmup-seconds", "idle-subscribers",
-            "drain-seconds", "client-jvm"));
+            "idle-rounds", "drain-seconds", "client-jvm"));
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("unknown options: " + given.keySet());
     }
