@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit
 File projectDir = context.projectDir
 def properties = new Properties()
 new File(projectDir.parentFile.parentFile, 'archetype.properties').withInputStream { properties.load(it) }
+['README.md', '.gitignore', 'src/main/resources/web/index.html'].each {
+  assert new File(projectDir, it).isFile() : "the generated project has no $it"
+}
 def jar = new File(projectDir, "target/${properties.artifactId}.jar")
 assert jar.isFile() : "mvn verify made no runnable jar at $jar"
 def endpointPath = properties.getProperty('endpointPath', '/hello')
