@@ -40,6 +40,20 @@ class WsTestClientAgainstTheRuntimeTest {
   }
 
   @Test
+  void anUnknownTextLineCommandThrowsToo() {
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> app.client("/greeter").callText("nope 1"));
+
+    assertEquals("nope", error.command());
+    assertEquals("unknown_command", error.code());
+  }
+
+  @Test
+  void aTextLineReplyThatIsNotAStringIsItsJson() {
+    assertEquals("{\"greeting\":\"Hello, Ada\"}", app.client("/greeter").callText("greet Ada"));
+  }
+
+  @Test
   void theServerPicksTheFirstOfferedSubprotocolItSpeaks() {
     WsTestClient client =
         app.client("/greeter", options -> options.subprotocols("greeter.v1", "greeter.v2"));

@@ -1,6 +1,7 @@
 package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class HelloEndpointTest {
 
     Instant time = Instant.parse(app.client("${endpointPath}").call("time").asText());
 
-    assertTrue(!time.isBefore(before.minusSeconds(1)), "time " + time + " is before " + before);
+    assertFalse(time.isBefore(before.minusSeconds(1)), "time " + time + " is before " + before);
   }
 
   @Test
