@@ -242,11 +242,26 @@ final class CodecValidator {
       throws UnsupportedTypeException {
     String path = typeName.simpleName();
     checkUsable(element, path);
-    return switch (element.getKind()) {
-      case ENUM -> new EnumCodec(typeName, codec, enumConstants(element));
-      case RECORD -> new ObjectCodec(typeName, codec, true, recordProperties(element, path));
-      default -> new ObjectCodec(typeName, codec, false, classProperties(element, path));
-    };
+    if (element.getKind() == ElementKind.ENUM) {
+      List<EnumConstantModel> constants = enumConstants(element);
+      checkUniqueNames(constants.stream().map(EnumConstantModel::jsonName).toList(), path, "constants");
+      return new EnumCodec(typeName, codec, constants);
+    }
+    boolean isRecord = element.getKind() == ElementKind.RECORD;
+    List<PropertyModel> properties = isRecord ? recordProperties(element, path) : classProperties(element, path);
+    checkUniqueNames(properties.stream().map(PropertyModel::jsonName).toList(), path, "members");
+    return new ObjectCodec(typeName, codec, isRecord, properties);
+  }
+
+  /** Two members (or constants) renamed to one JSON name could not be told apart on the wire. */
+  private static void checkUniqueNames(List<String> jsonNames, String path, String what)
+      throws UnsupportedTypeException {
+    Set<String> seen = new HashSet<>();
+    for (String name : jsonNames) {
+      if (!seen.add(name)) {
+        throw new UnsupportedTypeException(path, "two " + what + " have the JSON name \"" + name + "\"; rename one with @JsonProperty");
+      }
+    }
   }
 
   private void checkUsable(TypeElement element, String path) throws UnsupportedTypeException {

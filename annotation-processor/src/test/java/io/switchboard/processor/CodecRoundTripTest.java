@@ -37,7 +37,7 @@ class CodecRoundTripTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder"};
+    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky"};
     String[] sources = new String[names.length * 2];
     for (int i = 0; i < names.length; i++) {
       sources[2 * i] = PACKAGE + "." + names[i];
@@ -210,6 +210,12 @@ class CodecRoundTripTest {
   private static String resource(String name) throws Exception {
     return new String(CodecRoundTripTest.class.getResourceAsStream("/model/" + name + ".java").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void memberNamesNeverClashWithTheCodecsOwnNames() throws Exception {
+    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\"}");
+    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\"}", "$.hasParser");
   }
 
   @Test

@@ -485,6 +485,17 @@ class CompileErrorTest {
   }
 
   @Test
+  void twoMembersWithOneJsonNameAreAnError() {
+    assertSingleError("""
+        @WsMessage
+        record Person(@com.fasterxml.jackson.annotation.JsonProperty("name") String first,
+            String name) {}
+        """,
+        "[SwUnsupportedType] @WsMessage type Person: Person: two members have the JSON name \"name\"; rename one with @JsonProperty",
+        "record Person");
+  }
+
+  @Test
   void wsMessageGoesOnAConcreteType() {
     assertSingleError("""
         @WsMessage
