@@ -97,6 +97,12 @@ final class HandlerValidator {
       return;
     }
     HandlerRole role = roles.get(0);
+    if (!method.getTypeParameters().isEmpty()) {
+      // Its type variables would only add errors about types that have no codec.
+      errors.error(ErrorKey.SwBadParameter, method,
+          "%s method %s() must not be generic", role.simpleName(), method.getSimpleName());
+      return;
+    }
     boolean usable = checkModifiers(method, role);
     switch (role) {
       case COMMAND -> addCommand(method, usable);
@@ -115,11 +121,6 @@ final class HandlerValidator {
     if (method.getModifiers().contains(Modifier.STATIC)) {
       errors.error(ErrorKey.SwHandlerStatic, method,
           "%s method %s() must not be static: it is called on the endpoint instance", role.simpleName(), method.getSimpleName());
-      usable = false;
-    }
-    if (!method.getTypeParameters().isEmpty()) {
-      errors.error(ErrorKey.SwBadParameter, method,
-          "%s method %s() must not be generic", role.simpleName(), method.getSimpleName());
       usable = false;
     }
     return usable;

@@ -172,6 +172,19 @@ class CompileErrorTest {
   }
 
   @Test
+  void genericHandlersAreErrors() {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @WsCommand
+          <T> T echo(T value) { return value; }
+        }
+        """,
+        "[SwBadParameter] @WsCommand method echo() must not be generic",
+        "<T> T echo(");
+  }
+
+  @Test
   void anEndpointNeedsAnAccessibleConstructor() {
     assertSingleError("""
         @WsEndpoint("/chat")
