@@ -5,9 +5,11 @@ import static io.switchboard.processor.Annotations.annotationValue;
 
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,6 +20,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -52,9 +57,9 @@ final class EndpointValidator {
     String path = checkPath(endpoint, annotation);
     boolean instantiable = checkConstructors(endpoint);
 
-    HandlerValidator handlers = new HandlerValidator(errors, codecs, types, TypeChecks.simpleName(endpoint));
-    for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
-      handlers.add(method);
+    HandlerValidator handlers = new HandlerValidator(errors, codecs, types);
+    for (ExecutableElement method : methods(endpoint)) {
+      handlers.add(method, endpoint);
     }
     handlers.checkTextAgainstCommands();
 
@@ -76,6 +81,34 @@ final class EndpointValidator {
             handlers.single(HandlerRole.ERROR),
             handlers.single(HandlerRole.TEXT),
             handlers.single(HandlerRole.BINARY)));
+  }
+
+  /**
+   * The methods of the endpoint and of its superclasses (whose handlers it inherits), superclass
+   * methods first, each class's in declaration order; an overridden method is left out for its
+   * override, which must carry the handler annotation itself.
+   */
+  private List<ExecutableElement> methods(TypeElement endpoint) {
+    List<TypeElement> hierarchy = new ArrayList<>();
+    for (TypeElement type = endpoint; type != null && !type.getQualifiedName().contentEquals("java.lang.Object");
+        type = superclass(type)) {
+      hierarchy.add(0, type);
+    }
+    Set<Element> members = new HashSet<>(elements.getAllMembers(endpoint));
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (TypeElement type : hierarchy) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (type == endpoint || members.contains(method)) {
+          methods.add(method);
+        }
+      }
+    }
+    return methods;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   private void checkClass(TypeElement endpoint, AnnotationMirror annotation) {

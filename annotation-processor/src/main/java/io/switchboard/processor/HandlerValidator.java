@@ -47,7 +47,6 @@ final class HandlerValidator {
   private final ErrorReporter errors;
   private final CodecValidator codecs;
   private final TypeChecks types;
-  private final String endpointName;
 
   private final List<CommandModel> commands = new ArrayList<>();
   private final List<ScheduledModel> scheduled = new ArrayList<>();
@@ -57,12 +56,10 @@ final class HandlerValidator {
   private ExecutableElement textMethod;
   private ExecutableElement firstCommand;
 
-  /** @param endpointName the endpoint's simple name, for messages */
-  HandlerValidator(ErrorReporter errors, CodecValidator codecs, TypeChecks types, String endpointName) {
+  HandlerValidator(ErrorReporter errors, CodecValidator codecs, TypeChecks types) {
     this.errors = errors;
     this.codecs = codecs;
     this.types = types;
-    this.endpointName = endpointName;
   }
 
   /** The valid commands, in declaration order. */
@@ -81,7 +78,7 @@ final class HandlerValidator {
   }
 
   /** Checks a method; one without handler annotations is none of this validator's business. */
-  void add(ExecutableElement method) {
+  void add(ExecutableElement method, TypeElement endpoint) {
     List<HandlerRole> roles = new ArrayList<>();
     for (HandlerRole role : HandlerRole.values()) {
       if (annotation(method, role.annotation) != null) {
@@ -103,12 +100,35 @@ final class HandlerValidator {
           "%s method %s() must not be generic", role.simpleName(), method.getSimpleName());
       return;
     }
-    boolean usable = checkModifiers(method, role);
+    boolean usable = checkModifiers(method, role) && checkInheritedAccess(method, role, endpoint);
     switch (role) {
       case COMMAND -> addCommand(method, usable);
       case EVERY -> addScheduled(method, usable);
       default -> addLifecycle(method, role, usable);
     }
+  }
+
+  /** An inherited handler from another package is called from the endpoint's: it must be public. */
+  private boolean checkInheritedAccess(ExecutableElement method, HandlerRole role, TypeElement endpoint) {
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    if (declaring.equals(endpoint)
+        || method.getModifiers().contains(Modifier.PUBLIC)
+        || packageOf(declaring).equals(packageOf(endpoint))) {
+      return true;
+    }
+    errors.error(ErrorKey.SwHandlerPrivate, method,
+        "%s method %s() is inherited by %s from another package, so it must be public: the generated dispatcher calls it directly",
+        role.simpleName(), method.getSimpleName(), endpoint.getSimpleName());
+    return false;
+  }
+
+  /** {@code Chat.greet()}: the method and the class that declares it, for messages. */
+  private static String ownerName(ExecutableElement method) {
+    return TypeChecks.simpleName((TypeElement) method.getEnclosingElement()) + "." + method.getSimpleName() + "()";
+  }
+
+  private static String packageOf(TypeElement type) {
+    return ClassName.get(type).packageName();
   }
 
   private boolean checkModifiers(ExecutableElement method, HandlerRole role) {
@@ -138,7 +158,7 @@ final class HandlerValidator {
       errors.error(ErrorKey.SwBadCommandName, method, annotation, value, "invalid command name \"%s\": %s", name, problem.get());
       usable = false;
     } else {
-      String owner = commandOwners.putIfAbsent(name, endpointName + "." + method.getSimpleName() + "()");
+      String owner = commandOwners.putIfAbsent(name, ownerName(method));
       if (owner != null) {
         errors.error(ErrorKey.SwDuplicateCommand, method, annotation, value,
             "command \"%s\" is already handled by %s", name, owner);
@@ -253,7 +273,7 @@ final class HandlerValidator {
   }
 
   private void addLifecycle(ExecutableElement method, HandlerRole role, boolean usable) {
-    String owner = lifecycleOwners.putIfAbsent(role, endpointName + "." + method.getSimpleName() + "()");
+    String owner = lifecycleOwners.putIfAbsent(role, ownerName(method));
     if (owner != null) {
       errors.error(ErrorKey.SwDuplicateLifecycle, method, annotation(method, role.annotation), null,
           "%s is already on %s; an endpoint has at most one %s method", role.simpleName(), owner, role.simpleName());
@@ -364,8 +384,8 @@ final class HandlerValidator {
   void checkTextAgainstCommands() {
     if (textMethod != null && firstCommand != null) {
       errors.error(ErrorKey.SwTextWithCommands, textMethod,
-          "@OnText method %s() takes every text message, so %s.%s() and the other @WsCommand methods would never run; use one or the other",
-          textMethod.getSimpleName(), endpointName, firstCommand.getSimpleName());
+          "@OnText method %s() takes every text message, so %s and the other @WsCommand methods would never run; use one or the other",
+          textMethod.getSimpleName(), ownerName(firstCommand));
     }
   }
 

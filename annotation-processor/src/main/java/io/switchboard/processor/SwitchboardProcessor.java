@@ -26,6 +26,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
@@ -159,9 +160,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       }
       for (Element method : round.getElementsAnnotatedWith(annotationType)) {
         Element owner = method.getEnclosingElement();
-        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null) {
+        // An abstract class is a base that endpoints may extend and inherit its handlers from.
+        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !owner.getModifiers().contains(Modifier.ABSTRACT)) {
           errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
-              "@%s method %s() is in %s, which is not a @WsEndpoint class, so nothing would ever call it",
+              "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
               annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
         }
       }

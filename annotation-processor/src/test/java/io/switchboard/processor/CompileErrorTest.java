@@ -482,8 +482,52 @@ class CompileErrorTest {
           @WsCommand String hello() { return "hi"; }
         }
         """,
-        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Chat, which is not a @WsEndpoint class",
+        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Chat, which is neither a @WsEndpoint class nor an abstract base of one",
         "@WsCommand String hello()");
+  }
+
+  @Test
+  void inheritedHandlersFromAnotherPackageMustBePublic() {
+    JavaFileObject base = JavaFileObjects.forSourceString("base.BaseEndpoint", """
+        package base;
+
+        import io.switchboard.*;
+
+        public abstract class BaseEndpoint {
+          @WsCommand
+          protected String version() { return "1"; }
+        }
+        """);
+    JavaFileObject chat = source("Chat", """
+        @WsEndpoint("/chat")
+        class Chat extends base.BaseEndpoint {}
+        """);
+    Compilation compilation = compile(base, chat);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[SwHandlerPrivate] @WsCommand method version() is inherited by Chat from another package, so it must be public")
+        .inFile(base)
+        .onLineContaining("protected String version()");
+  }
+
+  @Test
+  void aCommandNameIsUniqueAcrossInheritedHandlers() {
+    JavaFileObject file = source("Chat", """
+        abstract class Base {
+          @WsCommand String hello() { return "base"; }
+        }
+
+        @WsEndpoint("/chat")
+        class Chat extends Base {
+          @WsCommand("hello") String greet() { return "chat"; }
+        }
+        """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[SwDuplicateCommand] command \"hello\" is already handled by Base.hello()")
+        .inFile(file)
+        .onLineContaining("String greet()");
   }
 
   @Test
