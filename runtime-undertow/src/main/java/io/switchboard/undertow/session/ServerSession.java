@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -261,13 +262,18 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
   }
 
-  private void dropAfterCloseTimeout() {
+  /** Drops the connection after the close timeout unless it closed by then. */
+  public void dropAfterCloseTimeout() {
     if (!closeTimerSet.compareAndSet(false, true)) {
       return;
     }
-    channel
-        .getIoThread()
-        .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      channel
+          .getIoThread()
+          .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      IoUtils.safeClose(channel); // the IO thread is stopping with the server: no time to wait
+    }
   }
 
   @Override
