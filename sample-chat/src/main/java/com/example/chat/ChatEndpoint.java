@@ -1,0 +1,242 @@
+package com.example.chat;
+
+import io.switchboard.Broadcaster;
+import io.switchboard.CloseReason;
+import io.switchboard.CommandInfo;
+import io.switchboard.EndpointInfo;
+import io.switchboard.Every;
+import io.switchboard.OnClose;
+import io.switchboard.OnOpen;
+import io.switchboard.Rooms;
+import io.switchboard.Sessions;
+import io.switchboard.WsCommand;
+import io.switchboard.WsEndpoint;
+import io.switchboard.WsException;
+import io.switchboard.WsSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The chat: every connection gets a guest name and starts in the room {@value #LOBBY}; lines said
+ * with {@code say} go to everyone in the room; joins, leaves and renames are announced to the
+ * room; every five seconds everyone gets a {@code temp} reading. Each command works as a text line
+ * ({@code name Ada}) and as a JSON envelope ({@code {"cmd":"name","id":1,"data":"Ada"}}).
+ *
+ * <p>Per-connection state (the name and the room) lives in the session's attributes, since one
+ * instance serves every connection.
+ */
+@WsEndpoint("/chat")
+public final class ChatEndpoint {
+
+  /** The room every connection starts in. */
+  public static final String LOBBY = "lobby";
+  /** The longest name {@code name} accepts. */
+  public static final int MAX_NAME_LENGTH = 24;
+  /** The longest line {@code say} accepts. */
+  public static final int MAX_LINE_LENGTH = 500;
+
+  private static final String NAME = "name";
+  private static final String ROOM = "room";
+  private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  private final Clock clock;
+  private final TemperatureSensor sensor;
+  private final AtomicInteger guests = new AtomicInteger();
+  /** Held while a name is checked and taken, so that two sessions never take the same one. */
+  private final Object names = new Object();
+
+  /** The endpoint on the system clock with a simulated sensor. */
+  public ChatEndpoint() {
+    this(Clock.systemDefaultZone(), TemperatureSensor.simulated());
+  }
+
+  public ChatEndpoint(Clock clock, TemperatureSensor sensor) {
+    this.clock = clock;
+    this.sensor = sensor;
+  }
+
+  @OnOpen
+  void joined(WsSession session, Broadcaster broadcaster) {
+    String name = "guest-" + guests.incrementAndGet();
+    session.attributes().put(NAME, name);
+    session.attributes().put(ROOM, LOBBY);
+    session.join(LOBBY);
+    Presence presence = new Presence(session.id(), name, LOBBY);
+    session.send("welcome", presence);
+    broadcaster.toRoomExcept(LOBBY, session, "joined", presence);
+  }
+
+  @OnClose
+  void left(WsSession session, Broadcaster broadcaster) {
+    // The session has already left its room: everyone still in it hears about it.
+    broadcaster.toRoom(roomOf(session), "left", presenceOf(session));
+  }
+
+  @WsCommand("hello")
+  String hello(WsSession session) {
+    return "Hello, " + nameOf(session) + "! Type help to see what I understand.";
+  }
+
+  @WsCommand("name")
+  String name(WsSession session, String newName, Sessions sessions, Broadcaster broadcaster) {
+    String name = newName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+      throw new WsException(
+          "bad_name", "a name has 1 to " + MAX_NAME_LENGTH + " characters, e.g. name Ada");
+    }
+    String old;
+    synchronized (names) {
+      boolean taken =
+          sessions.all().stream()
+              .filter(other -> !other.id().equals(session.id()))
+              .anyMatch(other -> nameOf(other).equalsIgnoreCase(name));
+      if (taken) {
+        throw new WsException("name_taken", "someone is already called " + name);
+      }
+      old = (String) session.attributes().put(NAME, name);
+    }
+    String room = roomOf(session);
+    broadcaster.toRoom(room, "renamed", new Renamed(session.id(), old, name, room));
+    return "You are now " + name + ".";
+  }
+
+  @WsCommand("temp")
+  Temperature temp() {
+    return sensor.read();
+  }
+
+  @WsCommand("age")
+  String age(WsSession session) {
+    Duration age = Duration.between(session.openedAt(), clock.instant());
+    return "You have been connected for " + describe(age) + ".";
+  }
+
+  @WsCommand("date")
+  String date() {
+    return LocalDate.now(clock).toString();
+  }
+
+  @WsCommand("time")
+  String time() {
+    return LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  @WsCommand("thanks")
+  String thanks(WsSession session) {
+    return "You're welcome, " + nameOf(session) + ".";
+  }
+
+  @WsCommand("id")
+  String id(WsSession session) {
+    return session.id();
+  }
+
+  @WsCommand("users")
+  Users users(WsSession session, Rooms rooms, Sessions sessions) {
+    String room = roomOf(session);
+    List<User> members =
+        rooms.members(room).stream()
+            .map(member -> new User(member.id(), nameOf(member)))
+            .sorted(Comparator.comparing((User user) -> user.name().toLowerCase(Locale.ROOT)).thenComparing(User::id))
+            .toList();
+    return new Users(room, members, sessions.count());
+  }
+
+  /**
+   * Says goodbye and closes with 1000. The goodbye is sent as a plain text message, not as the
+   * reply: the close frame is queued behind it, and a reply would be queued only after this method
+   * returns, behind the close, where it would never be sent.
+   */
+  @WsCommand("bye")
+  void bye(WsSession session) {
+    session.send("Goodbye, " + nameOf(session) + ". Come back soon!");
+    session.close(new CloseReason(CloseReason.NORMAL_CLOSURE, "bye"));
+  }
+
+  @WsCommand("say")
+  void say(ChatLine line, WsSession session, Broadcaster broadcaster) {
+    String text = line.text() == null ? "" : line.text().strip();
+    if (text.isEmpty()) {
+      throw WsException.badRequest("$.text", "nothing to say: say hello, everyone");
+    }
+    if (text.length() > MAX_LINE_LENGTH) {
+      throw WsException.badRequest("$.text", "a line has at most " + MAX_LINE_LENGTH + " characters");
+    }
+    String room = roomOf(session);
+    broadcaster.toRoom(room, "chat", new ChatMessage(session.id(), nameOf(session), room, text, clock.instant()));
+  }
+
+  @WsCommand("join")
+  String join(WsSession session, String room, Broadcaster broadcaster) {
+    String target = room.strip();
+    if (!ROOM_NAME.matcher(target).matches()) {
+      throw new WsException("bad_room", "a room name has 1 to 32 letters, digits, - or _, e.g. join kitchen");
+    }
+    String current = roomOf(session);
+    if (current.equals(target)) {
+      return "You are already in " + target + ".";
+    }
+    session.leave(current);
+    broadcaster.toRoom(current, "left", presenceOf(session));
+    session.attributes().put(ROOM, target);
+    session.join(target);
+    broadcaster.toRoom(target, "joined", presenceOf(session));
+    return "You are now in " + target + ".";
+  }
+
+  /** Lists the commands from the generated dispatch table, so the list never falls out of date. */
+  @WsCommand("help")
+  Help help(EndpointInfo endpoint) {
+    List<Help.Command> commands =
+        endpoint.commands().stream()
+            .map(command -> new Help.Command(command.name(), takesArgument(command)))
+            .toList();
+    return new Help(
+        commands,
+        "Send a command as a line (name Ada) or as JSON ({\"cmd\":\"name\",\"id\":1,\"data\":\"Ada\"}).");
+  }
+
+  @Every("5s")
+  void temperature(Broadcaster broadcaster) {
+    broadcaster.toAll("temp", sensor.read());
+  }
+
+  private static boolean takesArgument(CommandInfo command) {
+    return !command.payload().isEmpty();
+  }
+
+  private static String nameOf(WsSession session) {
+    return (String) session.attributes().get(NAME);
+  }
+
+  private static String roomOf(WsSession session) {
+    return (String) session.attributes().get(ROOM);
+  }
+
+  private static Presence presenceOf(WsSession session) {
+    return new Presence(session.id(), nameOf(session), roomOf(session));
+  }
+
+  /** "1 h 2 min 3 s", leaving out leading zero units. */
+  static String describe(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    long hours = seconds / 3600;
+    long minutes = seconds % 3600 / 60;
+    StringBuilder text = new StringBuilder();
+    if (hours > 0) {
+      text.append(hours).append(" h ");
+    }
+    if (hours > 0 || minutes > 0) {
+      text.append(minutes).append(" min ");
+    }
+    return text.append(seconds % 60).append(" s").toString();
+  }
+}

@@ -1,0 +1,271 @@
+// The chat page: a console to the /chat endpoint (what you type goes to the server as is, and the
+// log shows what comes back), plus the live parts: status, room, people, temperature, chips.
+// Everything that comes from the server is put on the page with textContent, never innerHTML:
+// names and lines are typed by other people.
+(function () {
+  'use strict';
+
+  const MAX_LOG_LINES = 500;
+  const element = (id) => document.getElementById(id);
+  const ui = {
+    status: element('status'),
+    room: element('room'),
+    me: element('me'),
+    temperature: element('temperature'),
+    log: element('log'),
+    users: element('users'),
+    userCount: element('user-count'),
+    chips: element('chips'),
+    composer: element('composer'),
+    line: element('line'),
+    quit: element('quit'),
+    reconnect: element('reconnect'),
+  };
+
+  // '/chat' is resolved against the page's own URL: ws:// for an http:// page, wss:// for https://.
+  // A chat page should survive a server restart, so 1001 (going away) is retried too.
+  const chat = Switchboard.connect('/chat', {
+    reconnectOnGoingAway: true,
+    maxAttempts: Infinity,
+    maxDelay: 10000,
+  });
+
+  let me = null; // {id, name, room} from the welcome event
+  let members = new Map(); // id → name, for the current room
+  const typedIds = new Set(); // ids of JSON envelopes typed in the input, whose replies are shown
+
+  // ----- the log -----
+
+  function log(kind, text, who) {
+    const item = document.createElement('li');
+    item.className = kind;
+    const time = document.createElement('span');
+    time.className = 'time';
+    time.textContent = new Date().toLocaleTimeString([], { hour12: false });
+    item.append(time);
+    if (who !== undefined) {
+      const name = document.createElement('span');
+      name.className = 'who';
+      name.textContent = who + ':';
+      item.append(name);
+    }
+    const body = document.createElement('span');
+    body.className = 'text';
+    body.textContent = text;
+    item.append(body);
+
+    const pane = ui.log.parentElement;
+    const atBottom = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
+    ui.log.append(item);
+    while (ui.log.childElementCount > MAX_LOG_LINES) {
+      ui.log.firstElementChild.remove();
+    }
+    if (atBottom) {
+      pane.scrollTop = pane.scrollHeight;
+    }
+    return item;
+  }
+
+  function logError(error) {
+    log('error', (error.code ? error.code + ': ' : '') + error.message);
+  }
+
+  // ----- people and room -----
+
+  function renderPeople() {
+    ui.room.textContent = me ? me.room : '–';
+    ui.me.textContent = me ? me.name : '–';
+    const sorted = Array.from(members, ([id, name]) => ({ id: id, name: name }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    ui.users.replaceChildren(...sorted.map((user) => {
+      const item = document.createElement('li');
+      item.dataset.id = user.id;
+      item.textContent = user.name;
+      if (me && user.id === me.id) {
+        item.classList.add('me');
+        item.title = 'you';
+      }
+      return item;
+    }));
+    ui.userCount.textContent = String(members.size);
+  }
+
+  function refreshPeople() {
+    chat.call('users').then((users) => {
+      if (me) {
+        me.room = users.room;
+      }
+      members = new Map(users.users.map((user) => [user.id, user.name]));
+      renderPeople();
+    }, logError);
+  }
+
+  // ----- command chips, from the server's own help -----
+
+  function renderChips(help) {
+    ui.chips.replaceChildren(...help.commands.map((command) => {
+      const chip = document.createElement('button');
+      chip.type = 'button';
+      chip.className = 'chip';
+      chip.dataset.command = command.name;
+      chip.textContent = command.argument ? command.name + ' …' : command.name;
+      chip.addEventListener('click', () => {
+        if (command.argument) {
+          ui.line.value = command.name + ' ';
+          ui.line.focus();
+        } else {
+          sendLine(command.name);
+        }
+      });
+      return chip;
+    }));
+  }
+
+  // ----- sending -----
+
+  function sendLine(text) {
+    try {
+      chat.send(text);
+    } catch (error) {
+      log('error', 'Not connected: press Re-connect.');
+      return false;
+    }
+    log('out', text);
+    rememberTypedId(text);
+    return true;
+  }
+
+  function rememberTypedId(text) {
+    if (!text.trim().startsWith('{')) {
+      return;
+    }
+    try {
+      const envelope = JSON.parse(text);
+      if (envelope && envelope.id !== undefined) {
+        typedIds.add(envelope.id);
+      }
+    } catch (ignored) {
+      // not JSON after all: the server answers it as a text line
+    }
+  }
+
+  ui.composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = ui.line.value;
+    if (text.trim() === '') {
+      return;
+    }
+    if (sendLine(text)) {
+      ui.line.value = '';
+    }
+  });
+
+  ui.quit.addEventListener('click', () => sendLine('bye'));
+
+  ui.reconnect.addEventListener('click', () => {
+    log('system', 'Re-connecting…');
+    chat.reconnect();
+  });
+
+  // ----- what the server sends -----
+
+  // Every frame: the ones the page handles by itself (events, replies to its own calls) are left
+  // to their listeners; text replies, JSON replies to typed lines and errors go to the log.
+  chat.on('message', (text) => {
+    let message = null;
+    try {
+      message = /^\s*\{/.test(text) ? JSON.parse(text) : null;
+    } catch (ignored) {
+      // not JSON: a plain text reply
+    }
+    if (message === null || typeof message !== 'object') {
+      log('in', text);
+    } else if (typeof message.event === 'string') {
+      // handled by the event listeners below
+    } else if (message.re != null && !typedIds.delete(message.re)) {
+      // the reply to one of the page's own calls
+    } else if (message.error) {
+      log('error', message.error.code + ': ' + message.error.message);
+    } else {
+      log('in', text);
+    }
+  });
+
+  chat.on('welcome', (presence) => {
+    me = { id: presence.id, name: presence.name, room: presence.room };
+    members = new Map([[me.id, me.name]]);
+    renderPeople();
+    log('notice', 'You are ' + me.name + ', in room ' + me.room + '. Type help, or say something.');
+    refreshPeople();
+  });
+
+  chat.on('joined', (presence) => {
+    if (me && presence.id === me.id) {
+      me.room = presence.room;
+      members = new Map([[me.id, me.name]]);
+      renderPeople();
+      log('notice', 'You joined ' + presence.room + '.');
+      refreshPeople();
+      return;
+    }
+    members.set(presence.id, presence.name);
+    renderPeople();
+    log('notice', presence.name + ' joined ' + presence.room + '.');
+  });
+
+  chat.on('left', (presence) => {
+    if (me && presence.id === me.id) {
+      return;
+    }
+    members.delete(presence.id);
+    renderPeople();
+    log('notice', presence.name + ' left ' + presence.room + '.');
+  });
+
+  chat.on('renamed', (renamed) => {
+    if (me && renamed.id === me.id) {
+      me.name = renamed.to;
+    }
+    members.set(renamed.id, renamed.to);
+    renderPeople();
+    log('notice', renamed.from + ' is now ' + renamed.to + '.');
+  });
+
+  chat.on('chat', (line) => {
+    const item = log('chat', line.text, line.from);
+    if (me && line.id === me.id) {
+      item.classList.add('mine');
+    }
+  });
+
+  chat.on('temp', (reading) => {
+    ui.temperature.textContent = reading.celsius.toFixed(1) + ' °C';
+    ui.temperature.title = 'measured at ' + reading.at;
+  });
+
+  // ----- the connection -----
+
+  chat.on('state', (state) => {
+    ui.status.dataset.state = state;
+    ui.status.textContent = { open: 'online', closed: 'offline' }[state] || state;
+    if (state === 'closed') {
+      me = null;
+      members = new Map();
+      renderPeople();
+    }
+  });
+
+  chat.on('open', (open) => {
+    log('system', open.reconnected ? 'Connected again.' : 'Connected to ' + chat.url + '.');
+    chat.call('help').then(renderChips, logError);
+  });
+
+  chat.on('close', (close) => {
+    const why = close.reason ? ' (' + close.code + ' ' + close.reason + ')' : ' (' + close.code + ')';
+    log('system', 'Disconnected' + why + (close.reconnecting ? '.' : '. Press Re-connect to come back.'));
+  });
+
+  chat.on('reconnecting', (retry) => {
+    log('system', 'Reconnecting in ' + (retry.delay / 1000).toFixed(1) + ' s (attempt ' + retry.attempt + ')…');
+  });
+})();

@@ -1,0 +1,56 @@
+package com.example.chat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.undertow.SwitchboardServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /echo sends every message back unchanged, text and binary alike, commands included. */
+class EchoEndpointTest {
+
+  private static SwitchboardServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.stop(Duration.ofSeconds(2));
+  }
+
+  private static TestClient connect() throws Exception {
+    return TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
+  }
+
+  @Test
+  void textComesBackUnchangedEvenWhenItLooksLikeACommand() throws Exception {
+    try (TestClient client = connect()) {
+      for (String text : new String[] {"hello", "  spaced  ", "{\"cmd\":\"hello\",\"id\":1}", "ünïcødé ✓ 🎉", "x".repeat(10_000)}) {
+        assertEquals(text, client.line(text));
+      }
+    }
+  }
+
+  @Test
+  void binaryComesBackUnchanged() throws Exception {
+    try (TestClient client = connect()) {
+      byte[] data = new byte[4096];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) i;
+      }
+      client.sendBinary(data);
+      assertArrayEquals(data, client.awaitBinary());
+      byte[] utf8 = "not text".getBytes(StandardCharsets.UTF_8);
+      client.sendBinary(utf8);
+      assertArrayEquals(utf8, client.awaitBinary());
+    }
+  }
+}
