@@ -159,9 +159,17 @@ class ChatPageBrowserTest {
     waitUntil(ben, b -> users(b).equals(List.of("Alma", "Bert")));
     assertEquals("2", ann.findElement(By.id("user-count")).getText());
 
-    ben.get("about:blank"); // Bert leaves: his browser closes the connection
+    // Bert leaves. Chromium keeps his page in its back/forward cache, so only the page's own
+    // pagehide handling closes the connection and lets the server announce the leave.
+    ben.get("about:blank");
     waitUntil(ann, b -> users(b).equals(List.of("Alma")));
     waitForLogLine(ann, "notice", "Bert left attic."::equals);
+
+    // Back to the page, restored from the cache: it reconnects, as a new guest in the lobby.
+    ben.navigate().back();
+    waitForLogLine(ben, "system", "Connected again."::equals);
+    waitUntil(ben, ChatPageBrowserTest::listsItself);
+    assertEquals("lobby", ben.findElement(By.id("room")).getText());
   }
 
   @Test
