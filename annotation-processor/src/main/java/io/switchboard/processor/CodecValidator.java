@@ -47,7 +47,7 @@ final class CodecValidator {
 
   private static final String SUPPORTED =
       "use a record, an enum, a class with public fields or bean accessors, a primitive or its box,"
-          + " String, BigDecimal, BigInteger, a java.time type, UUID, List, Set, Map<String, …>,"
+          + " String, BigDecimal, BigInteger, a java.time type, UUID, List, Set, Map<String, V>,"
           + " Optional or an array of these";
 
   private static final Map<String, String> BUILT_INS =

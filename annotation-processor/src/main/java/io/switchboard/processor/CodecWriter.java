@@ -33,7 +33,8 @@ import javax.lang.model.element.Modifier;
 final class CodecWriter {
 
   private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
-  private static final Set<String> RESERVED = Set.of("parser", "generator", "member", "value", "token", "text");
+  /** The locals of a record's read method besides its components. */
+  private static final Set<String> RESERVED = Set.of("parser", "member");
 
   private CodecWriter() {}
 
@@ -349,8 +350,7 @@ final class CodecWriter {
     }
 
     MethodSpec fromText = MethodSpec.methodBuilder("fromText")
-        .addJavadoc("A text-line argument is a constant's JSON name: {@code color $L}.\n",
-            model.constants().isEmpty() ? "" : model.constants().get(0).jsonName())
+        .addJavadoc("A text-line argument is a constant's JSON name.\n")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(model.type())

@@ -121,7 +121,38 @@ final class EndpointValidator {
             handlers.single(Role.BINARY)));
   }
 
-  /** Reports a handler annotation on a method of a class that is not an endpoint. */
+  /**
+   * Whether a handler's signature mentions a type javac could not resolve (yet): one that another
+   * processor generates in a later round, or a plain mistake that javac reports itself.
+   */
+  static boolean mentionsUnresolvedTypes(TypeElement endpoint) {
+    for (ExecutableElement method : ElementFilter.methodsIn(endpoint.getEnclosedElements())) {
+      if (isUnresolved(method.getReturnType())) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (isUnresolved(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnresolved(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return isUnresolved(((javax.lang.model.type.ArrayType) type).getComponentType());
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      return ((DeclaredType) type).getTypeArguments().stream().anyMatch(EndpointValidator::isUnresolved);
+    }
+    return false;
+  }
+
+  /** Whether the annotation marks a handler method. */
   static boolean isHandlerAnnotation(String annotation) {
     for (Role role : Role.values()) {
       if (role.annotation.equals(annotation)) {

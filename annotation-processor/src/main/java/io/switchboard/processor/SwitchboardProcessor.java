@@ -52,9 +52,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   private final Map<String, String> pathOwners = new HashMap<>();
   /** Generated codecs not yet listed in a provider, by package. */
   private final Map<String, List<CodecModel>> unlistedCodecs = new TreeMap<>();
-  private final Map<String, Integer> providersPerPackage = new HashMap<>();
   private final Set<String> dispatchers = new TreeSet<>();
   private final Set<String> providers = new TreeSet<>();
+  /** Endpoints whose handlers mention types not generated yet, retried in the next round. */
+  private final Set<String> deferredEndpoints = new TreeSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -86,8 +87,12 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     boolean wrote = false;
 
     reportHandlersOutsideEndpoints(round);
-    for (TypeElement endpoint : sorted(round.getElementsAnnotatedWith(
-        processingEnv.getElementUtils().getTypeElement(Names.WS_ENDPOINT)))) {
+    for (TypeElement endpoint : endpoints(round)) {
+      if (EndpointValidator.mentionsUnresolvedTypes(endpoint)) {
+        // If the type never comes, javac reports it; the dispatcher would not compile anyway.
+        deferredEndpoints.add(endpoint.getQualifiedName().toString());
+        continue;
+      }
       Optional<EndpointModel> model = guarded(endpoint, () -> validator.validate(endpoint));
       if (model.isPresent()) {
         wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), endpoint);
@@ -115,6 +120,20 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       writeProviders();
     }
     return false;
+  }
+
+  /** This round's endpoints and those deferred from earlier rounds, in name order. */
+  private List<TypeElement> endpoints(RoundEnvironment round) {
+    Set<TypeElement> endpoints = new HashSet<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(Names.WS_ENDPOINT))));
+    for (String name : deferredEndpoints) {
+      TypeElement deferred = processingEnv.getElementUtils().getTypeElement(name);
+      if (deferred != null) {
+        endpoints.add(deferred);
+      }
+    }
+    deferredEndpoints.clear();
+    return sorted(endpoints);
   }
 
   private void collectTypes(Element element) {
@@ -154,7 +173,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return;
     }
     try {
-      codecs.resolve(message.asType(), EndpointValidator.simpleName(message));
+      codecs.resolve(message.asType(), message.getSimpleName().toString());
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
     }
@@ -162,10 +181,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
 
   private void writeProviders() {
     for (Map.Entry<String, List<CodecModel>> entry : unlistedCodecs.entrySet()) {
-      String pkg = entry.getKey();
-      // One provider per package; a codec that turns up after it was written gets a second one.
-      int count = providersPerPackage.merge(pkg, 1, Integer::sum);
-      ClassName provider = ClassName.get(pkg, count == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + count);
+      ClassName provider = providerName(entry.getKey());
       List<CodecModel> codecs = new ArrayList<>(entry.getValue());
       codecs.sort(Comparator.comparing(c -> c.type().canonicalName()));
       TypeElement[] origins = codecs.stream()
@@ -176,6 +192,36 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       }
     }
     unlistedCodecs.clear();
+  }
+
+  /**
+   * {@code Switchboard_Codecs}, unless that name is taken: by a provider this compilation already
+   * wrote (for codecs that turned up in a later round), or by one of another module on the class
+   * path, typically the main code's when tests declare messages in the same package. Then {@code
+   * Switchboard_Codecs2}, and so on. A provider left in this compilation's own output directory by
+   * an earlier build is overwritten, not avoided.
+   */
+  private ClassName providerName(String pkg) {
+    for (int i = 1; ; i++) {
+      ClassName name = ClassName.get(pkg, i == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + i);
+      boolean taken = providers.contains(name.canonicalName())
+          || (processingEnv.getElementUtils().getTypeElement(name.canonicalName()) != null && !isOwnOutput(name));
+      if (!taken) {
+        return name;
+      }
+    }
+  }
+
+  private boolean isOwnOutput(ClassName name) {
+    try {
+      FileObject file = processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
+      try (java.io.InputStream in = file.openInputStream()) {
+        return true;
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private boolean writeSource(ClassName name, TypeSpec spec, TypeElement... origins) {

@@ -4,13 +4,17 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 
 /**
@@ -23,15 +27,32 @@ final class Compiled implements AutoCloseable {
   private final Path directory;
   private final URLClassLoader loader;
 
-  private Compiled(Compilation compilation, Path directory) throws IOException {
+  private Compiled(Compilation compilation, Path directory, ClassLoader parent) throws IOException {
     this.compilation = compilation;
     this.directory = directory;
-    this.loader = new URLClassLoader(new java.net.URL[] {directory.toUri().toURL()}, Compiled.class.getClassLoader());
+    this.loader = new URLClassLoader(new java.net.URL[] {directory.toUri().toURL()}, parent);
   }
 
   /** Sources as {@code (qualified name, text)} pairs. */
   static Compiled compile(String... namesAndSources) {
-    Compilation compilation = javac().withProcessors(new SwitchboardProcessor()).compile(sources(namesAndSources));
+    return compile(null, namesAndSources);
+  }
+
+  /**
+   * Compiles against the classes of an earlier compilation, as a module compiles against another
+   * (or tests against their main code), and loads its output next to them.
+   */
+  static Compiled compile(Compiled dependency, String... namesAndSources) {
+    Compiler compiler = javac().withProcessors(new SwitchboardProcessor());
+    if (dependency != null) {
+      List<File> classpath = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classpath.add(new File(entry));
+      }
+      classpath.add(dependency.directory.toFile());
+      compiler = compiler.withClasspath(classpath);
+    }
+    Compilation compilation = compiler.compile(sources(namesAndSources));
     assertThat(compilation).succeeded();
     try {
       Path directory = Files.createTempDirectory("switchboard-compiled");
@@ -46,9 +67,13 @@ final class Compiled implements AutoCloseable {
         Files.createDirectories(target.getParent());
         try (InputStream in = file.openInputStream()) {
           Files.copy(in, target);
+        } catch (java.io.FileNotFoundException e) {
+          // compile-testing lists a file the processor only probed for (and found missing) as
+          // generated, with no content; a real file manager creates nothing on a probe.
         }
       }
-      return new Compiled(compilation, directory);
+      ClassLoader parent = dependency == null ? Compiled.class.getClassLoader() : dependency.loader;
+      return new Compiled(compilation, directory, parent);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -38,6 +38,9 @@ public final class Codecs {
 
   private Codecs() {}
 
+  /** Whether jackson-databind, an optional dependency, is on the class path. */
+  private static final boolean JSON_NODE_AVAILABLE = jsonNodeAvailable();
+
   /** Writes {@code null}; reads only {@code null}. */
   public static final JsonCodec<Object> NULL =
       new JsonCodec<>() {
@@ -383,7 +386,7 @@ public final class Codecs {
     codecs.put(long[].class, LONG_ARRAY);
     codecs.put(float[].class, FLOAT_ARRAY);
     codecs.put(double[].class, DOUBLE_ARRAY);
-    if (jsonNodeAvailable()) {
+    if (JSON_NODE_AVAILABLE) {
       JsonNodeRegistration.register(codecs);
     }
     return Collections.unmodifiableMap(codecs);
@@ -392,9 +395,12 @@ public final class Codecs {
   /**
    * A codec that writes (never reads) a value whose static type is unknown, by its runtime class:
    * maps with String keys, collections, object arrays and optionals of values the registry can
-   * write. Null if the class is none of these.
+   * write, and {@code JsonNode} subclasses. Null if the class is none of these.
    */
   static JsonCodec<?> dynamic(CodecRegistry registry, Class<?> type) {
+    if (JSON_NODE_AVAILABLE && JsonNodeRegistration.isJsonNode(type)) {
+      return JsonNodeCodec.INSTANCE;
+    }
     if (Map.class.isAssignableFrom(type)) {
       return new WriteOnlyCodec<Map<?, ?>>() {
         @Override
@@ -550,6 +556,11 @@ public final class Codecs {
   private static final class JsonNodeRegistration {
     static void register(Map<Class<?>, JsonCodec<?>> codecs) {
       codecs.put(com.fasterxml.jackson.databind.JsonNode.class, JsonNodeCodec.INSTANCE);
+    }
+
+    /** An ObjectNode, an ArrayNode… whose runtime class is not JsonNode itself. */
+    static boolean isJsonNode(Class<?> type) {
+      return com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type);
     }
   }
 }

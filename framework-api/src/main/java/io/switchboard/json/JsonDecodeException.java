@@ -66,7 +66,7 @@ public final class JsonDecodeException extends WsException {
     appendPath(context.getParent(), path);
     // A context just opened (on START_ARRAY / START_OBJECT) has no index or name yet: the path
     // is then its parent's, which names the member or element holding the new container.
-    if (context.inArray() && context.getCurrentIndex() >= 0) {
+    if (context.inArray() && context.hasCurrentIndex()) {
       path.append('[').append(context.getCurrentIndex()).append(']');
     } else if (context.inObject() && context.getCurrentName() != null) {
       String name = context.getCurrentName();

@@ -1,0 +1,5 @@
+package model;
+
+import java.math.BigDecimal;
+
+public record Item(String name, BigDecimal price) {}

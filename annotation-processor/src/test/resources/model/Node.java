@@ -1,0 +1,7 @@
+package model;
+
+import io.switchboard.WsMessage;
+import java.util.List;
+
+@WsMessage
+public record Node(String name, List<Node> children) {}

@@ -1,0 +1,8 @@
+package model;
+
+import io.switchboard.WsMessage;
+
+public class Outer {
+  @WsMessage
+  public record Inner(int value) {}
+}

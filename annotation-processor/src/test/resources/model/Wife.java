@@ -1,0 +1,7 @@
+package model;
+
+import io.switchboard.WsMessage;
+import java.util.Optional;
+
+@WsMessage
+public record Wife(String name, Optional<Husband> husband) {}

@@ -1,0 +1,37 @@
+package io.switchboard.undertow;
+
+/**
+ * A snapshot of the server's counters ({@link SwitchboardServer#stats()}), also served as JSON
+ * by the optional stats endpoint. Counters count since start; gauges are current values.
+ *
+ * @param openSessions gauge: open WebSocket sessions, all endpoints
+ * @param rooms gauge: rooms with at least one member, all endpoints
+ * @param connections WebSocket connections accepted
+ * @param rejectedHandshakes upgrades refused: origin, connection limit, handshake hook, subprotocol
+ * @param messagesIn text and binary messages received
+ * @param messagesOut messages written to the network (replies, pushes, binary)
+ * @param bytesIn payload bytes received
+ * @param bytesOut payload bytes written
+ * @param broadcasts pushes encoded (one per broadcast call, however many recipients)
+ * @param queuedBytes gauge: bytes waiting in outbound queues, all sessions
+ * @param droppedMessages pushes dropped by the {@code DROP_OLDEST} policy
+ * @param slowConsumerCloses sessions closed by the {@code CLOSE} slow-consumer policy
+ * @param rateLimited messages refused by the rate limit
+ * @param errors handler failures ({@code internal} replies, failed {@code @Every} runs) and
+ *     transport errors (broken frames, oversized messages, failed reads)
+ */
+public record ServerStats(
+    int openSessions,
+    int rooms,
+    long connections,
+    long rejectedHandshakes,
+    long messagesIn,
+    long messagesOut,
+    long bytesIn,
+    long bytesOut,
+    long broadcasts,
+    long queuedBytes,
+    long droppedMessages,
+    long slowConsumerCloses,
+    long rateLimited,
+    long errors) {}

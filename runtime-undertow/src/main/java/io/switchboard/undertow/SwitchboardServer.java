@@ -1,0 +1,262 @@
+package io.switchboard.undertow;
+
+import io.switchboard.Broadcaster;
+import io.switchboard.Rooms;
+import io.switchboard.Sessions;
+import io.switchboard.json.CodecRegistry;
+import io.switchboard.undertow.dispatch.EndpointRuntime;
+import io.switchboard.undertow.handshake.ConnectionLimiter;
+import io.switchboard.undertow.handshake.OriginPolicy;
+import io.switchboard.undertow.handshake.UpgradeGate;
+import io.switchboard.undertow.schedule.EveryScheduler;
+import io.switchboard.undertow.stats.StatsCounters;
+import io.switchboard.undertow.stats.StatsHandler;
+import io.switchboard.undertow.tls.TlsContexts;
+import io.switchboard.undertow.web.StaticFiles;
+import io.undertow.Undertow;
+import io.undertow.server.handlers.PathHandler;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.protocol.Handshake;
+import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
+import io.undertow.websockets.extensions.PerMessageDeflateHandshake;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server, from {@link ServerBuilder#start()}. {@link #stop(Duration)} (or {@link
+ * #close()}) stops it gracefully: no new connections, close 1001 to every session after what is
+ * queued for it, wait for the sessions to close, then stop.
+ */
+public final class SwitchboardServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
+
+  private final ServerConfig config;
+  private final Map<String, EndpointRuntime<?>> endpoints;
+  private final StatsCounters stats;
+  private final ExecutorService workers;
+  private final EveryScheduler scheduler;
+  private final Undertow undertow;
+  private final Thread shutdownHook;
+  private final Object lifecycle = new Object();
+  private volatile boolean stopping;
+  private boolean stopped; // guarded by lifecycle
+
+  private SwitchboardServer(
+      ServerConfig config, List<EndpointRegistration.Bound<?>> bound, ClassLoader loader) {
+    this.config = config;
+    this.stats = new StatsCounters();
+    this.workers = handlerPool(config.handlerThreads());
+    CodecRegistry codecs = CodecRegistry.load(loader);
+    this.endpoints = new LinkedHashMap<>();
+    for (EndpointRegistration.Bound<?> b : bound) {
+      endpoints.put(b.dispatcher().path(), runtime(b, codecs));
+    }
+    this.scheduler = new EveryScheduler(workers, stats);
+    this.undertow = undertow(config, loader);
+    this.shutdownHook =
+        config.shutdownHook() ? new Thread(() -> stop(config.shutdownTimeout()), "switchboard-shutdown") : null;
+  }
+
+  private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
+    return new EndpointRuntime<>(b.dispatcher(), b.endpoint(), config, codecs, stats, workers);
+  }
+
+  static SwitchboardServer start(
+      ServerConfig config, List<EndpointRegistration.Bound<?>> bound, ClassLoader loader) {
+    if (bound.isEmpty()) {
+      throw new IllegalStateException(
+          "no endpoint to serve: none registered on the builder and no generated dispatcher on the"
+              + " class path (is switchboard-processor on the annotation processor path?)");
+    }
+    SwitchboardServer server = new SwitchboardServer(config, bound, loader);
+    try {
+      server.undertow.start();
+    } catch (RuntimeException e) {
+      server.workers.shutdownNow();
+      throw new IllegalStateException(
+          "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    server.scheduler.start(List.copyOf(server.endpoints.values()));
+    if (server.shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+    }
+    LOG.info(
+        "serving {} on {}://{}:{}",
+        server.endpoints.keySet(),
+        config.tls() != null ? "wss" : "ws",
+        config.host(),
+        server.port());
+    return server;
+  }
+
+  private Undertow undertow(ServerConfig config, ClassLoader loader) {
+    ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
+    OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+    PathHandler paths = new PathHandler(StaticFiles.fromClassPath(loader, config.staticFiles()));
+    paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
+    if (config.statsPath() != null) {
+      paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
+    }
+    for (EndpointRuntime<?> endpoint : endpoints.values()) {
+      List<String> subprotocols = endpoint.dispatcher().subprotocols();
+      List<Handshake> handshakes =
+          List.of(new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression()));
+      WebSocketProtocolHandshakeHandler handshake =
+          new WebSocketProtocolHandshakeHandler(handshakes, endpoint, UpgradeGate.upgradeRequired());
+      if (config.compression()) {
+        handshake.addExtension(new PerMessageDeflateHandshake(false));
+      }
+      paths.addExactPath(
+          endpoint.path(),
+          new UpgradeGate(
+              endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(),
+              () -> stopping, stats, handshake));
+    }
+    Undertow.Builder builder =
+        Undertow.builder()
+            .setIoThreads(config.ioThreads())
+            .setWorkerThreads(Math.max(2, config.ioThreads()))
+            .setHandler(paths);
+    if (config.tls() != null) {
+      builder.addHttpsListener(config.port(), config.host(), TlsContexts.create(config.tls()));
+    } else {
+      builder.addHttpListener(config.port(), config.host());
+    }
+    return builder.build();
+  }
+
+  private static ExecutorService handlerPool(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "switchboard-handler-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** The bound port: the configured one, or the one picked for port 0. */
+  public int port() {
+    return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /** The configuration in effect. */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /**
+   * Broadcasts to the sessions of the endpoint at {@code path}, from code outside handlers.
+   *
+   * @throws IllegalArgumentException if no endpoint is served at {@code path}
+   */
+  public Broadcaster broadcaster(String path) {
+    return endpoint(path).broadcaster();
+  }
+
+  /** The open sessions of the endpoint at {@code path}. */
+  public Sessions sessions(String path) {
+    return endpoint(path).sessions();
+  }
+
+  /** The rooms of the endpoint at {@code path}. */
+  public Rooms rooms(String path) {
+    return endpoint(path).rooms();
+  }
+
+  /** A snapshot of the server's counters. */
+  public ServerStats stats() {
+    int open = 0;
+    int rooms = 0;
+    for (EndpointRuntime<?> endpoint : endpoints.values()) {
+      open += endpoint.sessions().count();
+      rooms += endpoint.rooms().size();
+    }
+    return stats.snapshot(open, rooms);
+  }
+
+  private EndpointRuntime<?> endpoint(String path) {
+    EndpointRuntime<?> endpoint = endpoints.get(path);
+    if (endpoint == null) {
+      throw new IllegalArgumentException("no endpoint at " + path + "; served: " + endpoints.keySet());
+    }
+    return endpoint;
+  }
+
+  /**
+   * Stops gracefully: refuses new connections (503), stops the {@code @Every} schedules, closes
+   * every session with 1001 after the messages already queued for it, waits up to {@code timeout}
+   * for them to close, then stops listening and drops whatever is left. Idempotent.
+   */
+  public void stop(Duration timeout) {
+    synchronized (lifecycle) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      stopping = true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    LOG.info("stopping: closing {} sessions", stats().openSessions());
+    scheduler.stop();
+    for (EndpointRuntime<?> endpoint : endpoints.values()) {
+      endpoint.closeAll(StatusCodes.SERVER_STOPPING);
+    }
+    awaitSessionsClosed(deadline);
+    undertow.stop();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    workers.shutdownNow();
+    removeShutdownHook();
+    LOG.info("stopped");
+  }
+
+  private void awaitSessionsClosed(long deadline) {
+    while (stats().openSessions() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10); // polling a count: sessions close on IO threads with no one to signal
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down
+    }
+  }
+
+  /** {@link #stop(Duration)} with a 5 second timeout. */
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.undertow.broadcast;
+
+import io.switchboard.Rooms;
+import io.switchboard.WsSession;
+import io.switchboard.undertow.session.ServerSession;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rooms of one endpoint: room name → members. A room exists while it has members; joining and
+ * leaving are atomic per room, and broadcasts iterate a room's members without locking.
+ */
+public final class RoomRegistry implements Rooms {
+
+  private final Map<String, Set<ServerSession>> rooms = new ConcurrentHashMap<>();
+
+  public void add(String room, ServerSession session) {
+    rooms.compute(
+        room,
+        (name, members) -> {
+          Set<ServerSession> set = members != null ? members : ConcurrentHashMap.newKeySet();
+          set.add(session);
+          return set;
+        });
+  }
+
+  public void remove(String room, ServerSession session) {
+    rooms.computeIfPresent(
+        room,
+        (name, members) -> {
+          members.remove(session);
+          return members.isEmpty() ? null : members;
+        });
+  }
+
+  /** The members, live and weakly consistent (for broadcasts); empty for an unknown room. */
+  public Collection<ServerSession> live(String room) {
+    Set<ServerSession> members = rooms.get(room);
+    return members != null ? members : Set.of();
+  }
+
+  @Override
+  public Set<String> names() {
+    return Set.copyOf(rooms.keySet());
+  }
+
+  @Override
+  public Collection<WsSession> members(String room) {
+    return List.copyOf(live(room));
+  }
+
+  @Override
+  public int count(String room) {
+    return live(room).size();
+  }
+
+  /** How many rooms have members. */
+  public int size() {
+    return rooms.size();
+  }
+}

@@ -1,0 +1,181 @@
+package io.switchboard.undertow.dispatch;
+
+import io.switchboard.CloseReason;
+import io.switchboard.CommandInfo;
+import io.switchboard.EndpointInfo;
+import io.switchboard.json.CodecRegistry;
+import io.switchboard.spi.EndpointDispatcher;
+import io.switchboard.spi.HandlerContext;
+import io.switchboard.undertow.ServerConfig;
+import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.broadcast.EndpointBroadcaster;
+import io.switchboard.undertow.broadcast.RoomRegistry;
+import io.switchboard.undertow.handshake.AcceptedHandshake;
+import io.switchboard.undertow.session.ServerSession;
+import io.switchboard.undertow.session.SessionRegistry;
+import io.switchboard.undertow.stats.StatsCounters;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One served endpoint: its generated dispatcher and instance, its sessions and rooms, and the
+ * connection callback that turns each upgraded connection into a session.
+ */
+public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointRuntime.class);
+
+  private final EndpointDispatcher<E> dispatcher;
+  private final E instance;
+  private final ServerConfig config;
+  private final CodecRegistry codecs;
+  private final StatsCounters stats;
+  private final ExecutorService workers;
+  private final SessionRegistry sessions = new SessionRegistry();
+  private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
+  private final RoomRegistry rooms = new RoomRegistry();
+  private final EndpointBroadcaster broadcaster;
+  private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
+  private final String helpText;
+  private final HandlerContext scheduledContext;
+  private volatile boolean stopping;
+
+  public EndpointRuntime(
+      EndpointDispatcher<E> dispatcher,
+      E instance,
+      ServerConfig config,
+      CodecRegistry codecs,
+      StatsCounters stats,
+      ExecutorService workers) {
+    this.dispatcher = dispatcher;
+    this.instance = instance;
+    this.config = config;
+    this.codecs = codecs;
+    this.stats = stats;
+    this.workers = workers;
+    this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
+    for (CommandInfo command : dispatcher.commands()) {
+      commands.put(command.name(), command);
+    }
+    this.helpText = helpText(dispatcher);
+    this.scheduledContext = new SessionContext(this, null);
+  }
+
+  private static String helpText(EndpointInfo info) {
+    String list =
+        info.commands().stream()
+            .map(c -> c.payload().isEmpty() ? c.name() : c.name() + " <" + c.payload() + ">")
+            .collect(Collectors.joining(", "));
+    return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
+  }
+
+  @Override
+  public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+    AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
+    ServerSession session =
+        new ServerSession(
+            path(),
+            channel,
+            handshake.principal(),
+            handshake.attributes(),
+            rooms,
+            codecs,
+            stats,
+            config.maxQueuedBytes(),
+            config.closeTimeout());
+    SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
+    sessions.add(session);
+    pipelines.add(pipeline);
+    stats.connected();
+    channel.addCloseTask(ch -> closed(pipeline, handshake));
+    LOG.info("{} connected", session);
+    pipeline.open();
+    if (stopping) {
+      session.close(StatusCodes.SERVER_STOPPING);
+    }
+  }
+
+  private void closed(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {
+    ServerSession session = pipeline.session();
+    sessions.remove(session);
+    pipelines.remove(pipeline);
+    session.leaveAllRooms();
+    handshake.release();
+    CloseReason reason = session.closeReason();
+    LOG.info("{} disconnected: {} {}", session, reason.code(), reason.reason());
+    pipeline.closed(reason);
+  }
+
+  /**
+   * Closes every session with {@code reason} once the messages it already sent are handled and
+   * their replies queued (a {@code CompletionStage} reply still pending is not waited for).
+   */
+  public void closeAll(CloseReason reason) {
+    stopping = true;
+    for (SessionPipeline<E> pipeline : pipelines) {
+      pipeline.closeAfterPending(reason);
+    }
+  }
+
+  /** Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. */
+  public void runScheduled(int index) throws Exception {
+    dispatcher.runScheduled(instance, index, scheduledContext);
+  }
+
+  public String path() {
+    return dispatcher.path();
+  }
+
+  public EndpointDispatcher<E> dispatcher() {
+    return dispatcher;
+  }
+
+  public E instance() {
+    return instance;
+  }
+
+  public EndpointInfo info() {
+    return dispatcher;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public StatsCounters stats() {
+    return stats;
+  }
+
+  public ExecutorService workers() {
+    return workers;
+  }
+
+  public SessionRegistry sessions() {
+    return sessions;
+  }
+
+  public RoomRegistry rooms() {
+    return rooms;
+  }
+
+  public EndpointBroadcaster broadcaster() {
+    return broadcaster;
+  }
+
+  CommandInfo command(String name) {
+    return commands.get(name);
+  }
+
+  String helpText() {
+    return helpText;
+  }
+}

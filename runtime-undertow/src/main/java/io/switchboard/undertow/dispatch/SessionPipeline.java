@@ -1,0 +1,400 @@
+package io.switchboard.undertow.dispatch;
+
+import io.switchboard.CloseReason;
+import io.switchboard.CommandInfo;
+import io.switchboard.WsException;
+import io.switchboard.json.Codecs;
+import io.switchboard.spi.DispatchResult;
+import io.switchboard.spi.Envelope;
+import io.switchboard.spi.HandlerContext;
+import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.send.OutboundMessage;
+import io.switchboard.undertow.session.Heartbeat;
+import io.switchboard.undertow.session.RateLimiter;
+import io.switchboard.undertow.session.ServerSession;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+import org.xnio.Pooled;
+
+/**
+ * One session's way from frame to reply: rate limit → envelope → the session's ordered executor
+ * → the generated dispatcher → a reply kept in request order. Frames arrive on the connection's
+ * IO thread; handlers run on the worker pool, or inline for {@code @NonBlocking} commands.
+ */
+final class SessionPipeline<E> extends AbstractReceiveListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionPipeline.class);
+
+  /** Messages waiting for their handler before the session stops reading from its socket. */
+  private static final int MAX_BACKLOG = 64;
+
+  private final EndpointRuntime<E> endpoint;
+  private final ServerSession session;
+  private final HandlerContext context;
+  private final OrderedExecutor executor;
+  private final ReplyOrder replies;
+  private final RateLimiter rateLimiter;
+  private final Heartbeat heartbeat;
+  private int backlog; // guarded by this
+  private boolean receivesSuspended; // guarded by this
+  private boolean closeFrameArrived; // IO thread only
+
+  SessionPipeline(EndpointRuntime<E> endpoint, ServerSession session) {
+    this.endpoint = endpoint;
+    this.session = session;
+    this.context = new SessionContext(endpoint, session);
+    this.executor = new OrderedExecutor(endpoint.workers());
+    this.replies = new ReplyOrder(session);
+    var config = endpoint.config();
+    this.rateLimiter =
+        config.rateLimit() > 0
+            ? new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes())
+            : null;
+    this.heartbeat =
+        new Heartbeat(session, config.pingInterval(), config.pongTimeout(), config.idleTimeout());
+  }
+
+  ServerSession session() {
+    return session;
+  }
+
+  /** Starts the heartbeat, runs {@code @OnOpen} and then starts reading messages. */
+  void open() {
+    heartbeat.start();
+    submit(
+        () -> {
+          try {
+            endpoint.dispatcher().onOpen(endpoint.instance(), context);
+          } catch (Throwable e) {
+            handlerFailed("@OnOpen", e);
+          }
+        },
+        false);
+    session.channel().getReceiveSetter().set(this);
+    session.channel().resumeReceives();
+  }
+
+  /** Closes the session once every message received so far was handled. */
+  void closeAfterPending(CloseReason reason) {
+    executor.execute(() -> session.close(reason), false);
+  }
+
+  /** After the connection closed: stops the heartbeat and runs {@code @OnClose}. */
+  void closed(CloseReason reason) {
+    heartbeat.stop();
+    submit(
+        () -> {
+          try {
+            endpoint.dispatcher().onClose(endpoint.instance(), reason, context);
+          } catch (Throwable e) {
+            handlerFailed("@OnClose", e);
+          }
+        },
+        false);
+  }
+
+  @Override
+  protected long getMaxTextBufferSize() {
+    return endpoint.config().maxMessageSize();
+  }
+
+  @Override
+  protected long getMaxBinaryBufferSize() {
+    return endpoint.config().maxMessageSize();
+  }
+
+  @Override
+  protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
+    String text = message.getData();
+    endpoint.stats().received(utf8Length(text));
+    heartbeat.message();
+    if (!admitted(text)) {
+      return;
+    }
+    if (endpoint.dispatcher().handlesRawText()) {
+      ReplyOrder.Slot slot = replies.reserve();
+      submit(() -> runRawText(text, slot), false);
+      return;
+    }
+    Envelope request;
+    try {
+      request = Envelope.parse(text);
+    } catch (Envelope.MalformedEnvelopeException e) {
+      replies.reserve().complete(Replies.error(e.id(), e.command(), e.code(), e.getMessage(), null));
+      return;
+    }
+    ReplyOrder.Slot slot = replies.reserve();
+    CommandInfo command = endpoint.command(request.command());
+    if (command == null) {
+      slot.complete(builtIn(request));
+      return;
+    }
+    submit(() -> runCommand(request, slot), command.nonBlocking());
+  }
+
+  /** Applies the rate limit; a refused message gets a {@code rate_limited} error reply. */
+  private boolean admitted(String text) {
+    if (rateLimiter == null) {
+      return true;
+    }
+    RateLimiter.Verdict verdict = rateLimiter.onMessage(System.nanoTime());
+    if (verdict == RateLimiter.Verdict.ACCEPT) {
+      return true;
+    }
+    endpoint.stats().rateLimited();
+    if (verdict == RateLimiter.Verdict.CLOSE) {
+      LOG.info("{}: kept sending while rate limited, closing", session);
+      session.close(StatusCodes.RATE_LIMIT_EXCEEDED);
+      return false;
+    }
+    Object id = null;
+    String command = null;
+    try {
+      Envelope request = Envelope.parse(text);
+      id = request.form() == Envelope.Form.JSON ? request.id() : null;
+      command = request.command();
+    } catch (WsException e) {
+      // a malformed message is refused all the same, just without re/cmd
+    }
+    replies
+        .reserve()
+        .complete(
+            Replies.error(
+                id, command, WsException.RATE_LIMITED,
+                "too many messages: at most " + endpoint.config().rateLimit() + " per second",
+                null));
+    return false;
+  }
+
+  /** The reply to a command the endpoint does not declare: the built-in help, or an error. */
+  private OutboundMessage builtIn(Envelope request) {
+    if (request.command().equals("help")) {
+      return Replies.value(request, endpoint.helpText(), Codecs.STRING);
+    }
+    return Replies.error(
+        request, WsException.unknownCommand(request.command()), unknownCommandMessage(request.command()));
+  }
+
+  private static String unknownCommandMessage(String command) {
+    return "unknown command \"" + command + "\"; send \"help\" for the list of commands";
+  }
+
+  private void runCommand(Envelope request, ReplyOrder.Slot slot) {
+    try {
+      DispatchResult result =
+          endpoint.dispatcher().dispatch(endpoint.instance(), request.command(), request.payload(), context);
+      if (result.isNone()) {
+        slot.complete(Replies.ack(request));
+      } else if (result.isAsync()) {
+        CompletionStage<?> stage = (CompletionStage<?>) result.value();
+        stage.whenComplete(
+            (value, error) -> {
+              if (error != null) {
+                slot.complete(failure(request, unwrap(error)));
+              } else {
+                slot.complete(reply(request, value, result));
+              }
+            });
+      } else {
+        slot.complete(reply(request, result.value(), result));
+      }
+    } catch (Throwable e) {
+      slot.complete(failure(request, e));
+    }
+  }
+
+  private OutboundMessage reply(Envelope request, Object value, DispatchResult result) {
+    if (result.codec() == null) {
+      return Replies.ack(request); // a CompletionStage<Void>
+    }
+    try {
+      return Replies.value(request, value, result.codec());
+    } catch (RuntimeException e) {
+      return failure(request, e);
+    }
+  }
+
+  private OutboundMessage failure(Envelope request, Throwable error) {
+    if (error instanceof WsException ws) {
+      String message =
+          ws.code().equals(WsException.UNKNOWN_COMMAND)
+              ? unknownCommandMessage(request.command())
+              : ws.getMessage();
+      return Replies.error(request, ws, message);
+    }
+    handlerFailed("command \"" + request.command() + "\"", error);
+    return Replies.error(
+        request.form() == Envelope.Form.JSON ? request.id() : null,
+        request.command(),
+        WsException.INTERNAL,
+        StatusCodes.INTERNAL_ERROR_MESSAGE,
+        null);
+  }
+
+  private void runRawText(String text, ReplyOrder.Slot slot) {
+    try {
+      DispatchResult result = endpoint.dispatcher().onText(endpoint.instance(), text, context);
+      slot.complete(result.isNone() || result.value() == null ? null : OutboundMessage.text(String.valueOf(result.value())));
+    } catch (Throwable e) {
+      handlerFailed("@OnText", e);
+      slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
+    }
+  }
+
+  @Override
+  protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+    Pooled<ByteBuffer[]> data = message.getData();
+    ByteBuffer bytes;
+    try {
+      bytes = WebSockets.mergeBuffers(data.getResource());
+    } finally {
+      data.free();
+    }
+    endpoint.stats().received(bytes.remaining());
+    heartbeat.message();
+    if (!endpoint.dispatcher().handlesBinary()) {
+      LOG.info("{}: binary message without @OnBinary, closing", session);
+      session.close(StatusCodes.BINARY_NOT_SUPPORTED);
+      return;
+    }
+    if (!admitted("")) {
+      return;
+    }
+    ReplyOrder.Slot slot = replies.reserve();
+    submit(
+        () -> {
+          try {
+            ByteBuffer reply = endpoint.dispatcher().onBinary(endpoint.instance(), bytes, context);
+            slot.complete(reply == null ? null : OutboundMessage.binary(reply));
+          } catch (Throwable e) {
+            handlerFailed("@OnBinary", e);
+            slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
+          }
+        },
+        false);
+  }
+
+  @Override
+  protected void onFullPongMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
+    message.getData().free();
+    heartbeat.pong();
+  }
+
+  @Override
+  protected void onFullCloseMessage(WebSocketChannel channel, BufferedBinaryMessage message)
+      throws java.io.IOException {
+    closeFrameArrived = true;
+    super.onFullCloseMessage(channel, message); // parses it, calls onCloseMessage, echoes it
+  }
+
+  /**
+   * Undertow also calls this, with a made-up 1001, when the connection just dropped; only a close
+   * frame that really arrived counts as the peer's.
+   */
+  @Override
+  protected void onCloseMessage(CloseMessage message, WebSocketChannel channel) {
+    if (!closeFrameArrived) {
+      return;
+    }
+    int code = message.getCode();
+    session.peerClosed(
+        new CloseReason(
+            code >= 1000 && code <= 4999 ? code : CloseReason.NO_STATUS_RECEIVED,
+            message.getReason()));
+  }
+
+  /** A transport error: a broken frame, a message too big, a failed read. */
+  @Override
+  protected void onError(WebSocketChannel channel, Throwable error) {
+    LOG.info("{}: {}", session, error.toString());
+    endpoint.stats().error();
+    submit(
+        () -> {
+          try {
+            endpoint.dispatcher().onError(endpoint.instance(), error, context);
+          } catch (Throwable e) {
+            LOG.error("{}: @OnError failed", session, e);
+          }
+        },
+        false);
+    if (channel.isCloseFrameSent()) {
+      // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
+      channel
+          .getIoThread()
+          .executeAfter(
+              () -> IoUtils.safeClose(channel),
+              endpoint.config().closeTimeout().toMillis(),
+              TimeUnit.MILLISECONDS);
+    } else {
+      IoUtils.safeClose(channel);
+    }
+  }
+
+  /** A handler threw something other than {@link WsException}: log it and tell {@code @OnError}. */
+  private void handlerFailed(String where, Throwable error) {
+    endpoint.stats().error();
+    LOG.error("{}: {} failed", session, where, error);
+    try {
+      endpoint.dispatcher().onError(endpoint.instance(), error, context);
+    } catch (Throwable e) {
+      LOG.error("{}: @OnError failed too", session, e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
+  /**
+   * Runs a task in order; past {@link #MAX_BACKLOG} waiting tasks the session stops reading its
+   * socket until half of them ran, so a client that outpaces its handlers fills its own TCP
+   * window rather than server memory.
+   */
+  private void submit(Runnable task, boolean nonBlocking) {
+    synchronized (this) {
+      if (++backlog >= MAX_BACKLOG && !receivesSuspended) {
+        receivesSuspended = true;
+        session.channel().suspendReceives();
+      }
+    }
+    boolean inline = nonBlocking && session.channel().getIoThread() == Thread.currentThread();
+    executor.execute(
+        () -> {
+          try {
+            task.run();
+          } finally {
+            taskDone();
+          }
+        },
+        inline);
+  }
+
+  private synchronized void taskDone() {
+    if (--backlog <= MAX_BACKLOG / 2 && receivesSuspended) {
+      receivesSuspended = false;
+      session.channel().resumeReceives();
+    }
+  }
+
+  private static int utf8Length(String text) {
+    int length = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        length += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+      }
+    }
+    return length;
+  }
+}

@@ -1,0 +1,148 @@
+package io.switchboard.undertow.handshake;
+
+import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.stats.StatsCounters;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything an upgrade request must pass before Undertow's handshake: the server is not
+ * stopping (503), the origin is allowed (403), a connection slot is free (503), one of the offered
+ * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403).
+ * A plain GET on an endpoint path gets 426.
+ */
+public final class UpgradeGate implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpgradeGate.class);
+  private static final HttpString SEC_WEBSOCKET_PROTOCOL = new HttpString("Sec-WebSocket-Protocol");
+
+  private final String path;
+  private final List<String> subprotocols;
+  private final OriginPolicy origins;
+  private final ConnectionLimiter limiter;
+  private final HandshakeHook hook;
+  private final BooleanSupplier stopping;
+  private final StatsCounters stats;
+  private final HttpHandler handshake;
+
+  public UpgradeGate(
+      String path,
+      List<String> subprotocols,
+      OriginPolicy origins,
+      ConnectionLimiter limiter,
+      HandshakeHook hook,
+      BooleanSupplier stopping,
+      StatsCounters stats,
+      HttpHandler handshake) {
+    this.path = path;
+    this.subprotocols = subprotocols;
+    this.origins = origins;
+    this.limiter = limiter;
+    this.hook = hook;
+    this.stopping = stopping;
+    this.stats = stats;
+    this.handshake = handshake;
+  }
+
+  /** The handler for requests that reach an endpoint path without a WebSocket upgrade. */
+  public static HttpHandler upgradeRequired() {
+    return exchange -> {
+      exchange.getResponseHeaders().put(Headers.UPGRADE, "websocket");
+      respond(exchange, StatusCodes.HTTP_UPGRADE_REQUIRED, StatusCodes.UPGRADE_REQUIRED);
+    };
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (!isUpgrade(exchange)) {
+      upgradeRequired().handleRequest(exchange);
+      return;
+    }
+    if (hook != null && exchange.isInIoThread()) {
+      exchange.dispatch(this); // the hook may block
+      return;
+    }
+    if (stopping.getAsBoolean()) {
+      refuse(exchange, StatusCodes.HTTP_SERVICE_UNAVAILABLE, StatusCodes.STOPPING);
+      return;
+    }
+    String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+    String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+    if (!origins.allows(origin, host, exchange.getRequestScheme().equals("https"))) {
+      refuse(exchange, StatusCodes.HTTP_FORBIDDEN, StatusCodes.ORIGIN_NOT_ALLOWED + ": " + origin);
+      return;
+    }
+    if (!speaksOfferedSubprotocol(exchange)) {
+      refuse(exchange, StatusCodes.HTTP_BAD_REQUEST, StatusCodes.UNSUPPORTED_SUBPROTOCOL);
+      return;
+    }
+    if (!limiter.tryAcquire()) {
+      refuse(exchange, StatusCodes.HTTP_SERVICE_UNAVAILABLE, StatusCodes.TOO_MANY_CONNECTIONS);
+      return;
+    }
+    HandshakeRequest request = new HandshakeRequest(exchange, path);
+    if (hook != null) {
+      try {
+        hook.onHandshake(request);
+      } catch (HandshakeRejection rejection) {
+        limiter.release();
+        refuse(exchange, rejection.status(), rejection.reason());
+        return;
+      } catch (RuntimeException e) {
+        limiter.release();
+        LOG.error("handshake hook failed for {} from {}", path, exchange.getSourceAddress(), e);
+        refuse(exchange, 500, "handshake failed");
+        return;
+      }
+    }
+    AcceptedHandshake accepted =
+        new AcceptedHandshake(request.attachedPrincipal(), request.attachedAttributes(), limiter);
+    exchange.putAttachment(AcceptedHandshake.KEY, accepted);
+    exchange.addExchangeCompleteListener(
+        (ex, next) -> {
+          if (ex.getStatusCode() != 101) {
+            accepted.release(); // the handshake itself failed: no session will hold the slot
+          }
+          next.proceed();
+        });
+    handshake.handleRequest(exchange);
+  }
+
+  private static boolean isUpgrade(HttpServerExchange exchange) {
+    String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
+    return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
+  }
+
+  /** An endpoint that declares subprotocols refuses a client that offers only others. */
+  private boolean speaksOfferedSubprotocol(HttpServerExchange exchange) {
+    var offered = exchange.getRequestHeaders().get(SEC_WEBSOCKET_PROTOCOL);
+    if (subprotocols.isEmpty() || offered == null || offered.isEmpty()) {
+      return true;
+    }
+    return offered.stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(String::strip)
+        .anyMatch(subprotocols::contains);
+  }
+
+  private void refuse(HttpServerExchange exchange, int status, String reason) {
+    stats.handshakeRejected();
+    LOG.info(
+        "refused upgrade to {} from {}: {} {}", path, exchange.getSourceAddress(), status, reason);
+    respond(exchange, status, reason);
+  }
+
+  private static void respond(HttpServerExchange exchange, int status, String body) {
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+    exchange.getResponseSender().send(body);
+  }
+}

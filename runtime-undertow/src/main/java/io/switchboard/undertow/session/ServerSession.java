@@ -1,0 +1,291 @@
+package io.switchboard.undertow.session;
+
+import io.switchboard.CloseReason;
+import io.switchboard.SlowConsumerPolicy;
+import io.switchboard.WsSession;
+import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.broadcast.Pushes;
+import io.switchboard.undertow.broadcast.RoomRegistry;
+import io.switchboard.undertow.send.OutboundMessage;
+import io.switchboard.undertow.send.OutboundQueue;
+import io.switchboard.undertow.stats.StatsCounters;
+import io.switchboard.json.CodecRegistry;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One WebSocket connection: the {@link WsSession} handlers see, on an Undertow channel. Every
+ * send goes through the session's bounded {@link OutboundQueue}.
+ */
+public final class ServerSession implements WsSession, OutboundQueue.Wire {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+
+  private final String id = SessionIds.next();
+  private final String path;
+  private final WebSocketChannel channel;
+  private final InetSocketAddress remoteAddress;
+  private final Principal principal;
+  private final Map<String, Object> attributes;
+  private final Instant openedAt = Instant.now();
+  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  private final RoomRegistry roomRegistry;
+  private final CodecRegistry codecs;
+  private final StatsCounters stats;
+  private final Duration closeTimeout;
+  private final OutboundQueue outbound;
+  private final WebSocketCallback<OutboundMessage> writeCallback = new WriteCallback();
+  private volatile CloseReason peerClose;
+  private volatile CloseReason serverClose;
+  private volatile boolean slowConsumerClosed;
+  private final AtomicBoolean closeTimerSet = new AtomicBoolean();
+
+  public ServerSession(
+      String path,
+      WebSocketChannel channel,
+      Principal principal,
+      Map<String, Object> attributes,
+      RoomRegistry roomRegistry,
+      CodecRegistry codecs,
+      StatsCounters stats,
+      long maxQueuedBytes,
+      Duration closeTimeout) {
+    this.path = path;
+    this.channel = channel;
+    this.remoteAddress = channel.getSourceAddress();
+    this.principal = principal;
+    this.attributes = new ConcurrentHashMap<>(attributes);
+    this.roomRegistry = roomRegistry;
+    this.codecs = codecs;
+    this.stats = stats;
+    this.closeTimeout = closeTimeout;
+    this.outbound = new OutboundQueue(this, maxQueuedBytes, stats);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  @Override
+  public Optional<Principal> principal() {
+    return Optional.ofNullable(principal);
+  }
+
+  @Override
+  public Optional<String> subprotocol() {
+    String chosen = channel.getSubProtocol();
+    return chosen == null || chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  @Override
+  public Instant openedAt() {
+    return openedAt;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return channel.isOpen() && !channel.isCloseFrameSent() && !channel.isCloseFrameReceived();
+  }
+
+  @Override
+  public void send(String text) {
+    deliver(OutboundMessage.text(text));
+  }
+
+  @Override
+  public void send(String event, Object payload) {
+    deliver(OutboundMessage.push(Pushes.encode(event, payload, codecs)));
+  }
+
+  @Override
+  public void sendBinary(ByteBuffer data) {
+    deliver(OutboundMessage.binary(data));
+  }
+
+  /**
+   * Closes after what is queued; a client that does not read it, or does not answer the close
+   * frame, loses the connection after the close timeout.
+   */
+  @Override
+  public void close(CloseReason reason) {
+    outbound.closeAfterQueued(reason);
+    dropAfterCloseTimeout();
+  }
+
+  @Override
+  public void join(String room) {
+    if (rooms.add(room)) {
+      roomRegistry.add(room, this);
+    }
+  }
+
+  @Override
+  public void leave(String room) {
+    if (rooms.remove(room)) {
+      roomRegistry.remove(room, this);
+    }
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return Set.copyOf(rooms);
+  }
+
+  @Override
+  public void slowConsumerPolicy(SlowConsumerPolicy policy) {
+    outbound.policy(policy);
+  }
+
+  /**
+   * Queues a message, applying the slow-consumer policy when the queue is full.
+   *
+   * @return whether the message was queued
+   */
+  public boolean deliver(OutboundMessage message) {
+    OutboundQueue.Offer offer = outbound.offer(message);
+    if (offer == OutboundQueue.Offer.OVERFLOW) {
+      closeAsSlowConsumer();
+    }
+    return offer == OutboundQueue.Offer.QUEUED;
+  }
+
+  private void closeAsSlowConsumer() {
+    synchronized (this) {
+      if (slowConsumerClosed) {
+        return;
+      }
+      slowConsumerClosed = true;
+    }
+    stats.slowConsumerClosed();
+    LOG.info(
+        "session {} from {} is a slow consumer: closing ({} bytes queued)",
+        id, remoteAddress, outbound.queuedBytes());
+    outbound.closeNow(StatusCodes.SLOW_CONSUMER);
+    dropAfterCloseTimeout(); // the message being written may never get through
+  }
+
+  /** Leaves every room; called once the connection is closed. */
+  public void leaveAllRooms() {
+    for (String room : rooms) {
+      leave(room);
+    }
+  }
+
+  /** Records the peer's close frame, which is what {@code @OnClose} reports. */
+  public void peerClosed(CloseReason reason) {
+    this.peerClose = reason;
+  }
+
+  /**
+   * Why the session ended: the peer's close frame if it sent one, else the server's, else 1006
+   * for a connection that just dropped.
+   */
+  public CloseReason closeReason() {
+    if (peerClose != null) {
+      return peerClose;
+    }
+    if (serverClose != null) {
+      return serverClose;
+    }
+    // Undertow's own close frames: 1002/1007 for broken frames, 1009 for a message too big. (It
+    // also "sends" a 1000 when the connection just dropped, which is no close at all.)
+    int code = channel.getCloseCode();
+    if (channel.isCloseFrameSent() && code > CloseReason.NORMAL_CLOSURE && code <= 4999) {
+      String reason = channel.getCloseReason();
+      return new CloseReason(code, reason == null ? "" : reason);
+    }
+    return StatusCodes.CONNECTION_LOST;
+  }
+
+  /** Sends the close frame now, ahead of anything queued, and drops the connection at once. */
+  public void abort(CloseReason reason) {
+    outbound.closeNow(reason);
+    IoUtils.safeClose(channel);
+  }
+
+  public OutboundQueue outbound() {
+    return outbound;
+  }
+
+  public WebSocketChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public void write(OutboundMessage message, OutboundQueue queue) {
+    if (message.kind() == OutboundMessage.Kind.TEXT) {
+      WebSockets.sendText(message.payload(), channel, writeCallback, message);
+    } else {
+      WebSockets.sendBinary(message.payload(), channel, writeCallback, message);
+    }
+  }
+
+  @Override
+  public void writeClose(CloseReason reason) {
+    if (channel.isCloseFrameSent() || !channel.isOpen()) {
+      return;
+    }
+    serverClose = reason;
+    WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
+  }
+
+  private void dropAfterCloseTimeout() {
+    if (!closeTimerSet.compareAndSet(false, true)) {
+      return;
+    }
+    channel
+        .getIoThread()
+        .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public String toString() {
+    return "session " + id + " " + path + " from " + remoteAddress;
+  }
+
+  private final class WriteCallback implements WebSocketCallback<OutboundMessage> {
+    @Override
+    public void complete(WebSocketChannel ch, OutboundMessage message) {
+      outbound.written(message);
+    }
+
+    @Override
+    public void onError(WebSocketChannel ch, OutboundMessage message, Throwable error) {
+      LOG.debug("{}: write failed", ServerSession.this, error);
+      outbound.failed(message);
+      IoUtils.safeClose(channel);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.switchboard.undertow.session;
+
+import io.switchboard.Sessions;
+import io.switchboard.WsSession;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The open sessions of one endpoint. */
+public final class SessionRegistry implements Sessions {
+
+  private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+
+  public void add(ServerSession session) {
+    sessions.put(session.id(), session);
+  }
+
+  public void remove(ServerSession session) {
+    sessions.remove(session.id(), session);
+  }
+
+  /** A live, weakly consistent view, iterated without copying or locking (for broadcasts). */
+  public Collection<ServerSession> live() {
+    return sessions.values();
+  }
+
+  public ServerSession get(String id) {
+    return sessions.get(id);
+  }
+
+  @Override
+  public Collection<WsSession> all() {
+    return List.copyOf(sessions.values());
+  }
+
+  @Override
+  public Optional<WsSession> find(String id) {
+    return Optional.ofNullable(sessions.get(id));
+  }
+
+  @Override
+  public int count() {
+    return sessions.size();
+  }
+}

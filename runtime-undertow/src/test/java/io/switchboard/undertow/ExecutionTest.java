@@ -1,0 +1,107 @@
+package io.switchboard.undertow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.undertow.testing.TestEndpoint;
+import io.switchboard.undertow.testing.TestServers;
+import io.switchboard.undertow.testing.WsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Per-session ordering, worker-pool isolation of blocking handlers, and lifecycle callbacks. */
+class ExecutionTest {
+
+  @Test
+  void repliesComeInRequestOrderAcrossWorkerAndIoThreadCommands() throws Exception {
+    try (SwitchboardServer server = TestServers.builder(new TestEndpoint()).rateLimit(0, 0).start()) {
+      List<CompletableFuture<Void>> clients = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        clients.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try (WsClient client = WsClient.connect(server.port(), "/test")) {
+                    for (int i = 0; i < 300; i++) {
+                      // alternate an IO-thread command, a worker command and an async one
+                      String command = switch (i % 3) {
+                        case 0 -> "{\"cmd\":\"echoInt\",\"id\":" + i + ",\"data\":" + i + "}";
+                        case 1 -> "{\"cmd\":\"add\",\"id\":" + i + ",\"data\":{\"a\":" + i + ",\"b\":0}}";
+                        default -> "{\"cmd\":\"later\",\"id\":" + i + ",\"data\":" + (i % 7) + "}";
+                      };
+                      client.socket().sendText(command, true).join();
+                    }
+                    for (int i = 0; i < 300; i++) {
+                      String reply = client.next();
+                      assertTrue(reply.startsWith("{\"re\":" + i + ","), "reply " + i + " was " + reply);
+                    }
+                  } catch (Exception e) {
+                    throw new AssertionError(e);
+                  }
+                }));
+      }
+      CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void blockingHandlerDoesNotDelayAnotherSessionsReplies() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server = TestServers.builder(endpoint).start();
+        WsClient blocked = WsClient.connect(server.port(), "/test");
+        WsClient other = WsClient.connect(server.port(), "/test")) {
+      blocked.send("block");
+      assertTrue(endpoint.blocked.await(10, TimeUnit.SECONDS));
+      other.send("hello"); // a worker command
+      assertEquals("Hello, human", other.next());
+      other.send("echoInt 5"); // an IO-thread command
+      assertEquals("5", other.next());
+      assertEquals(null, blocked.poll(Duration.ofMillis(50)), "still blocked");
+      endpoint.gate.countDown();
+      assertEquals("unblocked", blocked.next());
+    }
+  }
+
+  @Test
+  void onOpenRunsBeforeTheFirstMessageAndOnCloseGetsTheCode() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server = TestServers.builder(endpoint).start()) {
+      WsClient client = WsClient.connect(server.port(), "/test");
+      client.send("whoami");
+      assertEquals("anonymous none -", client.next());
+      assertEquals("/test", endpoint.opened.poll(5, TimeUnit.SECONDS).path());
+      client.socket().sendClose(4001, "done here").join();
+      assertEquals(new io.switchboard.CloseReason(4001, "done here"), endpoint.closed.poll(10, TimeUnit.SECONDS));
+      client.close();
+    }
+  }
+
+  @Test
+  void droppedConnectionIsReportedAs1006() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server = TestServers.builder(endpoint).start()) {
+      var raw = io.switchboard.undertow.testing.RawWebSocket.upgrade(server.port(), "/test");
+      assertEquals(101, raw.status());
+      assertTrue(endpoint.opened.poll(5, TimeUnit.SECONDS) != null);
+      raw.close(); // no close frame
+      assertEquals(StatusCodes.CONNECTION_LOST.code(), endpoint.closed.poll(10, TimeUnit.SECONDS).code());
+      assertEquals(0, server.sessions("/test").count());
+    }
+  }
+
+  @Test
+  void nonBlockingCommandsRunOnTheIoThreadOthersOnTheHandlerPool() throws Exception {
+    try (SwitchboardServer server = TestServers.builder(new TestEndpoint()).start();
+        WsClient client = WsClient.connect(server.port(), "/test")) {
+      client.send("ioThread");
+      String io = client.next();
+      assertTrue(io.contains("I/O"), io);
+      client.send("workerThread");
+      String worker = client.next();
+      assertTrue(worker.startsWith("switchboard-handler-"), worker);
+    }
+  }
+}

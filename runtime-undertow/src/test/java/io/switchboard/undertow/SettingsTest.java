@@ -1,0 +1,89 @@
+package io.switchboard.undertow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configuration keys: builder over system property over environment over default. */
+class SettingsTest {
+
+  static ServerBuilder builder(Map<String, String> properties, Map<String, String> environment) {
+    return new ServerBuilder(new Settings(properties, environment));
+  }
+
+  @Test
+  void defaults() {
+    ServerConfig config = builder(Map.of(), Map.of()).config();
+    assertEquals(8080, config.port());
+    assertEquals("0.0.0.0", config.host());
+    assertEquals("/web", config.staticFiles());
+    assertEquals(List.of(), config.allowedOrigins());
+    assertEquals(64 * 1024, config.maxMessageSize());
+    assertEquals(10_000, config.maxConnections());
+    assertEquals(Duration.ofSeconds(30), config.pingInterval());
+    assertEquals(Duration.ofSeconds(10), config.pongTimeout());
+    assertEquals(Duration.ZERO, config.idleTimeout());
+    assertEquals(100, config.rateLimit());
+    assertEquals(200, config.rateBurst());
+    assertEquals(1024 * 1024, config.maxQueuedBytes());
+    assertEquals(false, config.compression());
+    assertEquals(true, config.shutdownHook());
+    assertNull(config.statsPath());
+    assertNull(config.tls());
+  }
+
+  @Test
+  void environmentThenPropertyThenBuilder() {
+    Map<String, String> env =
+        Map.of("SWITCHBOARD_PORT", "9000", "SWITCHBOARD_MAX_MESSAGE_SIZE", "128KiB",
+            "SWITCHBOARD_PING_INTERVAL", "15s", "SWITCHBOARD_COMPRESSION", "true",
+            "SWITCHBOARD_STATS_PATH", "/stats");
+    assertEquals(9000, builder(Map.of(), env).config().port());
+    assertEquals(128 * 1024, builder(Map.of(), env).config().maxMessageSize());
+    assertEquals(Duration.ofSeconds(15), builder(Map.of(), env).config().pingInterval());
+    assertTrue(builder(Map.of(), env).config().compression());
+    assertEquals("/stats", builder(Map.of(), env).config().statsPath());
+    Map<String, String> props = Map.of("switchboard.port", "9100", "switchboard.max-queued-bytes", "2MiB");
+    assertEquals(9100, builder(props, env).config().port());
+    assertEquals(2 * 1024 * 1024, builder(props, env).config().maxQueuedBytes());
+    assertEquals(9200, builder(props, env).port(9200).config().port());
+  }
+
+  @Test
+  void tlsFromEnvironment() {
+    ServerConfig pem =
+        builder(Map.of(), Map.of("SWITCHBOARD_TLS_CERT", "/c.pem", "SWITCHBOARD_TLS_KEY", "/k.pem")).config();
+    assertEquals("/c.pem", pem.tls().certificate().toString());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> builder(Map.of(), Map.of("SWITCHBOARD_TLS_CERT", "/c.pem")).config());
+  }
+
+  @Test
+  void badValueNamesTheKey() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder(Map.of(), Map.of("SWITCHBOARD_PONG_TIMEOUT", "soon")).config());
+    assertTrue(error.getMessage().contains("switchboard.pong-timeout"), error.getMessage());
+    assertTrue(error.getMessage().contains("SWITCHBOARD_PONG_TIMEOUT"), error.getMessage());
+  }
+
+  @Test
+  void durationsAndSizes() {
+    assertEquals(Duration.ofMillis(500), Settings.parseDuration("500ms"));
+    assertEquals(Duration.ofMinutes(5), Settings.parseDuration("5m"));
+    assertEquals(Duration.ofHours(1), Settings.parseDuration("1h"));
+    assertEquals(Duration.ZERO, Settings.parseDuration("0"));
+    assertEquals(65536, Settings.parseSize("65536"));
+    assertEquals(65536, Settings.parseSize("64KiB"));
+    assertEquals(1048576, Settings.parseSize("1m"));
+    assertThrows(IllegalArgumentException.class, () -> Settings.parseSize("lots"));
+  }
+}

@@ -1,0 +1,58 @@
+package io.switchboard.undertow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.undertow.testing.TestEndpoint;
+import io.switchboard.undertow.testing.TestServers;
+import io.switchboard.undertow.testing.WsClient;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Graceful stop: every session gets 1001 after its pending replies, then the port closes. */
+class ShutdownTest {
+
+  @Test
+  void stopSends1001ToEveryClientAndReleasesThePort() throws Exception {
+    SwitchboardServer server = TestServers.builder(new TestEndpoint()).start();
+    List<WsClient> clients = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      clients.add(WsClient.connect(server.port(), "/test"));
+    }
+    int port = server.port();
+    server.stop(Duration.ofSeconds(5));
+    for (WsClient client : clients) {
+      WsClient.Closed closed = client.awaitClose();
+      assertEquals(StatusCodes.SERVER_STOPPING.code(), closed.code());
+      assertEquals(StatusCodes.SERVER_STOPPING.reason(), closed.reason());
+      client.close();
+    }
+    assertEquals(0, server.stats().openSessions());
+    assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+    server.stop(Duration.ofSeconds(1)); // idempotent
+  }
+
+  @Test
+  void messagesReceivedBeforeStopAreAnsweredBeforeTheClose() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    SwitchboardServer server = TestServers.builder(endpoint).start();
+    try (WsClient client = WsClient.connect(server.port(), "/test")) {
+      client.send("block");
+      client.send("hello");
+      assertTrue(endpoint.blocked.await(10, TimeUnit.SECONDS));
+      CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
+      endpoint.gate.countDown();
+      assertEquals("unblocked", client.next());
+      assertEquals("Hello, human", client.next());
+      assertEquals(StatusCodes.SERVER_STOPPING.code(), client.awaitClose().code());
+      stopping.get(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.switchboard.undertow.send;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.CloseReason;
+import io.switchboard.SlowConsumerPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The outbound queue without a network: one write at a time, the bound, the two policies. */
+class OutboundQueueTest {
+
+  /** Records writes; completes them inline when {@code inline}, else when the test says. */
+  static final class FakeWire implements OutboundQueue.Wire {
+    final List<String> writes = new ArrayList<>();
+    final List<OutboundMessage> pending = new ArrayList<>();
+    CloseReason close;
+    boolean inline;
+    OutboundQueue queue;
+
+    @Override
+    public void write(OutboundMessage message, OutboundQueue q) {
+      writes.add(message.toString());
+      if (inline) {
+        q.written(message);
+      } else {
+        pending.add(message);
+      }
+    }
+
+    @Override
+    public void writeClose(CloseReason reason) {
+      close = reason;
+    }
+
+    void completeNext() {
+      queue.written(pending.remove(0));
+    }
+  }
+
+  static final class Counts implements OutboundQueue.QueueStats {
+    long queued;
+    long dropped;
+    long written;
+
+    @Override
+    public void queuedBytesChanged(long delta) {
+      queued += delta;
+    }
+
+    @Override
+    public void dropped(int messages) {
+      dropped += messages;
+    }
+
+    @Override
+    public void written(OutboundMessage message) {
+      written++;
+    }
+  }
+
+  final FakeWire wire = new FakeWire();
+  final Counts counts = new Counts();
+
+  OutboundQueue queue(long maxBytes) {
+    wire.queue = new OutboundQueue(wire, maxBytes, counts);
+    return wire.queue;
+  }
+
+  @Test
+  void writesOneMessageAtATimeInOrder() {
+    OutboundQueue q = queue(1000);
+    q.offer(OutboundMessage.text("a"));
+    q.offer(OutboundMessage.text("b"));
+    q.offer(OutboundMessage.text("c"));
+    assertEquals(List.of("a"), wire.writes);
+    assertEquals(3, counts.queued);
+    wire.completeNext();
+    assertEquals(List.of("a", "b"), wire.writes);
+    wire.completeNext();
+    wire.completeNext();
+    assertEquals(List.of("a", "b", "c"), wire.writes);
+    assertEquals(0, q.queuedBytes());
+    assertEquals(0, counts.queued);
+    assertEquals(3, counts.written);
+  }
+
+  @Test
+  void inlineCompletionsDoNotDeepenTheStack() {
+    wire.inline = true;
+    OutboundQueue q = queue(Long.MAX_VALUE);
+    wire.inline = false;
+    q.offer(OutboundMessage.text("first")); // held, so the rest queue up behind it
+    for (int i = 0; i < 100_000; i++) {
+      q.offer(OutboundMessage.text("m"));
+    }
+    wire.inline = true;
+    wire.completeNext(); // the other 100,000 complete inline, in a loop
+    assertEquals(100_001, wire.writes.size());
+    assertEquals(0, q.queuedBytes());
+  }
+
+  @Test
+  void fullQueueOverflowsUnderClosePolicy() {
+    OutboundQueue q = queue(10);
+    assertEquals(OutboundQueue.Offer.QUEUED, q.offer(OutboundMessage.push(new byte[6])));
+    assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(OutboundMessage.push(new byte[6])));
+    assertEquals(6, q.queuedBytes());
+    q.closeNow(new CloseReason(1008, "slow consumer"));
+    assertEquals(null, wire.close, "the close frame waits for the message being written");
+    wire.completeNext();
+    assertEquals(new CloseReason(1008, "slow consumer"), wire.close);
+    assertEquals(OutboundQueue.Offer.CLOSED, q.offer(OutboundMessage.text("late")));
+  }
+
+  @Test
+  void aSingleMessageLargerThanTheBoundStillGoesOut() {
+    OutboundQueue q = queue(10);
+    assertEquals(OutboundQueue.Offer.QUEUED, q.offer(OutboundMessage.text("x".repeat(50))));
+  }
+
+  @Test
+  void dropOldestDropsQueuedPushesButNeverReplies() {
+    OutboundQueue q = queue(10);
+    q.policy(SlowConsumerPolicy.DROP_OLDEST);
+    q.offer(OutboundMessage.push("p0--".getBytes())); // being written: never dropped
+    q.offer(OutboundMessage.text("r1"));
+    q.offer(OutboundMessage.push("p2".getBytes()));
+    q.offer(OutboundMessage.push("p3".getBytes()));
+    assertEquals(OutboundQueue.Offer.QUEUED, q.offer(OutboundMessage.push("p4".getBytes())));
+    assertEquals(1, q.dropped()); // p2 made room
+    wire.completeNext();
+    wire.completeNext();
+    wire.completeNext();
+    wire.completeNext();
+    assertEquals(List.of("p0--", "r1", "p3", "p4"), wire.writes);
+    assertEquals(1, counts.dropped);
+  }
+
+  @Test
+  void closeAfterQueuedComesAfterEveryQueuedMessage() {
+    OutboundQueue q = queue(100);
+    q.offer(OutboundMessage.text("a"));
+    q.offer(OutboundMessage.text("b"));
+    q.closeAfterQueued(CloseReason.NORMAL);
+    assertEquals(OutboundQueue.Offer.CLOSED, q.offer(OutboundMessage.text("c")));
+    wire.completeNext();
+    assertEquals(null, wire.close);
+    wire.completeNext();
+    assertEquals(CloseReason.NORMAL, wire.close);
+    assertEquals(List.of("a", "b"), wire.writes);
+  }
+}

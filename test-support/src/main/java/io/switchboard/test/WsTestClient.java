@@ -1,0 +1,336 @@
+package io.switchboard.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.CloseReason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A WebSocket client for tests of Switchboard endpoints, on the JDK's {@link WebSocket}. It speaks
+ * both message forms of {@code docs/protocol.md}: {@link #call(String, Object)} sends a JSON
+ * envelope and returns the {@code data} of the reply with the same id, {@link #callText(String)}
+ * sends a text line and returns the text reply. Server pushes are kept until {@link
+ * #awaitEvent(String)} takes them, so nothing that arrives while a test waits for something else is
+ * lost.
+ *
+ * <pre>{@code
+ * try (WsTestClient client = WsTestClient.connect(URI.create("ws://localhost:8080/chat"))) {
+ *   assertEquals("Hello, human", client.call("hello").asText());
+ *   client.call("say", Map.of("text", "hi"));
+ *   assertEquals("hi", client.awaitEvent("chat").get("text").asText());
+ * }
+ * }</pre>
+ *
+ * <p>Every wait has a deadline (the {@linkplain Builder#timeout(Duration) client's timeout}, 10 s
+ * by default, or the one passed) and fails with an {@link AssertionError} that lists what was
+ * received meanwhile; a wait fails at once when the connection closes. The client is thread-safe;
+ * each message is taken by exactly one wait.
+ */
+public final class WsTestClient implements AutoCloseable {
+
+  /** How long a wait lasts when the builder sets no timeout. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final URI uri;
+  private final WebSocket webSocket;
+  private final Inbox inbox;
+  private final Duration timeout;
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final Object sendLock = new Object();
+
+  private WsTestClient(URI uri, WebSocket webSocket, Inbox inbox, Duration timeout) {
+    this.uri = uri;
+    this.webSocket = webSocket;
+    this.inbox = inbox;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Connects with no {@code Origin} header, no subprotocol and the default timeout.
+   *
+   * @throws WsHandshakeException if the server refuses the upgrade
+   * @throws UncheckedIOException if nothing answers at {@code uri}
+   */
+  public static WsTestClient connect(URI uri) {
+    return builder(uri).connect();
+  }
+
+  /** Starts configuring a connection: origin, subprotocols, headers, timeout. */
+  public static Builder builder(URI uri) {
+    return new Builder(uri);
+  }
+
+  /** {@link #call(String, Object)} for a command that takes no payload. */
+  public JsonNode call(String command) {
+    return call(command, null);
+  }
+
+  /**
+   * Sends {@code {"cmd":command,"id":n,"data":data}} and waits for the reply with {@code "re":n}.
+   *
+   * @param data the payload, converted to JSON by Jackson databind: a record, a {@code Map}, a
+   *     {@code String}, a {@link JsonNode}…; null sends no {@code data}
+   * @return the reply's {@code data}; a {@link com.fasterxml.jackson.databind.node.MissingNode}
+   *     when the command returns nothing
+   * @throws ErrorReplyException if the server answers with an error reply
+   * @throws AssertionError if no reply comes within the client's timeout
+   */
+  public JsonNode call(String command, Object data) {
+    return call(command, data, timeout);
+  }
+
+  /** {@link #call(String, Object)} with its own timeout. */
+  public JsonNode call(String command, Object data, Duration timeout) {
+    long id = nextId.getAndIncrement();
+    ObjectNode envelope = MAPPER.createObjectNode().put("cmd", command).put("id", id);
+    if (data != null) {
+      envelope.set("data", MAPPER.valueToTree(data));
+    }
+    send(envelope.toString());
+    String what = "reply to " + command + " (id " + id + ")";
+    JsonNode reply = inbox.take(m -> m.isReplyTo(id), timeout, what).json();
+    if (reply.has("error")) {
+      throw new ErrorReplyException(command, reply);
+    }
+    return reply.path("data");
+  }
+
+  /**
+   * Sends a text line ({@code "name Tony"}) and returns the text reply: the next message that is
+   * neither a server push nor a reply envelope to a {@link #call}.
+   */
+  public String callText(String line) {
+    send(line);
+    String what = "text reply to \"" + line + "\"";
+    return inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what).text();
+  }
+
+  /** Sends one text message as is. */
+  public void send(String text) {
+    Objects.requireNonNull(text, "text");
+    synchronized (sendLock) {
+      await(webSocket.sendText(text, true), "sending a text message");
+    }
+  }
+
+  /** Sends one binary message. */
+  public void sendBinary(byte[] data) {
+    synchronized (sendLock) {
+      await(webSocket.sendBinary(ByteBuffer.wrap(data.clone()), true), "sending a binary message");
+    }
+  }
+
+  /** Waits for the next push of {@code event} and returns its {@code data}. */
+  public JsonNode awaitEvent(String event) {
+    return awaitEvent(event, timeout);
+  }
+
+  /**
+   * Waits up to {@code timeout} for the next push {@code {"event":event,…}} and returns its {@code
+   * data}. Pushes of other events stay queued.
+   */
+  public JsonNode awaitEvent(String event, Duration timeout) {
+    return inbox
+        .take(m -> m.isEvent(event), timeout, "event \"" + event + "\"")
+        .json()
+        .path("data");
+  }
+
+  /** Waits for the next text message of any kind, push or reply, and returns it as is. */
+  public String awaitText() {
+    return awaitText(timeout);
+  }
+
+  /** {@link #awaitText()} with its own timeout. */
+  public String awaitText(Duration timeout) {
+    return inbox.take(m -> !m.isBinary(), timeout, "text message").text();
+  }
+
+  /** Waits for the next binary message. */
+  public byte[] awaitBinary() {
+    return inbox.take(Received::isBinary, timeout, "binary message").binary();
+  }
+
+  /**
+   * Waits until the server closes the connection and returns its close code and reason; a
+   * connection that drops without a close frame gives 1006.
+   */
+  public CloseReason awaitClose() {
+    return awaitClose(timeout);
+  }
+
+  /** {@link #awaitClose()} with its own timeout. */
+  public CloseReason awaitClose(Duration timeout) {
+    return inbox.awaitEnd(timeout);
+  }
+
+  /** The subprotocol the server selected, or empty when none was. */
+  public String subprotocol() {
+    return webSocket.getSubprotocol();
+  }
+
+  /** Whether the connection is still open (no close frame received, no error). */
+  public boolean isOpen() {
+    return !inbox.hasEnded();
+  }
+
+  /** The URI this client connected to. */
+  public URI uri() {
+    return uri;
+  }
+
+  /**
+   * Closes with 1000 and waits for the server's close frame; drops the connection if it does not
+   * come within the timeout. Does nothing if the connection has already ended.
+   */
+  @Override
+  public void close() {
+    close(CloseReason.NORMAL_CLOSURE, "");
+  }
+
+  /** Closes with this code and reason; see {@link #close()}. */
+  public void close(int code, String reason) {
+    if (inbox.hasEnded()) {
+      webSocket.abort();
+      return;
+    }
+    try {
+      synchronized (sendLock) {
+        webSocket.sendClose(code, reason).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      inbox.awaitEnd(timeout);
+    } catch (ExecutionException | TimeoutException | AssertionError e) {
+      // The server vanished or never answered the close: nothing left to be polite to.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      webSocket.abort();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WsTestClient[" + uri + "]";
+  }
+
+  private void await(CompletableFuture<?> future, String what) {
+    try {
+      future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new UncheckedIOException(
+          new IOException(what + " to " + uri + " failed: " + e.getCause(), e.getCause()));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          what + " to " + uri + " took longer than " + timeout.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while " + what, e);
+    }
+  }
+
+  /** How to connect: headers, subprotocols and the timeout of every wait. */
+  public static final class Builder {
+
+    private final URI uri;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<String> subprotocols = new ArrayList<>();
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    private Builder(URI uri) {
+      this.uri = Objects.requireNonNull(uri, "uri");
+    }
+
+    /**
+     * Sends this {@code Origin} header, as a browser on that site would. Without it the request has
+     * none, like a non-browser client.
+     */
+    public Builder origin(String origin) {
+      return header("Origin", origin);
+    }
+
+    /** Offers these subprotocols in {@code Sec-WebSocket-Protocol}, most preferred first. */
+    public Builder subprotocols(String... subprotocols) {
+      this.subprotocols.addAll(List.of(subprotocols));
+      return this;
+    }
+
+    /** Adds a header to the handshake request ({@code Authorization}, a cookie…). */
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    /** The deadline of the handshake and of every wait that is not given its own. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Opens the connection.
+     *
+     * @throws WsHandshakeException if the server refuses the upgrade with an HTTP status
+     * @throws UncheckedIOException if the connection cannot be made
+     */
+    public WsTestClient connect() {
+      Inbox inbox = new Inbox();
+      WebSocket.Builder builder =
+          SharedHttpClient.INSTANCE.newWebSocketBuilder().connectTimeout(timeout);
+      headers.forEach(builder::header);
+      if (!subprotocols.isEmpty()) {
+        builder.subprotocols(
+            subprotocols.get(0),
+            subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+      }
+      try {
+        WebSocket webSocket =
+            builder
+                .buildAsync(uri, new InboxListener(inbox, MAPPER))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return new WsTestClient(uri, webSocket, inbox, timeout);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof WebSocketHandshakeException refused) {
+          throw new WsHandshakeException(
+              uri.toString(), refused.getResponse().statusCode(), refused);
+        }
+        throw new UncheckedIOException(
+            new IOException("cannot connect to " + uri + ": " + e.getCause(), e.getCause()));
+      } catch (TimeoutException e) {
+        throw new UncheckedIOException(
+            new IOException(
+                "no handshake answer from " + uri + " within " + timeout.toMillis() + " ms"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while connecting to " + uri, e);
+      }
+    }
+  }
+
+  /** One client for every connection: each {@link HttpClient} owns a selector thread. */
+  private static final class SharedHttpClient {
+    static final HttpClient INSTANCE = HttpClient.newHttpClient();
+  }
+}
