@@ -187,7 +187,7 @@ class ChatEndpointTest {
     assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.call("date", null).asText())));
 
     for (String time : List.of(person.line("time"), person.call("time", null).asText())) {
-      assertTrue(time.matches("\\d{2}:\\d{2}(:\\d{2})?"), time);
+      assertTrue(time.matches("\\d{2}:\\d{2}:\\d{2}"), time);
       long apart = Math.abs(ChronoUnit.SECONDS.between(LocalTime.parse(time), LocalTime.now()));
       assertTrue(apart < 60 || apart > 86_340, time); // allow for midnight
     }

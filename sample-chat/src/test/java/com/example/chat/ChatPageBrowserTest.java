@@ -141,6 +141,11 @@ class ChatPageBrowserTest {
     ann.findElement(By.cssSelector("#chips .chip[data-command='date']")).click();
     waitForLogLine(ann, "in", line -> line.matches("\\d{4}-\\d{2}-\\d{2}"));
 
+    ann.findElement(By.id("line")).sendKeys("time");
+    ann.findElement(By.id("send")).click();
+    waitForLogLine(ann, "in", line -> line.matches("\\d{2}:\\d{2}:\\d{2}"));
+    assertEquals("", ann.findElement(By.id("line")).getAttribute("value"));
+
     type(ann, "dance");
     waitForLogLine(ann, "error", line -> line.contains("dance") && line.contains("help"));
   }

@@ -7,6 +7,7 @@ import io.switchboard.test.WsTestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,10 +36,16 @@ class PackagedJarIT {
   private static final Pattern URL = Pattern.compile("open (http://\\S+) in two browser tabs");
 
   private static Process java(String... args) throws IOException {
+    return java(Map.of(), args);
+  }
+
+  private static Process java(Map<String, String> environment, String... args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return builder.start();
   }
 
   @Test
@@ -73,6 +82,21 @@ class PackagedJarIT {
         assertTrue(chat.callText("hello").startsWith("Hello, guest-"));
         assertEquals(ChatEndpointTest.COMMANDS.size(), chat.call("help").path("commands").size());
       }
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
+  @Test
+  void thePortComesFromSwitchboardPortWhenNoFlagGivesIt() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process process = java(Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1"));
+    try {
+      assertEquals("http://127.0.0.1:" + port + "/", printedUrl(process).get(30, TimeUnit.SECONDS));
     } finally {
       process.destroy();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
