@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -148,6 +149,17 @@ class ChatPageBrowserTest {
 
     type(ann, "dance");
     waitForLogLine(ann, "error", line -> line.contains("dance") && line.contains("help"));
+
+    // ArrowUp and ArrowDown walk back and forth through what was typed.
+    WebElement line = ann.findElement(By.id("line"));
+    line.sendKeys(Keys.ARROW_UP);
+    assertEquals("dance", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
+    assertEquals("hello", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN);
+    assertEquals("time", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    assertEquals("", line.getAttribute("value"));
   }
 
   @Test
