@@ -150,15 +150,21 @@ class ChatPageBrowserTest {
     type(ann, "dance");
     waitForLogLine(ann, "error", line -> line.contains("dance") && line.contains("help"));
 
+    // A JSON envelope typed by hand gets its reply shown, id and all.
+    type(ann, "{\"cmd\":\"thanks\",\"id\":99}");
+    waitForLogLine(ann, "in", line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
+
     // ArrowUp and ArrowDown walk back and forth through what was typed.
     WebElement line = ann.findElement(By.id("line"));
-    line.sendKeys(Keys.ARROW_UP);
+    line.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
     assertEquals("dance", line.getAttribute("value"));
     line.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
     assertEquals("hello", line.getAttribute("value"));
     line.sendKeys(Keys.ARROW_DOWN);
     assertEquals("time", line.getAttribute("value"));
     line.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    assertEquals("{\"cmd\":\"thanks\",\"id\":99}", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN);
     assertEquals("", line.getAttribute("value"));
   }
 
@@ -203,7 +209,7 @@ class ChatPageBrowserTest {
     waitUntil(ben, b -> users(b).contains("<i>Mallory</i>"));
 
     assertEquals(null, ben.executeScript("return window.injected;"));
-    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #users i').length;"));
+    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #log i, #users i').length;"));
   }
 
   @Test
