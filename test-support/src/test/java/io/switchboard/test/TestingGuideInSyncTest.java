@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps docs/testing.md honest: every line of its Java examples must appear in the test sources
- * that run them ({@link TestingGuideTest} and its app), whitespace aside.
+ * that run them ({@link TestingGuideTest}, its app and {@link WsTestClientTlsTest}), whitespace
+ * aside.
  */
 class TestingGuideInSyncTest {
 
@@ -22,6 +23,7 @@ class TestingGuideInSyncTest {
   private static final List<Path> SOURCES =
       List.of(
           Path.of("src/test/java/io/switchboard/test/TestingGuideTest.java"),
+          Path.of("src/test/java/io/switchboard/test/WsTestClientTlsTest.java"),
           Path.of("src/test/java/com/example/greeter/GreeterApp.java"));
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
