@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client for tests of Switchboard endpoints, on the JDK's {@link WebSocket}. It speaks
@@ -116,13 +117,24 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   /**
-   * Sends a text line ({@code "name Tony"}) and returns the text reply: the next message that is
-   * neither a server push nor a reply envelope to a {@link #call}.
+   * Sends a text line ({@code "name Tony"}) and returns the reply as the server sent it: the next
+   * message that is neither a server push nor a reply envelope to a {@link #call}. A String result
+   * comes as is ({@code "Hello, human"}), any other value as its JSON ({@code "[1,2]"}).
+   *
+   * @throws ErrorReplyException if the server answers with an error, which in the text-line form is
+   *     the JSON error envelope without {@code re}
+   * @throws AssertionError if no reply comes within the client's timeout, as for a command that
+   *     returns nothing: {@link #send(String)} such a line instead
    */
   public String callText(String line) {
     send(line);
     String what = "text reply to \"" + line + "\"";
-    return inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what).text();
+    Received reply =
+        inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what);
+    if (reply.isError()) {
+      throw new ErrorReplyException(reply.json().get("cmd").asText(), reply.json());
+    }
+    return reply.text();
   }
 
   /** Sends one text message as is. */
@@ -255,6 +267,7 @@ public final class WsTestClient implements AutoCloseable {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> subprotocols = new ArrayList<>();
     private Duration timeout = DEFAULT_TIMEOUT;
+    private SSLContext sslContext;
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -290,6 +303,17 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /**
+     * For {@code wss://} to a server whose certificate the JVM does not trust, such as a
+     * self-signed one in a test: a context whose trust managers accept it. Without it, such a
+     * handshake fails with an {@link UncheckedIOException} caused by an {@code
+     * SSLHandshakeException}, as a browser refuses it.
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
      * Opens the connection.
      *
      * @throws WsHandshakeException if the server refuses the upgrade with an HTTP status
@@ -297,8 +321,11 @@ public final class WsTestClient implements AutoCloseable {
      */
     public WsTestClient connect() {
       Inbox inbox = new Inbox();
-      WebSocket.Builder builder =
-          SharedHttpClient.INSTANCE.newWebSocketBuilder().connectTimeout(timeout);
+      HttpClient http =
+          sslContext == null
+              ? SharedHttpClient.INSTANCE
+              : HttpClient.newBuilder().sslContext(sslContext).build();
+      WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
       headers.forEach(builder::header);
       if (!subprotocols.isEmpty()) {
         builder.subprotocols(
