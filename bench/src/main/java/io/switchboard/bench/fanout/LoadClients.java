@@ -50,7 +50,7 @@ public final class LoadClients {
   private final AtomicReference<Phase> current = new AtomicReference<>();
   private final LongAdder stray = new LongAdder();
   private final LongAdder closed = new LongAdder();
-  private final List<Subscriber> subscribers = new ArrayList<>();
+  private int connected; // subscribers ever connected, open or since closed
 
   private LoadClients(URI uri, Connector connector, PrintStream out) {
     this.uri = uri;
@@ -95,7 +95,7 @@ public final class LoadClients {
 
   /** Subscribers whose connection is still open. */
   private int open() {
-    return (int) (subscribers.size() - closed.sum());
+    return (int) (connected - closed.sum());
   }
 
   /** Opens connections until {@code total} are open (closed ones are not reopened). */
@@ -107,7 +107,7 @@ public final class LoadClients {
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
       Subscriber subscriber = new Subscriber(current, stray, closed);
-      subscribers.add(subscriber);
+      connected++;
       CompletableFuture<Void> opened = connector.connect(uri, subscriber::onText, subscriber::onClose);
       opened.whenComplete((ok, failure) -> inFlight.release());
       handshakes.add(opened);
