@@ -55,7 +55,7 @@ class ChatPageTlsBrowserTest {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
         new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-alias", "chat", "-keyalg", "RSA", "-keysize", "2048",
+                keytool.toString(), "-genkeypair", "-alias", "chat", "-keyalg", "EC", "-keysize", "256",
                 "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD)
             .redirectErrorStream(true)
