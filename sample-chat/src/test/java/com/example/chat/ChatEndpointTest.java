@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.CloseReason;
 import io.switchboard.test.ErrorReplyException;
+import io.switchboard.test.SwitchboardExtension;
 import io.switchboard.test.WsTestClient;
-import io.switchboard.undertow.SwitchboardServer;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,16 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The chat over real WebSocket connections ({@code switchboard-test}'s client): every command in
- * both message forms, the room announcements, broadcast between clients, room switches and the
- * scheduled push. The server is shared, so each test that counts people or listens to
- * announcements uses a room of its own.
+ * The chat over real WebSocket connections, with {@code switchboard-test}'s extension and client:
+ * every command in both message forms, the room announcements, broadcast between clients, room
+ * switches and the scheduled push. The server is shared, so each test that counts people or listens
+ * to announcements uses a room of its own.
  */
 class ChatEndpointTest {
 
@@ -39,28 +36,14 @@ class ChatEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger rooms = new AtomicInteger();
-  private static SwitchboardServer server;
-  private final List<WsTestClient> clients = new ArrayList<>();
 
-  @BeforeAll
-  static void startServer() {
-    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
-  }
+  /** The chat as the jar runs it, on a free port of 127.0.0.1, for all the tests of this class. */
+  @RegisterExtension
+  static final SwitchboardExtension app = SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
-  @AfterAll
-  static void stopServer() {
-    server.stop(Duration.ofSeconds(2));
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(WsTestClient::close);
-  }
-
-  /** A new client, welcomed; returns it with its session id. */
+  /** A new client, welcomed; closed by the extension after the test. */
   private Person connect() {
-    WsTestClient client = WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
-    clients.add(client);
+    WsTestClient client = app.client("/chat");
     JsonNode welcome = client.awaitEvent("welcome");
     return new Person(client, welcome.path("id").asText(), welcome.path("name").asText());
   }

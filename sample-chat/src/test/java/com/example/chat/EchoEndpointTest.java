@@ -3,32 +3,20 @@ package com.example.chat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.test.SwitchboardExtension;
 import io.switchboard.test.WsTestClient;
-import io.switchboard.undertow.SwitchboardServer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /echo sends every message back unchanged, text and binary alike, commands included. */
 class EchoEndpointTest {
 
-  private static SwitchboardServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop(Duration.ofSeconds(2));
-  }
+  @RegisterExtension
+  static final SwitchboardExtension app = SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
   private static WsTestClient connect() {
-    return WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
+    return app.client("/echo");
   }
 
   @Test
