@@ -32,14 +32,17 @@ class ChatEndpointTest {
 
   /** The commands of the chat, in the order ChatEndpoint declares them. */
   static final List<String> COMMANDS =
-      List.of("hello", "name", "temp", "age", "date", "time", "thanks", "id", "users", "bye", "say", "join", "help");
+      List.of(
+          "hello", "name", "temp", "age", "date", "time", "thanks", "id", "users", "bye", "say",
+          "join", "help");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger rooms = new AtomicInteger();
 
   /** The chat as the jar runs it, on a free port of 127.0.0.1, for all the tests of this class. */
   @RegisterExtension
-  static final SwitchboardExtension app = SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
+  static final SwitchboardExtension app =
+      SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
   /** A new client, welcomed; closed by the extension after the test. */
   private Person connect() {
@@ -104,7 +107,8 @@ class ChatEndpointTest {
     Person hal = connect();
     hal.line("name Hal");
     assertEquals("Hello, Hal! Type help to see what I understand.", hal.line("hello"));
-    assertEquals("Hello, Hal! Type help to see what I understand.", hal.call("hello", null).asText());
+    assertEquals(
+        "Hello, Hal! Type help to see what I understand.", hal.call("hello", null).asText());
   }
 
   @Test
@@ -132,12 +136,16 @@ class ChatEndpointTest {
     Person other = connect();
 
     assertEquals("bad_name", errorCode(() -> other.call("name", "   ")));
-    assertEquals("bad_name", errorCode(() -> other.call("name", "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1))));
-    ErrorReplyException taken = assertThrows(ErrorReplyException.class, () -> other.call("name", "grace"));
+    assertEquals(
+        "bad_name",
+        errorCode(() -> other.call("name", "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1))));
+    ErrorReplyException taken =
+        assertThrows(ErrorReplyException.class, () -> other.call("name", "grace"));
     assertEquals("name_taken", taken.code());
     assertEquals("someone is already called grace", taken.errorMessage());
     // The text-line form answers with the same error (as JSON without "re").
-    ErrorReplyException takenAsLine = assertThrows(ErrorReplyException.class, () -> other.line("name Grace"));
+    ErrorReplyException takenAsLine =
+        assertThrows(ErrorReplyException.class, () -> other.line("name Grace"));
     assertEquals("name_taken", takenAsLine.code());
   }
 
@@ -168,7 +176,9 @@ class ChatEndpointTest {
     Person person = connect();
     LocalDate today = LocalDate.now();
     assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.line("date"))));
-    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.call("date", null).asText())));
+    assertTrue(
+        List.of(today, today.plusDays(1))
+            .contains(LocalDate.parse(person.call("date", null).asText())));
 
     for (String time : List.of(person.line("time"), person.call("time", null).asText())) {
       assertTrue(time.matches("\\d{2}:\\d{2}:\\d{2}"), time);
@@ -304,12 +314,14 @@ class ChatEndpointTest {
     for (JsonNode help : List.of(JSON.readTree(person.line("help")), person.call("help", null))) {
       List<String> names = new ArrayList<>();
       List<String> withArgument = new ArrayList<>();
-      help.path("commands").forEach(command -> {
-        names.add(command.path("name").asText());
-        if (command.path("argument").asBoolean()) {
-          withArgument.add(command.path("name").asText());
-        }
-      });
+      help.path("commands")
+          .forEach(
+              command -> {
+                names.add(command.path("name").asText());
+                if (command.path("argument").asBoolean()) {
+                  withArgument.add(command.path("name").asText());
+                }
+              });
       assertEquals(COMMANDS, names);
       assertEquals(List.of("name", "say", "join"), withArgument);
       assertTrue(help.path("usage").asText().contains("{\"cmd\":\"name\""), help::toString);
@@ -319,13 +331,17 @@ class ChatEndpointTest {
   @Test
   void anUnknownCommandGetsAnErrorThatPointsToHelp() throws Exception {
     Person person = connect();
-    ErrorReplyException error = assertThrows(ErrorReplyException.class, () -> person.call("dance", null));
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> person.call("dance", null));
     assertEquals("unknown_command", error.code());
-    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", error.errorMessage());
+    assertEquals(
+        "unknown command \"dance\"; send \"help\" for the list of commands", error.errorMessage());
 
-    ErrorReplyException line = assertThrows(ErrorReplyException.class, () -> person.line("dance with me"));
+    ErrorReplyException line =
+        assertThrows(ErrorReplyException.class, () -> person.line("dance with me"));
     assertEquals("unknown_command", line.code());
-    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", line.errorMessage());
+    assertEquals(
+        "unknown command \"dance\"; send \"help\" for the list of commands", line.errorMessage());
   }
 
   @Test

@@ -58,7 +58,8 @@ class ChatPageBrowserTest {
   /** Loads the page and waits until the server has welcomed this browser. */
   private static void openPage(ChromeDriver browser) {
     browser.get("http://127.0.0.1:" + port + "/");
-    waitUntil(browser, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));
+    waitUntil(
+        browser, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));
     waitUntil(browser, b -> !b.findElement(By.id("me")).getText().equals("–"));
     // The chips come from the server's help: once they are there, the page is fully set up.
     waitUntil(browser, b -> !b.findElements(By.cssSelector("#chips .chip")).isEmpty());
@@ -75,8 +76,11 @@ class ChatPageBrowserTest {
   /** The text of the log lines of one kind ("in", "out", "chat", "notice", "error", "system"). */
   @SuppressWarnings("unchecked")
   private static List<String> log(ChromeDriver browser, String kind) {
-    return (List<String>) browser.executeScript(
-        "return Array.from(document.querySelectorAll('#log li.' + arguments[0] + ' .text'), li => li.textContent);", kind);
+    return (List<String>)
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('#log li.' + arguments[0] + ' .text'), li"
+                + " => li.textContent);",
+            kind);
   }
 
   private static void waitForLogLine(ChromeDriver browser, String kind, Predicate<String> line) {
@@ -85,8 +89,9 @@ class ChatPageBrowserTest {
 
   @SuppressWarnings("unchecked")
   private static List<String> users(ChromeDriver browser) {
-    return (List<String>) browser.executeScript(
-        "return Array.from(document.querySelectorAll('#users li'), li => li.textContent);");
+    return (List<String>)
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('#users li'), li => li.textContent);");
   }
 
   private static boolean listsItself(ChromeDriver browser) {
@@ -126,7 +131,10 @@ class ChatPageBrowserTest {
     try {
       Chromium.screenshot(ann, "chat-page-phone");
       // On a phone the page still fits its width: nothing to scroll sideways.
-      assertTrue((Boolean) ann.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+      assertTrue(
+          (Boolean)
+              ann.executeScript(
+                  "return document.documentElement.scrollWidth <= window.innerWidth;"));
     } finally {
       ann.manage().window().setSize(new Dimension(1100, 720));
     }
@@ -152,7 +160,10 @@ class ChatPageBrowserTest {
 
     // A JSON envelope typed by hand gets its reply shown, id and all.
     type(ann, "{\"cmd\":\"thanks\",\"id\":99}");
-    waitForLogLine(ann, "in", line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
+    waitForLogLine(
+        ann,
+        "in",
+        line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
 
     // ArrowUp and ArrowDown walk back and forth through what was typed.
     WebElement line = ann.findElement(By.id("line"));
@@ -202,14 +213,20 @@ class ChatPageBrowserTest {
     type(ann, "join cellar");
     type(ben, "join cellar");
     waitUntil(ben, b -> users(b).size() == 2);
-    String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\"><b>bold</b>";
+    String hostile =
+        "<script>window.injected = 1</script><img src=x onerror=\"window.injected ="
+            + " 2\"><b>bold</b>";
     type(ann, "say " + hostile);
     waitForLogLine(ben, "chat", hostile::equals);
     rename(ann, "<i>Mallory</i>");
     waitUntil(ben, b -> users(b).contains("<i>Mallory</i>"));
 
     assertEquals(null, ben.executeScript("return window.injected;"));
-    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #log i, #users i').length;"));
+    assertEquals(
+        0L,
+        ben.executeScript(
+            "return document.querySelectorAll('#log script, #log img, #log b, #log i, #users"
+                + " i').length;"));
   }
 
   @Test
@@ -234,7 +251,9 @@ class ChatPageBrowserTest {
     ann.findElement(By.id("quit")).click();
     waitForLogLine(ann, "in", line -> line.startsWith("Goodbye, "));
     waitUntil(ann, b -> "closed".equals(b.findElement(By.id("status")).getAttribute("data-state")));
-    assertTrue(log(ann, "system").stream().noneMatch(line -> line.startsWith("Reconnecting")), () -> log(ann, "system").toString());
+    assertTrue(
+        log(ann, "system").stream().noneMatch(line -> line.startsWith("Reconnecting")),
+        () -> log(ann, "system").toString());
 
     ann.findElement(By.id("reconnect")).click();
     waitUntil(ann, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EchoEndpointTest {
 
   @RegisterExtension
-  static final SwitchboardExtension app = SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
+  static final SwitchboardExtension app =
+      SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
   private static WsTestClient connect() {
     return app.client("/echo");
@@ -22,7 +23,15 @@ class EchoEndpointTest {
   @Test
   void textComesBackUnchangedEvenWhenItLooksLikeACommand() {
     try (WsTestClient client = connect()) {
-      for (String text : new String[] {"hello", "  spaced  ", "{\"cmd\":\"hello\",\"id\":1}", "bye", "ünïcødé ✓ 🎉", "x".repeat(10_000)}) {
+      for (String text :
+          new String[] {
+            "hello",
+            "  spaced  ",
+            "{\"cmd\":\"hello\",\"id\":1}",
+            "bye",
+            "ünïcødé ✓ 🎉",
+            "x".repeat(10_000)
+          }) {
         assertEquals(text, client.callText(text));
       }
     }
