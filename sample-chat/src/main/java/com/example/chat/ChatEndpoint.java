@@ -42,9 +42,6 @@ public final class ChatEndpoint {
   /** The longest name {@code name} accepts. */
   public static final int MAX_NAME_LENGTH = 24;
 
-  /** The longest line {@code say} accepts. */
-  public static final int MAX_LINE_LENGTH = 500;
-
   private static final String NAME = "name";
   private static final String ROOM = "room";
   private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -169,15 +166,15 @@ public final class ChatEndpoint {
     session.close(new CloseReason(CloseReason.NORMAL_CLOSURE, "bye"));
   }
 
+  /**
+   * Says a line to the room, as it was sent. Its length is bounded by the server's largest message
+   * (64 KiB by default), not here: the push to each member is encoded once and shared.
+   */
   @WsCommand("say")
   void say(ChatLine line, WsSession session, Broadcaster broadcaster) {
-    String text = line.text() == null ? "" : line.text().strip();
-    if (text.isEmpty()) {
+    String text = line.text();
+    if (text == null || text.isBlank()) {
       throw WsException.badRequest("$.text", "nothing to say: say hello, everyone");
-    }
-    if (text.length() > MAX_LINE_LENGTH) {
-      throw WsException.badRequest(
-          "$.text", "a line has at most " + MAX_LINE_LENGTH + " characters");
     }
     String room = roomOf(session);
     broadcaster.toRoom(

@@ -264,6 +264,20 @@ class ChatEndpointTest {
   }
 
   @Test
+  void longLinesReachTheRoomWholeAndInOrder() throws Exception {
+    Person writer = connectToOwnRoom();
+    Person reader = connectTo(writer.room());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add(" " + i + " " + String.valueOf((char) ('a' + i)).repeat(32 * 1024) + " ");
+      writer.call("say", Map.of("text", lines.get(i)));
+    }
+    for (String line : lines) {
+      assertEquals(line, reader.client().awaitEvent("chat").path("text").asText());
+    }
+  }
+
+  @Test
   void sayRefusesAnEmptyLineNamingTheField() {
     Person person = connect();
     ErrorReplyException error =
