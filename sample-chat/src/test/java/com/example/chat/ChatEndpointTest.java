@@ -10,6 +10,9 @@ import io.switchboard.CloseReason;
 import io.switchboard.test.ErrorReplyException;
 import io.switchboard.test.SwitchboardExtension;
 import io.switchboard.test.WsTestClient;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -275,6 +278,43 @@ class ChatEndpointTest {
     for (String line : lines) {
       assertEquals(line, reader.client().awaitEvent("chat").path("text").asText());
     }
+  }
+
+  @Test
+  void aClientThatNeverReadsDoesNotHoldUpTheRoom() throws Exception {
+    Person writer = connect();
+    Person reader = connect();
+    try (Socket neverReads = openWithoutReading("/chat")) {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        lines.add(i + " " + "x".repeat(32 * 1024));
+        writer.call("say", Map.of("text", lines.get(i)));
+      }
+      for (String line : lines) {
+        assertEquals(line, reader.client().awaitEvent("chat").path("text").asText());
+      }
+      assertEquals(writer.id(), writer.call("id", null).asText());
+    }
+  }
+
+  /** A WebSocket handshake on a raw socket, which then reads nothing more: a stuck client. */
+  private static Socket openWithoutReading(String path) throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 5000);
+    socket.setSoTimeout(5000);
+    String request =
+        "GET " + path + " HTTP/1.1\r\n"
+            + "Host: 127.0.0.1:" + app.port() + "\r\n"
+            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    StringBuilder response = new StringBuilder();
+    while (!response.toString().endsWith("\r\n\r\n")) {
+      response.append((char) socket.getInputStream().read());
+    }
+    assertTrue(response.toString().startsWith("HTTP/1.1 101"), response::toString);
+    return socket;
   }
 
   @Test
