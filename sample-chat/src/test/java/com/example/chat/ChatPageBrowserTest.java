@@ -227,6 +227,13 @@ class ChatPageBrowserTest {
         ben.executeScript(
             "return document.querySelectorAll('#log script, #log img, #log b, #log i, #users"
                 + " i').length;"));
+
+    // And were some text ever put in as HTML, the page's Content-Security-Policy forbids inline
+    // scripts: one added to the page does not run.
+    ben.executeScript(
+        "const s = document.createElement('script');"
+            + " s.textContent = 'window.inlineRan = true'; document.body.append(s);");
+    assertEquals(null, ben.executeScript("return window.inlineRan;"));
   }
 
   @Test
