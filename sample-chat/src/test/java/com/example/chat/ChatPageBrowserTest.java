@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -22,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Two browsers (two people) are shared by the tests; each test loads the page afresh, which is a
  * new connection and a new guest.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatPageBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -105,6 +109,7 @@ class ChatPageBrowserTest {
   }
 
   @Test
+  @Order(1) // first, so that its screenshot (docs/images/chat-page.png) shows only this chat
   void twoPeopleChatWithEachOther() throws Exception {
     openPage(ann);
     openPage(ben);
