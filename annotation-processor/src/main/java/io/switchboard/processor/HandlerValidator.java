@@ -212,6 +212,7 @@ final class HandlerValidator {
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, parameter,
           "payload parameter %s of %s(): %s", parameter.getSimpleName(), method.getSimpleName(), e.getMessage());
+      codecs.reportOnMember(e, errors);
       return Optional.empty();
     }
   }
@@ -233,6 +234,7 @@ final class HandlerValidator {
       return Optional.of(new HandlerCall.ReturnsValue(codecs.resolve(type, TypeChecks.typeDescription(type))));
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, method, "return type of %s(): %s", method.getSimpleName(), e.getMessage());
+      codecs.reportOnMember(e, errors);
       return Optional.empty();
     }
   }

@@ -78,9 +78,13 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       errors = new ErrorReporter(processingEnv.getMessager());
     }
     if (round.processingOver()) {
-      writeProviders(); // normally done in an earlier round; here only if that never came
-      writeServiceFile(DISPATCHER_SERVICE, dispatchers);
-      writeServiceFile(PROVIDER_SERVICE, providers);
+      // After an error javac skips to this last round, and the build fails anyway: writing the
+      // providers now would only add a warning about a source created in the last round.
+      if (!round.errorRaised()) {
+        writeProviders(); // normally done in an earlier round; here only if that never came
+        writeServiceFile(DISPATCHER_SERVICE, dispatchers);
+        writeServiceFile(PROVIDER_SERVICE, providers);
+      }
       return false;
     }
     for (Element root : round.getRootElements()) {
@@ -180,7 +184,11 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     try {
       codecs.resolve(message.asType(), message.getSimpleName().toString());
     } catch (UnsupportedTypeException e) {
-      errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
+      int before = errors.errorCount();
+      codecs.reportOnMember(e, errors);
+      if (errors.errorCount() == before) {
+        errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
+      }
     }
   }
 

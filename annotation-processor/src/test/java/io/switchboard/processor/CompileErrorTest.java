@@ -117,8 +117,8 @@ class CompileErrorTest {
   }
 
   @Test
-  void unsupportedFieldTypeNamesTheFieldPath() {
-    assertSingleError("""
+  void unsupportedFieldTypeNamesTheFieldPathAtTheUseAndOnTheField() {
+    JavaFileObject file = source("Chat", """
         @WsEndpoint("/shop")
         class Chat {
           record Meta(Thread owner) {}
@@ -126,10 +126,23 @@ class CompileErrorTest {
           record Order(List<Item> items) {}
           @WsCommand void order(
               Order order) {}
+          @WsCommand Item first() { return null; }
         }
-        """,
-        "[SwUnsupportedType] payload parameter order of order(): Order.items[].meta.owner: java.lang.Thread has no JSON codec",
-        "Order order");
+        """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] payload parameter order of order(): Order.items[].meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("Order order");
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] return type of first(): Item.meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("Item first()");
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] Meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("record Meta(Thread owner)");
   }
 
   @Test
@@ -537,8 +550,18 @@ class CompileErrorTest {
         record Temperature(double celsius,
             Object source) {}
         """,
-        "[SwUnsupportedType] @WsMessage type Temperature: Temperature.source: java.lang.Object has no JSON codec",
-        "record Temperature");
+        "[SwUnsupportedType] Temperature.source: java.lang.Object has no JSON codec",
+        "Object source");
+  }
+
+  @Test
+  void aWsMessageTypeThatIsNotConcreteIsReportedOnTheType() {
+    assertSingleError("""
+        @WsMessage
+        abstract class Event {}
+        """,
+        "[SwUnsupportedType] @WsMessage type Event: Event: app.Event has no JSON codec: an abstract class cannot be decoded",
+        "abstract class Event");
   }
 
   @Test
