@@ -324,8 +324,7 @@ final class CodecWriter {
         .endControlFlow()
         .addStatement("$T constant = byName(parser.getText())", model.type())
         .beginControlFlow("if (constant == null)")
-        .addStatement("throw $T.at(parser, $S + parser.getText() + $S)", Names.JSON_DECODE_EXCEPTION,
-            "expected " + expected + ", got \"", "\"")
+        .addStatement("throw $T.unexpectedValue(parser, $S)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()
         .addStatement("return constant")
         .build();
@@ -358,7 +357,7 @@ final class CodecWriter {
         .addParameter(String.class, "text")
         .addStatement("$T constant = byName(text.strip())", model.type())
         .beginControlFlow("if (constant == null)")
-        .addStatement("throw new $T($S, $S + text + $S)", Names.JSON_DECODE_EXCEPTION, "$", "expected " + expected + ", got \"", "\"")
+        .addStatement("throw $T.unexpectedText($S, text)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()
         .addStatement("return constant")
         .build();

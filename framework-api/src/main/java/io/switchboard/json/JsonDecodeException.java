@@ -3,6 +3,7 @@ package io.switchboard.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import io.switchboard.WsException;
+import java.io.IOException;
 
 /**
  * A payload that is well-formed JSON but not of the expected shape: a wrong type, a missing
@@ -24,6 +25,24 @@ public final class JsonDecodeException extends WsException {
   /** The current value has the wrong JSON type: "expected a number, got a string". */
   public static JsonDecodeException expected(JsonParser parser, String expected) {
     return at(parser, "expected " + expected + ", got " + Json.describe(parser.currentToken()));
+  }
+
+  /**
+   * The current value has the right JSON type but not an acceptable value: "expected an ISO-8601
+   * date, got \"yesterday\"". The value is quoted, cut short if long: it comes from the client.
+   */
+  public static JsonDecodeException unexpectedValue(JsonParser parser, String expected) throws IOException {
+    return at(parser, "expected " + expected + ", got " + quote(parser.getText()));
+  }
+
+  /** A text-line argument that is not what its command takes: {@code $: expected an integer, got "many"}. */
+  public static JsonDecodeException unexpectedText(String expected, String text) {
+    return new JsonDecodeException("$", "expected " + expected + ", got " + quote(text));
+  }
+
+  private static String quote(String text) {
+    int limit = 60;
+    return "\"" + (text.length() <= limit ? text : text.substring(0, limit) + "...") + "\"";
   }
 
   /**

@@ -96,6 +96,15 @@ class CodecsTest {
   }
 
   @Test
+  void badValuesAreQuotedShortInErrors() {
+    String longDate = "x".repeat(1000);
+    JsonDecodeException error = assertThrows(JsonDecodeException.class,
+        () -> Json.readValue(Codecs.LOCAL_DATE, "\"" + longDate + "\""));
+    assertEquals("$: expected an ISO-8601 date, got \"" + "x".repeat(60) + "...\"", error.getMessage());
+    assertDecodeError(Codecs.BYTE_ARRAY, "\"not base64!\"", "$: expected a base64 string, got \"not base64!\"");
+  }
+
+  @Test
   void nonFiniteFloatsTravelAsStrings() throws Exception {
     assertEquals("\"NaN\"", Json.writeString(Codecs.DOUBLE, Double.NaN));
     assertEquals(Double.NEGATIVE_INFINITY, Json.readValue(Codecs.DOUBLE, "\"-Infinity\""));
