@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,19 @@ class CodecsTest {
         () -> Json.readValue(Codecs.LOCAL_DATE, "\"" + longDate + "\""));
     assertEquals("$: expected an ISO-8601 date, got \"" + "x".repeat(60) + "...\"", error.getMessage());
     assertDecodeError(Codecs.BYTE_ARRAY, "\"not base64!\"", "$: expected a base64 string, got \"not base64!\"");
+  }
+
+  @Test
+  void textBeyondTheParserLimitsIsABadRequest() {
+    JsonCodec<?> nested = Codecs.INT;
+    for (int i = 0; i < 100; i++) {
+      nested = Codecs.listOf(nested);
+    }
+    JsonCodec<?> deep = nested;
+    String text = "[".repeat(100) + "]".repeat(100);
+    JsonDecodeException error = assertThrows(JsonDecodeException.class, () -> deep.fromText(text));
+    assertEquals("$", error.path());
+    assertTrue(error.getMessage().contains("nesting depth"), error.getMessage());
   }
 
   @Test
