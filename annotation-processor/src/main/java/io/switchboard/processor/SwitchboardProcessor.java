@@ -165,7 +165,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       for (Element method : round.getElementsAnnotatedWith(annotationType)) {
         Element owner = method.getEnclosingElement();
         // An abstract class is a base that endpoints may extend and inherit its handlers from.
-        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !owner.getModifiers().contains(Modifier.ABSTRACT)) {
+        boolean abstractBase = owner.getKind() == ElementKind.CLASS && owner.getModifiers().contains(Modifier.ABSTRACT);
+        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !abstractBase) {
           errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
               "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
               annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());

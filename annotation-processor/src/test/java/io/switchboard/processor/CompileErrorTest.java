@@ -500,6 +500,17 @@ class CompileErrorTest {
   }
 
   @Test
+  void handlersInInterfacesAreErrors() {
+    assertSingleError("""
+        interface Greeter {
+          @WsCommand default String hello() { return "hi"; }
+        }
+        """,
+        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Greeter, which is neither a @WsEndpoint class nor an abstract base of one",
+        "@WsCommand default String hello()");
+  }
+
+  @Test
   void inheritedHandlersFromAnotherPackageMustBePublic() {
     JavaFileObject base = JavaFileObjects.forSourceString("base.BaseEndpoint", """
         package base;
