@@ -7,6 +7,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One test per mistake the processor turns into a compile error: the message (with its key), the
@@ -425,6 +427,42 @@ class CompileErrorTest {
         """,
         "[SwDuplicateLifecycle] @OnOpen is already on Chat.first(); an endpoint has at most one @OnOpen method",
         "void second()");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "OnOpen   | void first() {}                 | void second() {}",
+    "OnClose  | void first(CloseReason r) {}    | void second() {}",
+    "OnError  | void first(Throwable e) {}      | void second(Exception e) {}",
+    "OnBinary | void first(byte[] data) {}      | void second(java.nio.ByteBuffer data) {}",
+    "OnText   | void first(String text) {}      | String second(String text) { return text; }",
+  })
+  void atMostOneOfEachLifecycleMethodWhicheverItIs(String annotation, String first, String second) {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @%1$s %2$s
+          @%1$s %3$s
+        }
+        """.formatted(annotation, first, second),
+        "[SwDuplicateLifecycle] @" + annotation + " is already on Chat.first(); an endpoint has at most one @" + annotation + " method",
+        second);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "@OnClose     | int closed(CloseReason reason) { return 0; }  | [SwBadReturn] @OnClose method closed() must return void, not int",
+    "@OnError     | String failed(Throwable e) { return null; }   | [SwBadReturn] @OnError method failed() must return void, not String",
+    "@OnBinary    | String received(byte[] data) { return null; } | [SwBadReturn] @OnBinary method received() must return void, byte[] or ByteBuffer, not String",
+    "@Every(\"1s\") | int tick() { return 0; }                       | [SwBadReturn] @Every method tick() must return void, not int",
+  })
+  void lifecycleAndScheduledMethodsReturnWhatTheirRoleAllows(String annotation, String method, String message) {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          %s %s
+        }
+        """.formatted(annotation, method), message, method);
   }
 
   @Test
