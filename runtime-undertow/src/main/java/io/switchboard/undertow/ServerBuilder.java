@@ -113,7 +113,7 @@ public final class ServerBuilder {
     return this;
   }
 
-  /** Open WebSocket connections allowed; beyond, the upgrade gets HTTP 503. Default 10000. */
+  /** Open WebSocket connections allowed; beyond, the upgrade gets HTTP 503. Default 20000. */
   public ServerBuilder maxConnections(int connections) {
     this.maxConnections = positive(connections, "maxConnections");
     return this;
@@ -255,7 +255,7 @@ public final class ServerBuilder {
         staticFiles != null ? staticFiles : settings.string("static-files", "/web"),
         allowedOrigins != null ? allowedOrigins : origins(settings.string("allowed-origins", "")),
         maxMessageSize != null ? maxMessageSize : (int) settings.size("max-message-size", 64 * 1024),
-        maxConnections != null ? maxConnections : settings.integer("max-connections", 10_000),
+        maxConnections != null ? maxConnections : settings.integer("max-connections", 20_000),
         pingInterval != null ? pingInterval : settings.duration("ping-interval", Duration.ofSeconds(30)),
         pongTimeout != null ? pongTimeout : settings.duration("pong-timeout", Duration.ofSeconds(10)),
         idleTimeout != null ? idleTimeout : settings.duration("idle-timeout", Duration.ZERO),

@@ -9,6 +9,7 @@ import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
+import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.stats.StatsCounters;
 import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
@@ -46,6 +47,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final Map<String, EndpointRuntime<?>> endpoints;
   private final StatsCounters stats;
   private final ExecutorService workers;
+  private final IoThreadWrites.PerThread ioThreadWrites = new IoThreadWrites.PerThread();
   private final EveryScheduler scheduler;
   private final Undertow undertow;
   private final Thread shutdownHook;
@@ -70,7 +72,8 @@ public final class SwitchboardServer implements AutoCloseable {
   }
 
   private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
-    return new EndpointRuntime<>(b.dispatcher(), b.endpoint(), config, codecs, stats, workers);
+    return new EndpointRuntime<>(
+        b.dispatcher(), b.endpoint(), config, codecs, stats, workers, ioThreadWrites);
   }
 
   static SwitchboardServer start(

@@ -25,7 +25,7 @@ class SettingsTest {
     assertEquals("/web", config.staticFiles());
     assertEquals(List.of(), config.allowedOrigins());
     assertEquals(64 * 1024, config.maxMessageSize());
-    assertEquals(10_000, config.maxConnections());
+    assertEquals(20_000, config.maxConnections());
     assertEquals(Duration.ofSeconds(30), config.pingInterval());
     assertEquals(Duration.ofSeconds(10), config.pongTimeout());
     assertEquals(Duration.ZERO, config.idleTimeout());

@@ -11,6 +11,7 @@ import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.EndpointBroadcaster;
 import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
+import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.session.ServerSession;
 import io.switchboard.undertow.session.SessionRegistry;
 import io.switchboard.undertow.stats.StatsCounters;
@@ -40,6 +41,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final CodecRegistry codecs;
   private final StatsCounters stats;
   private final ExecutorService workers;
+  private final IoThreadWrites.PerThread ioThreadWrites;
   private final SessionRegistry sessions = new SessionRegistry();
   private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
   private final RoomRegistry rooms = new RoomRegistry();
@@ -55,13 +57,15 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       ServerConfig config,
       CodecRegistry codecs,
       StatsCounters stats,
-      ExecutorService workers) {
+      ExecutorService workers,
+      IoThreadWrites.PerThread ioThreadWrites) {
     this.dispatcher = dispatcher;
     this.instance = instance;
     this.config = config;
     this.codecs = codecs;
     this.stats = stats;
     this.workers = workers;
+    this.ioThreadWrites = ioThreadWrites;
     this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
@@ -91,7 +95,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
             codecs,
             stats,
             config.maxQueuedBytes(),
-            config.closeTimeout());
+            config.closeTimeout(),
+            ioThreadWrites);
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
     pipelines.add(pipeline);

@@ -21,7 +21,6 @@ import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -330,12 +329,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         false);
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
-      channel
-          .getIoThread()
-          .executeAfter(
-              () -> IoUtils.safeClose(channel),
-              endpoint.config().closeTimeout().toMillis(),
-              TimeUnit.MILLISECONDS);
+      session.dropAfterCloseTimeout();
     } else {
       IoUtils.safeClose(channel);
     }

@@ -35,6 +35,9 @@ public final class OutboundQueue {
     CLOSED
   }
 
+  /** Stands for the close frame in the write loop. */
+  private static final OutboundMessage CLOSE_FRAME = OutboundMessage.text(new byte[0]);
+
   private final Wire wire;
   private final long maxBytes;
   private final QueueStats stats;
@@ -137,6 +140,10 @@ public final class OutboundQueue {
   private void writeFrom(OutboundMessage message) {
     OutboundMessage next = message;
     while (next != null) {
+      if (next == CLOSE_FRAME) {
+        wire.writeClose(closeAfterQueue);
+        return;
+      }
       synchronized (this) {
         insideWrite = true;
         completedInside = false;
@@ -165,9 +172,7 @@ public final class OutboundQueue {
       }
       next = pollNext();
     }
-    if (next != null) {
-      writeFrom(next);
-    }
+    writeFrom(next);
   }
 
   /** Called by the wire when a write failed: the connection is gone, nothing more is written. */
@@ -186,7 +191,10 @@ public final class OutboundQueue {
     stats.queuedBytesChanged(-released);
   }
 
-  /** The next message to write, or null after handing the close frame over. Holds the lock. */
+  /**
+   * The next message to write; {@link #CLOSE_FRAME} when the close frame is due, the queue being
+   * closed from now on; null when there is nothing to write. Holds the lock.
+   */
   private OutboundMessage pollNext() {
     OutboundMessage next = queue.poll();
     if (next != null) {
@@ -195,9 +203,7 @@ public final class OutboundQueue {
     writing = false;
     if (closeAfterQueue != null && !closed) {
       closed = true;
-      CloseReason reason = closeAfterQueue;
-      // Writing the close frame under the lock keeps it after every message; it never blocks.
-      wire.writeClose(reason);
+      return CLOSE_FRAME;
     }
     return null;
   }

@@ -4,6 +4,7 @@ import io.switchboard.undertow.StatusCodes;
 import io.undertow.websockets.core.WebSockets;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +98,13 @@ public final class Heartbeat {
     idleTimer = after(TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos - idleFor) + 1, this::checkIdle);
   }
 
+  /** Runs {@code task} on the IO thread later; null when that thread is stopping with the server. */
   private XnioExecutor.Key after(long millis, Runnable task) {
-    return session.channel().getIoThread().executeAfter(task, millis, TimeUnit.MILLISECONDS);
+    try {
+      return session.channel().getIoThread().executeAfter(task, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
+    }
   }
 
   private static void cancel(XnioExecutor.Key key) {

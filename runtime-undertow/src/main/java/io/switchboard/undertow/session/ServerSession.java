@@ -6,6 +6,7 @@ import io.switchboard.WsSession;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.Pushes;
 import io.switchboard.undertow.broadcast.RoomRegistry;
+import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.send.OutboundQueue;
 import io.switchboard.undertow.stats.StatsCounters;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -33,7 +35,8 @@ import org.xnio.IoUtils;
  * One WebSocket connection: the {@link WsSession} handlers see, on an Undertow channel. Every
  * send goes through the session's bounded {@link OutboundQueue}.
  */
-public final class ServerSession implements WsSession, OutboundQueue.Wire {
+public final class ServerSession
+    implements WsSession, OutboundQueue.Wire, IoThreadWrites.PendingWrite {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
@@ -55,6 +58,8 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
   private volatile CloseReason serverClose;
   private volatile boolean slowConsumerClosed;
   private final AtomicBoolean closeTimerSet = new AtomicBoolean();
+  private final IoThreadWrites ioThreadWrites;
+  private OutboundMessage pendingWrite; // handed over through ioThreadWrites' lock
 
   public ServerSession(
       String path,
@@ -65,7 +70,8 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
       CodecRegistry codecs,
       StatsCounters stats,
       long maxQueuedBytes,
-      Duration closeTimeout) {
+      Duration closeTimeout,
+      IoThreadWrites.PerThread ioThreadWrites) {
     this.path = path;
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
@@ -76,6 +82,7 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     this.stats = stats;
     this.closeTimeout = closeTimeout;
     this.outbound = new OutboundQueue(this, maxQueuedBytes, stats);
+    this.ioThreadWrites = ioThreadWrites.of(channel.getIoThread());
   }
 
   @Override
@@ -243,8 +250,25 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     return channel;
   }
 
+  /** Writes on the connection's IO thread: at once when called there, else in its next batch. */
   @Override
   public void write(OutboundMessage message, OutboundQueue queue) {
+    if (channel.getIoThread() == Thread.currentThread()) {
+      send(message);
+    } else {
+      pendingWrite = message; // one write at a time per session: the queue guarantees it
+      ioThreadWrites.add(this);
+    }
+  }
+
+  @Override
+  public void startWrite() {
+    OutboundMessage message = pendingWrite;
+    pendingWrite = null;
+    send(message);
+  }
+
+  private void send(OutboundMessage message) {
     if (message.kind() == OutboundMessage.Kind.TEXT) {
       WebSockets.sendText(message.payload(), channel, writeCallback, message);
     } else {
@@ -261,13 +285,18 @@ public final class ServerSession implements WsSession, OutboundQueue.Wire {
     WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
   }
 
-  private void dropAfterCloseTimeout() {
+  /** Drops the connection after the close timeout unless it closed by then. */
+  public void dropAfterCloseTimeout() {
     if (!closeTimerSet.compareAndSet(false, true)) {
       return;
     }
-    channel
-        .getIoThread()
-        .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      channel
+          .getIoThread()
+          .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      IoUtils.safeClose(channel); // the IO thread is stopping with the server: no time to wait
+    }
   }
 
   @Override
