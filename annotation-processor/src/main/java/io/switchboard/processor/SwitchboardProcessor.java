@@ -28,6 +28,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -103,7 +106,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       }
       Optional<EndpointModel> model = guarded(endpoint, () -> validator.validate(endpoint));
       if (model.isPresent()) {
-        wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), endpoint);
+        wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), classAndSuperclasses(endpoint));
         dispatchers.add(model.get().dispatcher().canonicalName());
       }
     }
@@ -128,6 +131,18 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       writeProviders();
     }
     return false;
+  }
+
+  /** An endpoint and the classes it inherits handlers from: what its dispatcher is made of. */
+  private static TypeElement[] classAndSuperclasses(TypeElement endpoint) {
+    List<TypeElement> types = new ArrayList<>();
+    TypeElement type = endpoint;
+    while (type != null && !type.getQualifiedName().contentEquals("java.lang.Object")) {
+      types.add(type);
+      TypeMirror superclass = type.getSuperclass();
+      type = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+    return types.toArray(TypeElement[]::new);
   }
 
   /** This round's endpoints and those deferred from earlier rounds, in name order. */
