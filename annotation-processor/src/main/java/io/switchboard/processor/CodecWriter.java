@@ -35,7 +35,7 @@ final class CodecWriter {
 
   private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
   /** The locals of a record's read method besides its components. */
-  private static final Set<String> RESERVED = Set.of("parser", "member");
+  private static final Set<String> RESERVED = Set.of("parser", "member", "refusal");
 
   private CodecWriter() {}
 
@@ -159,8 +159,13 @@ final class CodecWriter {
       }
     }
     if (model.isRecord()) {
+      // A compact constructor that validates refuses with these; the client sent a bad value.
       String arguments = model.properties().stream().map(locals::value).collect(Collectors.joining(", "));
-      method.addStatement("return new $T($L)", model.type(), arguments);
+      method.beginControlFlow("try")
+          .addStatement("return new $T($L)", model.type(), arguments)
+          .nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid(parser, refusal)", Names.JSON_DECODE_EXCEPTION)
+          .endControlFlow();
     } else {
       method.addStatement("return value");
     }

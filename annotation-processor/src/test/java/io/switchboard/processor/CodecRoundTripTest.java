@@ -214,8 +214,8 @@ class CodecRoundTripTest {
 
   @Test
   void memberNamesNeverClashWithTheCodecsOwnNames() throws Exception {
-    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\"}");
-    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\"}", "$.hasParser");
+    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\",\"refusal\":\"r\"}");
+    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"refusal\":\"r\"}", "$.hasParser");
   }
 
   @Test

@@ -55,6 +55,17 @@ public final class JsonDecodeException extends WsException {
     return new JsonDecodeException(objectPath + "." + field, "required field is missing");
   }
 
+  /**
+   * The object the parser just finished was refused by its constructor, which validates it (a
+   * record's compact constructor throwing {@code IllegalArgumentException}). Call it on the
+   * object's {@code END_OBJECT}, like {@link #missingField}; the constructor's message is the
+   * application's own and is passed on.
+   */
+  public static JsonDecodeException invalid(JsonParser parser, RuntimeException refusal) {
+    String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage();
+    return new JsonDecodeException(pathOf(parser.getParsingContext()), "invalid value: " + reason);
+  }
+
   /** A required value is absent; the caller knows where, see {@link #withPath(String)}. */
   public static JsonDecodeException missing() {
     return new JsonDecodeException("$", "required value is missing");
