@@ -390,7 +390,7 @@ final class CodecValidator {
           property.type = member.asType();
           property.reader = name;
           property.annotated.add(member);
-          if (!modifiers.contains(Modifier.FINAL)) {
+          if (!modifiers.contains(Modifier.FINAL) && property.writer == null) {
             property.writer = name;
             property.writerIsField = true;
           }
@@ -403,6 +403,9 @@ final class CodecValidator {
     for (BeanProperty bean : beans.values()) {
       if (bean.type == null) {
         continue; // a setter without a getter or field: nothing to write, and nothing says its JSON name
+      }
+      if (bean.writerType != null && !types.isSameType(bean.type, bean.writerType)) {
+        bean.writer = null; // a setter of another type than the getter's is not this property's
       }
       CodecRef codec = resolveMember(bean.annotated.get(0), bean.type, path + "." + bean.name);
       boolean required = isRequired(bean.annotated);
@@ -419,6 +422,8 @@ final class CodecValidator {
     TypeMirror type;
     String reader;
     String writer;
+    /** The setter's parameter type; null for a field, whose type is the property's. */
+    TypeMirror writerType;
     boolean writerIsField;
     final List<Element> annotated = new ArrayList<>();
 
@@ -447,8 +452,9 @@ final class CodecValidator {
     } else if (parameters == 1 && returns.getKind() == TypeKind.VOID && name.startsWith("set") && name.length() > 3) {
       String property = decapitalize(name.substring(3));
       BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
-      if (bean.type == null || types.isSameType(bean.type, method.getParameters().get(0).asType())) {
+      if (bean.writer == null || bean.writerIsField) { // a setter wins over a public field
         bean.writer = name;
+        bean.writerType = method.getParameters().get(0).asType();
         bean.writerIsField = false;
         bean.annotated.add(method);
       }

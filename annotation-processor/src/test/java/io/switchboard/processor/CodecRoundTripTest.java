@@ -37,7 +37,7 @@ class CodecRoundTripTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky"};
+    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky", "Mixed"};
     String[] sources = new String[names.length * 2];
     for (int i = 0; i < names.length; i++) {
       sources[2 * i] = PACKAGE + "." + names[i];
@@ -180,6 +180,12 @@ class CodecRoundTripTest {
     assertEquals("{\"name\":null,\"count\":0,\"active\":false}", write("Bean", bean));
     Object fields = read("Fields", "{\"weight\":1}");
     assertEquals("{\"label\":null,\"notes\":null,\"weight\":1}", write("Fields", fields));
+  }
+
+  @Test
+  void settersWinOverFieldsAndMustMatchTheGetter() throws Exception {
+    Object mixed = read("Mixed", "{\"label\":\"  padded  \",\"size\":3,\"kind\":\"ignored\"}");
+    assertEquals("{\"label\":\"padded\",\"size\":3,\"kind\":\"none\"}", write("Mixed", mixed));
   }
 
   @Test
