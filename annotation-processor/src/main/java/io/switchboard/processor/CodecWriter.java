@@ -245,7 +245,12 @@ final class CodecWriter {
         .returns(model.type())
         .addParameter(String.class, "text");
     if (model.isRecord()) {
-      return method.addStatement("return new $T(text)", model.type()).build();
+      return method.beginControlFlow("try")
+          .addStatement("return new $T(text)", model.type())
+          .nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid($S, refusal)", Names.JSON_DECODE_EXCEPTION, "$")
+          .endControlFlow()
+          .build();
     }
     method.addStatement("$T value = new $T()", model.type(), model.type());
     if (property.writerIsField()) {

@@ -234,6 +234,9 @@ class CodecRoundTripTest {
   void aSingleStringTypeBuildsFromATextLine() throws Exception {
     Object note = codec("Note").fromText("hello there");
     assertEquals("{\"text\":\"hello there\"}", write("Note", note));
+    JsonDecodeException refused = assertThrows(JsonDecodeException.class, () -> codec("Note").fromText(" "));
+    assertEquals("$: invalid value: a note needs some text", refused.getMessage());
+    assertDecodeError("Note", "{\"text\":\"\"}", "$");
     Object color = codec("Color").fromText("dark-blue");
     assertEquals("\"dark-blue\"", write("Color", color));
     assertEquals("\"dark-blue\"", Json.writeString(registry.forValue(color), color), "found by its enum, not its body's class");

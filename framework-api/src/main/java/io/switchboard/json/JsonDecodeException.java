@@ -62,8 +62,13 @@ public final class JsonDecodeException extends WsException {
    * application's own and is passed on.
    */
   public static JsonDecodeException invalid(JsonParser parser, RuntimeException refusal) {
+    return invalid(pathOf(parser.getParsingContext()), refusal);
+  }
+
+  /** A value at {@code path} refused by its constructor, e.g. one built from a text-line argument. */
+  public static JsonDecodeException invalid(String path, RuntimeException refusal) {
     String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage();
-    return new JsonDecodeException(pathOf(parser.getParsingContext()), "invalid value: " + reason);
+    return new JsonDecodeException(path, "invalid value: " + reason);
   }
 
   /** A required value is absent; the caller knows where, see {@link #withPath(String)}. */
