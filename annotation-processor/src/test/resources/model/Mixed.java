@@ -14,6 +14,9 @@ public class Mixed {
   }
 
   public void setSize(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size must not be negative");
+    }
     this.size = size;
   }
 

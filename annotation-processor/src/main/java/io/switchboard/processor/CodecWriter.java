@@ -125,8 +125,11 @@ final class CodecWriter {
         method.addStatement("boolean $L = false", locals.seen(property));
       }
     }
-    method.addStatement("String member")
-        .beginControlFlow("while ((member = parser.nextFieldName()) != null)")
+    method.addStatement("String member");
+    if (!model.isRecord()) {
+      method.beginControlFlow("try"); // setters may validate, see the catch below
+    }
+    method.beginControlFlow("while ((member = parser.nextFieldName()) != null)")
         .addStatement("parser.nextToken()")
         .beginControlFlow("switch (member)");
     for (PropertyModel property : model.properties()) {
@@ -151,6 +154,12 @@ final class CodecWriter {
     method.addCode("default -> parser.skipChildren();\n")
         .endControlFlow()
         .endControlFlow();
+    if (!model.isRecord()) {
+      // A setter that validates refuses with these; the client sent a bad value for the member.
+      method.nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid(parser, refusal)", Names.JSON_DECODE_EXCEPTION)
+          .endControlFlow();
+    }
     for (PropertyModel property : model.properties()) {
       if (property.required() && isRead(model, property)) {
         method.beginControlFlow("if (!$L)", locals.seen(property))

@@ -186,6 +186,8 @@ class CodecRoundTripTest {
   void settersWinOverFieldsAndMustMatchTheGetter() throws Exception {
     Object mixed = read("Mixed", "{\"label\":\"  padded  \",\"size\":3,\"kind\":\"ignored\"}");
     assertEquals("{\"label\":\"padded\",\"size\":3,\"kind\":\"none\"}", write("Mixed", mixed));
+    JsonDecodeException refused = assertDecodeError("Mixed", "{\"label\":\"x\",\"size\":-1}", "$.size");
+    assertEquals("$.size: invalid value: size must not be negative", refused.getMessage());
   }
 
   @Test
