@@ -220,7 +220,7 @@ class CodecsTest {
     payload.put("none", null);
     assertEquals("{\"n\":1,\"list\":[\"a\",2.5,[3]],\"none\":null}", Json.writeString(registry.forValue(payload), payload));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> registry.forValue(new Object()));
-    assertEquals(true, error.getMessage().contains("@io.switchboard.WsMessage"));
+    assertTrue(error.getMessage().contains("@io.switchboard.WsMessage"), error.getMessage());
   }
 
   @Test
