@@ -37,7 +37,7 @@ class CodecRoundTripTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky", "Mixed"};
+    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky", "Mixed", "Empty"};
     String[] sources = new String[names.length * 2];
     for (int i = 0; i < names.length; i++) {
       sources[2 * i] = PACKAGE + "." + names[i];
@@ -180,6 +180,12 @@ class CodecRoundTripTest {
     assertEquals("{\"name\":null,\"count\":0,\"active\":false}", write("Bean", bean));
     Object fields = read("Fields", "{\"weight\":1}");
     assertEquals("{\"label\":null,\"notes\":null,\"weight\":1}", write("Fields", fields));
+  }
+
+  @Test
+  void aRecordWithoutComponentsIsAnEmptyObject() throws Exception {
+    assertRoundTrip("Empty", "{}");
+    assertEquals("{}", write("Empty", read("Empty", "{\"anything\":[1,2]}")));
   }
 
   @Test
