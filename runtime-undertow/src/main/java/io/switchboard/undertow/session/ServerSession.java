@@ -57,6 +57,7 @@ public final class ServerSession
   private volatile CloseReason peerClose;
   private volatile CloseReason serverClose;
   private volatile boolean slowConsumerClosed;
+  private volatile boolean leftAllRooms;
   private final AtomicBoolean closeTimerSet = new AtomicBoolean();
   private final IoThreadWrites ioThreadWrites;
   private OutboundMessage pendingWrite; // handed over through ioThreadWrites' lock
@@ -155,6 +156,9 @@ public final class ServerSession
   public void join(String room) {
     if (rooms.add(room)) {
       roomRegistry.add(room, this);
+      if (leftAllRooms) {
+        leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
+      }
     }
   }
 
@@ -205,6 +209,7 @@ public final class ServerSession
 
   /** Leaves every room; called once the connection is closed. */
   public void leaveAllRooms() {
+    leftAllRooms = true;
     for (String room : rooms) {
       leave(room);
     }
