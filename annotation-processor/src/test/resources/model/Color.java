@@ -6,5 +6,10 @@ public enum Color {
   RED,
   GREEN,
   @JsonProperty("dark-blue")
-  BLUE
+  BLUE {
+    @Override
+    public String toString() {
+      return "a constant with a body, so of an anonymous subclass";
+    }
+  }
 }

@@ -6,6 +6,7 @@
   'use strict';
 
   const MAX_LOG_LINES = 500;
+  const MAX_HISTORY = 50;
   const element = (id) => document.getElementById(id);
   const ui = {
     status: element('status'),
@@ -149,6 +150,10 @@
     }
   }
 
+  // What was typed, for ArrowUp/ArrowDown as in a terminal; `recalled` is the line shown.
+  const history = [];
+  let recalled = 0;
+
   ui.composer.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = ui.line.value;
@@ -156,8 +161,22 @@
       return;
     }
     if (sendLine(text)) {
+      if (history[history.length - 1] !== text) {
+        history.push(text);
+        history.splice(0, history.length - MAX_HISTORY);
+      }
+      recalled = history.length;
       ui.line.value = '';
     }
+  });
+
+  ui.line.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') {
+      return;
+    }
+    event.preventDefault();
+    recalled = Math.max(0, Math.min(history.length, recalled + (event.key === 'ArrowUp' ? -1 : 1)));
+    ui.line.value = history[recalled] || '';
   });
 
   ui.quit.addEventListener('click', () => sendLine('bye'));

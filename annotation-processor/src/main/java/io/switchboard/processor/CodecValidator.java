@@ -1,13 +1,16 @@
 package io.switchboard.processor;
 
+import static io.switchboard.processor.Annotations.annotationValue;
+import static io.switchboard.processor.Annotations.isAnnotated;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.switchboard.processor.CodecModel.EnumCodec;
 import io.switchboard.processor.CodecModel.EnumConstantModel;
 import io.switchboard.processor.CodecModel.ObjectCodec;
-import java.beans.Introspector;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -27,6 +29,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -87,7 +90,7 @@ final class CodecValidator {
   private final Set<String> alreadyGenerated;
 
   /** Types whose model is being built: a reference back to one is a recursive type, fine. */
-  private final Set<String> inProgress = new java.util.HashSet<>();
+  private final Set<String> inProgress = new HashSet<>();
   private final Map<String, UnsupportedTypeException> failures = new HashMap<>();
   private final Map<String, CodecModel> models = new TreeMap<>();
 
@@ -116,7 +119,7 @@ final class CodecValidator {
   CodecRef resolve(TypeMirror type, String path) throws UnsupportedTypeException {
     switch (type.getKind()) {
       case BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, CHAR -> {
-        String box = types.boxedClass((javax.lang.model.type.PrimitiveType) type).getQualifiedName().toString();
+        String box = types.boxedClass((PrimitiveType) type).getQualifiedName().toString();
         return new CodecRef.BuiltIn(TypeName.get(type), Names.CODECS, BUILT_INS.get(box));
       }
       case ARRAY -> {
@@ -239,11 +242,26 @@ final class CodecValidator {
       throws UnsupportedTypeException {
     String path = typeName.simpleName();
     checkUsable(element, path);
-    return switch (element.getKind()) {
-      case ENUM -> new EnumCodec(typeName, codec, enumConstants(element));
-      case RECORD -> new ObjectCodec(typeName, codec, true, recordProperties(element, path));
-      default -> new ObjectCodec(typeName, codec, false, classProperties(element, path));
-    };
+    if (element.getKind() == ElementKind.ENUM) {
+      List<EnumConstantModel> constants = enumConstants(element);
+      checkUniqueNames(constants.stream().map(EnumConstantModel::jsonName).toList(), path, "constants");
+      return new EnumCodec(typeName, codec, constants);
+    }
+    boolean isRecord = element.getKind() == ElementKind.RECORD;
+    List<PropertyModel> properties = isRecord ? recordProperties(element, path) : classProperties(element, path);
+    checkUniqueNames(properties.stream().map(PropertyModel::jsonName).toList(), path, "members");
+    return new ObjectCodec(typeName, codec, isRecord, properties);
+  }
+
+  /** Two members (or constants) renamed to one JSON name could not be told apart on the wire. */
+  private static void checkUniqueNames(List<String> jsonNames, String path, String what)
+      throws UnsupportedTypeException {
+    Set<String> seen = new HashSet<>();
+    for (String name : jsonNames) {
+      if (!seen.add(name)) {
+        throw new UnsupportedTypeException(path, "two " + what + " have the JSON name \"" + name + "\"; rename one with @JsonProperty");
+      }
+    }
   }
 
   private void checkUsable(TypeElement element, String path) throws UnsupportedTypeException {
@@ -389,9 +407,9 @@ final class CodecValidator {
     if (parameters == 0 && returns.getKind() != TypeKind.VOID && method.getTypeParameters().isEmpty()) {
       String property = null;
       if (name.startsWith("get") && name.length() > 3 && !name.equals("getClass")) {
-        property = Introspector.decapitalize(name.substring(3));
+        property = decapitalize(name.substring(3));
       } else if (name.startsWith("is") && name.length() > 2 && returns.getKind() == TypeKind.BOOLEAN) {
-        property = Introspector.decapitalize(name.substring(2));
+        property = decapitalize(name.substring(2));
       }
       if (property != null) {
         BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
@@ -400,7 +418,7 @@ final class CodecValidator {
         bean.annotated.add(method);
       }
     } else if (parameters == 1 && returns.getKind() == TypeKind.VOID && name.startsWith("set") && name.length() > 3) {
-      String property = Introspector.decapitalize(name.substring(3));
+      String property = decapitalize(name.substring(3));
       BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
       if (bean.type == null || types.isSameType(bean.type, method.getParameters().get(0).asType())) {
         bean.writer = name;
@@ -408,6 +426,17 @@ final class CodecValidator {
         bean.annotated.add(method);
       }
     }
+  }
+
+  /**
+   * The property name of an accessor's suffix, as java.beans has it: {@code Name} → {@code name},
+   * but {@code URL} stays {@code URL}.
+   */
+  private static String decapitalize(String suffix) {
+    if (suffix.length() > 1 && Character.isUpperCase(suffix.charAt(0)) && Character.isUpperCase(suffix.charAt(1))) {
+      return suffix;
+    }
+    return Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
   }
 
   private TypeElement superclass(TypeElement type) {
@@ -438,34 +467,5 @@ final class CodecValidator {
       }
     }
     return false;
-  }
-
-  static boolean isAnnotated(Element element, String annotation) {
-    return annotation(element, annotation) != null;
-  }
-
-  static AnnotationMirror annotation(Element element, String annotation) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(annotation)) {
-        return mirror;
-      }
-    }
-    return null;
-  }
-
-  /** An explicitly set value of an annotation on the element, or null. */
-  static AnnotationValue annotationValue(Element element, String annotation, String member) {
-    AnnotationMirror mirror = annotation(element, annotation);
-    if (mirror == null) {
-      return null;
-    }
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-        mirror.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(member)) {
-        return entry.getValue();
-      }
-    }
-    return null;
   }
 }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -182,7 +183,7 @@ final class CodecWriter {
   private static CodeBlock initialValue(PropertyModel property) {
     TypeName type = property.codec().type();
     if (!property.required()) {
-      return CodeBlock.of("$T.empty()", java.util.Optional.class);
+      return CodeBlock.of("$T.empty()", Optional.class);
     }
     if (type == TypeName.BOOLEAN) {
       return CodeBlock.of("false");

@@ -160,16 +160,16 @@ final class DispatcherWriter {
   /** {@code DispatchResult.value(endpoint.hello(), Codecs.STRING)} and friends. */
   private CodeBlock result(CodeBlock invocation, Returns returns) {
     if (returns instanceof HandlerCall.ReturnsValue value) {
-      return CodeBlock.of("$T.value($L, $L)", Names.DISPATCH_RESULT, invocation, codecs.of(value.codec()));
+      return CodeBlock.of("$T.value($L,$W$L)", Names.DISPATCH_RESULT, invocation, codecs.of(value.codec()));
     }
     HandlerCall.ReturnsAsync async = (HandlerCall.ReturnsAsync) returns;
     CodeBlock codec = async.codec() == null ? CodeBlock.of("null") : codecs.of(async.codec());
-    return CodeBlock.of("$T.async($L, $L)", Names.DISPATCH_RESULT, invocation, codec);
+    return CodeBlock.of("$T.async($L,$W$L)", Names.DISPATCH_RESULT, invocation, codec);
   }
 
   /** {@code endpoint.say(payload.read(ChatLine_JsonCodec.INSTANCE), context.session())}. */
   private CodeBlock invocation(HandlerCall call) {
-    CodeBlock arguments = call.arguments().stream().map(this::argument).collect(CodeBlock.joining(", "));
+    CodeBlock arguments = call.arguments().stream().map(this::argument).collect(CodeBlock.joining(",$W"));
     return CodeBlock.of("endpoint.$L($L)", call.method(), arguments);
   }
 
@@ -242,7 +242,7 @@ final class DispatcherWriter {
   private CodeBlock castErrorInvocation(HandlerCall call, TypeName errorType) {
     CodeBlock arguments = call.arguments().stream()
         .map(a -> a instanceof HandlerCall.ErrorArgument ? CodeBlock.of("($T) error", errorType) : argument(a))
-        .collect(CodeBlock.joining(", "));
+        .collect(CodeBlock.joining(",$W"));
     return CodeBlock.of("endpoint.$L($L)", call.method(), arguments);
   }
 

@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,12 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
@@ -88,7 +92,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
 
     reportHandlersOutsideEndpoints(round);
     for (TypeElement endpoint : endpoints(round)) {
-      if (EndpointValidator.mentionsUnresolvedTypes(endpoint)) {
+      if (TypeChecks.mentionsUnresolvedTypes(endpoint)) {
         // If the type never comes, javac reports it; the dispatcher would not compile anyway.
         deferredEndpoints.add(endpoint.getQualifiedName().toString());
         continue;
@@ -147,7 +151,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
 
   private void reportHandlersOutsideEndpoints(RoundEnvironment round) {
     for (String annotation : getSupportedAnnotationTypes()) {
-      if (!EndpointValidator.isHandlerAnnotation(annotation)) {
+      if (!HandlerRole.isHandlerAnnotation(annotation)) {
         continue;
       }
       TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
@@ -156,9 +160,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       }
       for (Element method : round.getElementsAnnotatedWith(annotationType)) {
         Element owner = method.getEnclosingElement();
-        if (CodecValidator.annotation(owner, Names.WS_ENDPOINT) == null) {
-          errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, CodecValidator.annotation(method, annotation), null,
-              "@%s method %s() is in %s, which is not a @WsEndpoint class, so nothing would ever call it",
+        // An abstract class is a base that endpoints may extend and inherit its handlers from.
+        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !owner.getModifiers().contains(Modifier.ABSTRACT)) {
+          errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
+              "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
               annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
         }
       }
@@ -168,7 +173,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   private void checkMessage(TypeElement message, CodecValidator codecs) {
     ElementKind kind = message.getKind();
     if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
-      errors.error(ErrorKey.SwMessageKind, message, CodecValidator.annotation(message, Names.WS_MESSAGE), null,
+      errors.error(ErrorKey.SwMessageKind, message, Annotations.annotation(message, Names.WS_MESSAGE), null,
           "@WsMessage goes on a record, an enum or a class, not on %s", message.getSimpleName());
       return;
     }
@@ -216,7 +221,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     try {
       FileObject file = processingEnv.getFiler()
           .getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
-      try (java.io.InputStream in = file.openInputStream()) {
+      try (InputStream in = file.openInputStream()) {
         return true;
       }
     } catch (IOException | IllegalArgumentException e) {
@@ -251,7 +256,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     try {
       FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
-      try (Writer out = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
         for (String implementation : implementations) {
           out.write(implementation);
           out.write('\n');
@@ -264,7 +269,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   }
 
   /** Runs one type's work; a bug here becomes an error on that type, never a compiler crash. */
-  private <T> Optional<T> guarded(TypeElement type, java.util.function.Supplier<Optional<T>> work) {
+  private <T> Optional<T> guarded(TypeElement type, Supplier<Optional<T>> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {

@@ -37,7 +37,7 @@ class CodecRoundTripTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder"};
+    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky"};
     String[] sources = new String[names.length * 2];
     for (int i = 0; i < names.length; i++) {
       sources[2 * i] = PACKAGE + "." + names[i];
@@ -132,7 +132,7 @@ class CodecRoundTripTest {
     }) {
       Object value = read(sample[0], sample[1]);
       assertEquals(ORACLE.readTree(ORACLE.writeValueAsString(value)), ORACLE.readTree(write(sample[0], value)), sample[0]);
-      Object byDatabind = ORACLE.readValue(sample[1], value.getClass());
+      Object byDatabind = ORACLE.readValue(sample[1], compiled.load(PACKAGE + "." + sample[0]));
       assertEquals(ORACLE.writeValueAsString(byDatabind), ORACLE.writeValueAsString(value), sample[0] + " read alike");
     }
   }
@@ -213,6 +213,12 @@ class CodecRoundTripTest {
   }
 
   @Test
+  void memberNamesNeverClashWithTheCodecsOwnNames() throws Exception {
+    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\"}");
+    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\"}", "$.hasParser");
+  }
+
+  @Test
   void nestedTypesGetOuterInnerCodecs() throws Exception {
     assertRoundTrip("Outer$Inner", "{\"value\":3}");
     assertEquals("model.Outer_Inner_JsonCodec", codec("Outer$Inner").getClass().getName());
@@ -224,6 +230,7 @@ class CodecRoundTripTest {
     assertEquals("{\"text\":\"hello there\"}", write("Note", note));
     Object color = codec("Color").fromText("dark-blue");
     assertEquals("\"dark-blue\"", write("Color", color));
+    assertEquals("\"dark-blue\"", Json.writeString(registry.forValue(color), color), "found by its enum, not its body's class");
     JsonDecodeException error = assertThrows(JsonDecodeException.class, () -> codec("Color").fromText("pink"));
     assertEquals("$: expected one of \"RED\", \"GREEN\", \"dark-blue\", got \"pink\"", error.getMessage());
     Object item = codec("Item").fromText("{\"name\":\"pen\",\"price\":2}");

@@ -172,6 +172,19 @@ class CompileErrorTest {
   }
 
   @Test
+  void genericHandlersAreErrors() {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @WsCommand
+          <T> T echo(T value) { return value; }
+        }
+        """,
+        "[SwBadParameter] @WsCommand method echo() must not be generic",
+        "<T> T echo(");
+  }
+
+  @Test
   void anEndpointNeedsAnAccessibleConstructor() {
     assertSingleError("""
         @WsEndpoint("/chat")
@@ -469,8 +482,52 @@ class CompileErrorTest {
           @WsCommand String hello() { return "hi"; }
         }
         """,
-        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Chat, which is not a @WsEndpoint class",
+        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Chat, which is neither a @WsEndpoint class nor an abstract base of one",
         "@WsCommand String hello()");
+  }
+
+  @Test
+  void inheritedHandlersFromAnotherPackageMustBePublic() {
+    JavaFileObject base = JavaFileObjects.forSourceString("base.BaseEndpoint", """
+        package base;
+
+        import io.switchboard.*;
+
+        public abstract class BaseEndpoint {
+          @WsCommand
+          protected String version() { return "1"; }
+        }
+        """);
+    JavaFileObject chat = source("Chat", """
+        @WsEndpoint("/chat")
+        class Chat extends base.BaseEndpoint {}
+        """);
+    Compilation compilation = compile(base, chat);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[SwHandlerPrivate] @WsCommand method version() is inherited by Chat from another package, so it must be public")
+        .inFile(base)
+        .onLineContaining("protected String version()");
+  }
+
+  @Test
+  void aCommandNameIsUniqueAcrossInheritedHandlers() {
+    JavaFileObject file = source("Chat", """
+        abstract class Base {
+          @WsCommand String hello() { return "base"; }
+        }
+
+        @WsEndpoint("/chat")
+        class Chat extends Base {
+          @WsCommand("hello") String greet() { return "chat"; }
+        }
+        """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[SwDuplicateCommand] command \"hello\" is already handled by Base.hello()")
+        .inFile(file)
+        .onLineContaining("String greet()");
   }
 
   @Test
@@ -482,6 +539,17 @@ class CompileErrorTest {
         """,
         "[SwUnsupportedType] @WsMessage type Temperature: Temperature.source: java.lang.Object has no JSON codec",
         "record Temperature");
+  }
+
+  @Test
+  void twoMembersWithOneJsonNameAreAnError() {
+    assertSingleError("""
+        @WsMessage
+        record Person(@com.fasterxml.jackson.annotation.JsonProperty("name") String first,
+            String name) {}
+        """,
+        "[SwUnsupportedType] @WsMessage type Person: Person: two members have the JSON name \"name\"; rename one with @JsonProperty",
+        "record Person");
   }
 
   @Test

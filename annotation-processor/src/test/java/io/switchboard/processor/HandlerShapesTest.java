@@ -143,21 +143,66 @@ class HandlerShapesTest {
       }
       """;
 
+  private static final String BASE = """
+      package shapes;
+
+      import io.switchboard.*;
+
+      public abstract class BaseEndpoint {
+        @WsCommand
+        public String version() {
+          return "base 1";
+        }
+
+        @WsCommand
+        public String overridden() {
+          return "base";
+        }
+
+        @OnOpen
+        void opened(WsSession session) {
+          session.attributes().put("opened by", getClass().getSimpleName());
+        }
+      }
+      """;
+
+  private static final String DERIVED = """
+      package shapes;
+
+      import io.switchboard.*;
+
+      @WsEndpoint("/derived")
+      public class DerivedEndpoint extends BaseEndpoint {
+        @Override
+        @WsCommand
+        public String overridden() {
+          return "derived";
+        }
+
+        @WsCommand
+        String own() {
+          return "own";
+        }
+      }
+      """;
+
   private static Compiled compiled;
   private static EndpointDispatcher<Object> echo;
   private static EndpointDispatcher<Object> tools;
+  private static EndpointDispatcher<Object> derived;
 
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void compile() {
-    compiled = Compiled.compile("shapes.EchoEndpoint", ECHO, "shapes.ToolsEndpoint", TOOLS);
+    compiled = Compiled.compile("shapes.EchoEndpoint", ECHO, "shapes.ToolsEndpoint", TOOLS,
+        "shapes.BaseEndpoint", BASE, "shapes.DerivedEndpoint", DERIVED);
     List<EndpointDispatcher<?>> found = new ArrayList<>();
     ServiceLoader.load(EndpointDispatcher.class, compiled.loader()).forEach(found::add);
     for (EndpointDispatcher<?> dispatcher : found) {
-      if (dispatcher.path().equals("/echo")) {
-        echo = (EndpointDispatcher<Object>) dispatcher;
-      } else {
-        tools = (EndpointDispatcher<Object>) dispatcher;
+      switch (dispatcher.path()) {
+        case "/echo" -> echo = (EndpointDispatcher<Object>) dispatcher;
+        case "/tools" -> tools = (EndpointDispatcher<Object>) dispatcher;
+        default -> derived = (EndpointDispatcher<Object>) dispatcher;
       }
     }
   }
@@ -285,6 +330,21 @@ class HandlerShapesTest {
   }
 
   @Test
+  void handlersAreInheritedFromBaseClasses() throws Exception {
+    assertEquals(List.of("version", "overridden", "own"),
+        derived.commands().stream().map(io.switchboard.CommandInfo::name).toList());
+    assertEquals("BaseEndpoint#version()", derived.commands().get(0).handler());
+    Object endpoint = derived.newEndpoint();
+    FakeContext context = new FakeContext(derived);
+    for (String[] exchange : new String[][] {{"version", "\"base 1\""}, {"overridden", "\"derived\""}, {"own", "\"own\""}}) {
+      DispatchResult result = derived.dispatch(endpoint, exchange[0], null, context);
+      assertEquals(exchange[1], Json.writeString(result.codec(), result.value()));
+    }
+    derived.onOpen(endpoint, context);
+    assertEquals("DerivedEndpoint", context.session.attributes().get("opened by"));
+  }
+
+  @Test
   void theGeneratedCodeUsesNoReflection() throws Exception {
     for (var file : compiled.compilation().generatedSourceFiles()) {
       String source = file.getCharContent(true).toString();
@@ -293,7 +353,7 @@ class HandlerShapesTest {
       assertFalse(source.contains("getDeclared"), file.getName());
       assertFalse(source.contains("Class.forName"), file.getName());
     }
-    assertEquals(List.of("shapes.EchoEndpoint_Dispatcher", "shapes.ToolsEndpoint_Dispatcher"),
+    assertEquals(List.of("shapes.DerivedEndpoint_Dispatcher", "shapes.EchoEndpoint_Dispatcher", "shapes.ToolsEndpoint_Dispatcher"),
         List.of(compiled.resource("META-INF/services/io.switchboard.spi.EndpointDispatcher").split("\n")));
   }
 }

@@ -3,13 +3,16 @@ package io.switchboard.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.json.Json;
+import io.switchboard.spi.EndpointDispatcher;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ServiceLoader;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -70,7 +73,7 @@ class RoundsTest {
         .compile(ENDPOINT);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("app.Greeter_Dispatcher").contentsAsUtf8String()
-        .contains("DispatchResult.value(endpoint.greet(payload.read(Greeting_JsonCodec.INSTANCE)), Greeting_JsonCodec.INSTANCE)");
+        .contains("endpoint.greet(payload.read(Greeting_JsonCodec.INSTANCE))");
     assertThat(compilation).generatedSourceFile("app.Greeting_JsonCodec");
     assertThat(compilation).generatedSourceFile("app.Switchboard_Codecs");
   }
@@ -94,6 +97,29 @@ class RoundsTest {
           .getConstructor(double.class, tests.load("app.Temperature"))
           .newInstance(55.0, tests.load("app.Temperature").getConstructor(double.class).newInstance(21.5));
       assertEquals("{\"percent\":55.0,\"at\":{\"celsius\":21.5}}", Json.writeString(registry.forValue(humidity), humidity));
+    }
+  }
+
+  @Test
+  void endpointsAndMessagesInTheUnnamedPackageWork() throws Exception {
+    try (Compiled compiled = Compiled.compile("Plain", """
+        import io.switchboard.*;
+
+        @WsEndpoint("/plain")
+        public class Plain {
+          public record Ping(int n) {}
+
+          @WsCommand
+          Ping ping(Ping ping) {
+            return new Ping(ping.n() + 1);
+          }
+        }
+        """)) {
+      assertEquals("Plain_Dispatcher\n", compiled.resource("META-INF/services/io.switchboard.spi.EndpointDispatcher"));
+      assertEquals("Switchboard_Codecs\n", compiled.resource("META-INF/services/io.switchboard.json.CodecProvider"));
+      EndpointDispatcher<?> dispatcher = ServiceLoader.load(EndpointDispatcher.class, compiled.loader()).findFirst().orElseThrow();
+      assertEquals("/plain", dispatcher.path());
+      assertNotNull(CodecRegistry.load(compiled.loader()).find(compiled.load("Plain$Ping")));
     }
   }
 

@@ -61,7 +61,8 @@ public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEnd
       // ChatEndpoint#hello()
       case "hello" -> DispatchResult.value(endpoint.hello(), Codecs.STRING);
       // ChatEndpoint#rename(WsSession, String)
-      case "name" -> DispatchResult.value(endpoint.rename(context.session(), payload.text()), Codecs.STRING);
+      case "name" -> DispatchResult.value(endpoint.rename(context.session(), payload.text()),
+          Codecs.STRING);
       // ChatEndpoint#say(ChatLine, Broadcaster)
       case "say" -> {
         endpoint.say(payload.read(ChatLine_JsonCodec.INSTANCE), context.broadcaster());

@@ -4,11 +4,12 @@ import io.switchboard.WsMessage;
 import java.math.BigDecimal;
 
 /**
- * The fan-out payload: a ticker update that carries its sequence number and the time it was
- * handed to the broadcaster, so that a subscriber can count losses and measure delivery latency.
+ * The fan-out payload: a ticker update that carries what a subscriber needs to count losses and
+ * measure delivery latency. Pushed as {@code {"event":"tick","data":{…}}}, about 100 bytes.
  *
- * @param seq 0, 1, 2… within one phase of the run
- * @param sentAtMicros microseconds since the epoch, read just before the broadcast
+ * @param phase which phase of the benchmark run sent it, so late arrivals are not miscounted
+ * @param seq 0, 1, 2… within the phase
+ * @param sentAtMicros when the broadcast was due, in microseconds since the epoch
  */
 @WsMessage
-public record Tick(long seq, long sentAtMicros, String symbol, BigDecimal price, String venue) {}
+public record Tick(int phase, long seq, long sentAtMicros, String symbol, BigDecimal price) {}

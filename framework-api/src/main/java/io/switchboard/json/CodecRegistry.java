@@ -50,9 +50,11 @@ public final class CodecRegistry {
     if (value == null) {
       return (JsonCodec<T>) Codecs.NULL;
     }
-    JsonCodec<T> codec = (JsonCodec<T>) find(value.getClass());
+    // An enum constant with a body is an instance of an anonymous subclass of its enum.
+    Class<?> type = value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
+    JsonCodec<T> codec = (JsonCodec<T>) find(type);
     if (codec == null) {
-      codec = (JsonCodec<T>) Codecs.dynamic(this, value.getClass());
+      codec = (JsonCodec<T>) Codecs.dynamic(this, type);
     }
     if (codec == null) {
       throw new IllegalArgumentException(

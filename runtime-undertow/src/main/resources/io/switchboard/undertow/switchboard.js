@@ -9,12 +9,7 @@
  */
 (function (root, factory) {
   'use strict';
-  const api = factory();
-  if (typeof module === 'object' && module.exports) {
-    module.exports = api;
-  } else {
-    root.Switchboard = api;
-  }
+  root.Switchboard = factory();
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
@@ -75,9 +70,9 @@
    * min(maxDelay, minDelay · 2^(attempt-1)), with "equal jitter": a random value between half and
    * all of it, so that clients dropped together by a restart do not all come back at once.
    */
-  function backoffDelay(attempt, options, random) {
+  function backoffDelay(attempt, options) {
     const ceiling = Math.min(options.maxDelay, options.minDelay * Math.pow(2, attempt - 1));
-    return Math.round(ceiling / 2 + (random || Math.random)() * (ceiling / 2));
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
   }
 
   /** The command name of an outgoing text frame, in either message form. */

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +46,7 @@ public final class ChatEndpoint {
   private static final String NAME = "name";
   private static final String ROOM = "room";
   private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Clock clock;
   private final TemperatureSensor sensor;
@@ -126,7 +127,7 @@ public final class ChatEndpoint {
 
   @WsCommand("time")
   String time() {
-    return LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    return LocalTime.now(clock).format(TIME); // "13:14:00", where toString() would drop ":00"
   }
 
   @WsCommand("thanks")

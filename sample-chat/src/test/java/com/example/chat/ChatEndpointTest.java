@@ -1,12 +1,14 @@
 package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.CloseReason;
+import io.switchboard.test.ErrorReplyException;
+import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.SwitchboardServer;
 import java.net.URI;
 import java.time.Duration;
@@ -16,26 +18,29 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chat over real WebSocket connections: every command in both message forms, the room
- * announcements, broadcast between clients, room switches and the scheduled push. Each test that
- * counts people uses a room of its own, since the server is shared.
+ * The chat over real WebSocket connections ({@code switchboard-test}'s client): every command in
+ * both message forms, the room announcements, broadcast between clients, room switches and the
+ * scheduled push. The server is shared, so each test that counts people or listens to
+ * announcements uses a room of its own.
  */
 class ChatEndpointTest {
 
-  /** The commands of the issue, in the order ChatEndpoint declares them. */
+  /** The commands of the chat, in the order ChatEndpoint declares them. */
   static final List<String> COMMANDS =
       List.of("hello", "name", "temp", "age", "date", "time", "thanks", "id", "users", "bye", "say", "join", "help");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger rooms = new AtomicInteger();
   private static SwitchboardServer server;
-  private final List<TestClient> clients = new ArrayList<>();
+  private final List<WsTestClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void startServer() {
@@ -47,90 +52,117 @@ class ChatEndpointTest {
     server.stop(Duration.ofSeconds(2));
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void closeClients() {
-    clients.forEach(TestClient::close);
+    clients.forEach(WsTestClient::close);
   }
 
-  private TestClient connect() throws Exception {
-    TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
+  /** A new client, welcomed; returns it with its session id. */
+  private Person connect() {
+    WsTestClient client = WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
     clients.add(client);
-    client.awaitEvent("welcome");
-    return client;
+    JsonNode welcome = client.awaitEvent("welcome");
+    return new Person(client, welcome.path("id").asText(), welcome.path("name").asText());
   }
 
   /** A client alone in a fresh room. */
-  private TestClient connectToOwnRoom() throws Exception {
+  private Person connectToOwnRoom() {
     return connectTo("room-" + rooms.incrementAndGet());
   }
 
-  private TestClient connectTo(String room) throws Exception {
-    TestClient client = connect();
-    assertEquals("You are now in " + room + ".", client.line("join " + room));
-    return client;
+  /** A client moved into {@code room}, its own announcement of the move already taken. */
+  private Person connectTo(String room) {
+    Person person = connect();
+    assertEquals("You are now in " + room + ".", person.client().callText("join " + room));
+    person.awaitEventAbout("joined", person.id());
+    return person;
   }
 
-  private static String data(JsonNode reply) {
-    assertFalse(reply.has("error"), () -> "error reply: " + reply);
-    return reply.path("data").asText();
+  record Person(WsTestClient client, String id, String name) {
+    String line(String line) {
+      return client.callText(line);
+    }
+
+    JsonNode call(String command, Object data) {
+      return client.call(command, data);
+    }
+
+    String room() throws Exception {
+      return JSON.readTree(line("users")).path("room").asText();
+    }
+
+    /**
+     * The next push of {@code event} about the session {@code id}; announcements about others
+     * (people of earlier tests leaving the lobby) are passed over.
+     */
+    JsonNode awaitEventAbout(String event, String id) {
+      while (true) {
+        JsonNode data = client.awaitEvent(event);
+        if (data.path("id").asText().equals(id)) {
+          return data;
+        }
+      }
+    }
+  }
+
+  private static String errorCode(Runnable call) {
+    return assertThrows(ErrorReplyException.class, call::run).code();
   }
 
   @Test
-  void welcomeTellsTheNewSessionItsIdNameAndRoom() throws Exception {
-    TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
-    clients.add(client);
-    JsonNode welcome = client.awaitEvent("welcome");
-    assertTrue(welcome.path("name").asText().matches("guest-\\d+"), welcome::toString);
-    assertEquals("lobby", welcome.path("room").asText());
-    assertEquals(welcome.path("id").asText(), client.line("id"));
+  void welcomeTellsTheNewSessionItsIdNameAndRoom() {
+    Person guest = connect();
+    assertTrue(guest.name().matches("guest-\\d+"), guest::name);
+    assertEquals(guest.id(), guest.line("id"));
   }
 
   @Test
-  void helloGreetsByNameInBothForms() throws Exception {
-    TestClient client = connect();
-    client.line("name Hal");
-    assertEquals("Hello, Hal! Type help to see what I understand.", client.line("hello"));
-    assertEquals("Hello, Hal! Type help to see what I understand.", data(client.call("hello", null)));
+  void helloGreetsByNameInBothForms() {
+    Person hal = connect();
+    hal.line("name Hal");
+    assertEquals("Hello, Hal! Type help to see what I understand.", hal.line("hello"));
+    assertEquals("Hello, Hal! Type help to see what I understand.", hal.call("hello", null).asText());
   }
 
   @Test
   void nameRenamesAndAnnouncesItToTheRoom() throws Exception {
-    TestClient ada = connectToOwnRoom();
-    String room = JSON.readTree(ada.line("users")).path("room").asText();
-    TestClient other = connectTo(room);
-    String id = ada.line("id");
+    Person ada = connectToOwnRoom();
+    String room = ada.room();
+    Person other = connectTo(room);
 
     assertEquals("You are now Ada.", ada.line("name Ada"));
-    JsonNode renamed = other.awaitEvent("renamed", id);
+    JsonNode renamed = other.awaitEventAbout("renamed", ada.id());
+    assertEquals(ada.name(), renamed.path("from").asText());
     assertEquals("Ada", renamed.path("to").asText());
     assertEquals(room, renamed.path("room").asText());
 
-    JsonNode reply = ada.call("name", "\"Ada Lovelace\"");
-    assertEquals("You are now Ada Lovelace.", data(reply));
-    JsonNode again = other.awaitEvent("renamed");
+    assertEquals("You are now Ada Lovelace.", ada.call("name", "Ada Lovelace").asText());
+    JsonNode again = other.awaitEventAbout("renamed", ada.id());
     assertEquals("Ada", again.path("from").asText());
     assertEquals("Ada Lovelace", again.path("to").asText());
   }
 
   @Test
-  void nameRefusesBlankTooLongAndTakenNames() throws Exception {
-    TestClient grace = connect();
+  void nameRefusesBlankTooLongAndTakenNames() {
+    Person grace = connect();
     grace.line("name Grace");
-    TestClient other = connect();
+    Person other = connect();
 
-    assertEquals("bad_name", other.call("name", "\"   \"").path("error").path("code").asText());
-    assertEquals("bad_name", other.call("name", "\"" + "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1) + "\"").path("error").path("code").asText());
-    JsonNode taken = other.call("name", "\"grace\"");
-    assertEquals("name_taken", taken.path("error").path("code").asText());
-    assertEquals("someone is already called grace", taken.path("error").path("message").asText());
+    assertEquals("bad_name", errorCode(() -> other.call("name", "   ")));
+    assertEquals("bad_name", errorCode(() -> other.call("name", "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1))));
+    ErrorReplyException taken = assertThrows(ErrorReplyException.class, () -> other.call("name", "grace"));
+    assertEquals("name_taken", taken.code());
+    assertEquals("someone is already called grace", taken.errorMessage());
+    // The text-line form answers with the same error (as JSON without "re").
+    ErrorReplyException takenAsLine = assertThrows(ErrorReplyException.class, () -> other.line("name Grace"));
+    assertEquals("name_taken", takenAsLine.code());
   }
 
   @Test
   void tempReadsTheSensorInBothForms() throws Exception {
-    TestClient client = connect();
-    JsonNode line = JSON.readTree(client.line("temp"));
-    assertPlausibleReading(line);
-    assertPlausibleReading(client.call("temp", null).path("data"));
+    Person person = connect();
+    assertPlausibleReading(JSON.readTree(person.line("temp")));
+    assertPlausibleReading(person.call("temp", null));
   }
 
   private static void assertPlausibleReading(JsonNode reading) {
@@ -141,60 +173,57 @@ class ChatEndpointTest {
   }
 
   @Test
-  void ageSaysHowLongTheConnectionIsOpenInBothForms() throws Exception {
-    TestClient client = connect();
+  void ageSaysHowLongTheConnectionIsOpenInBothForms() {
+    Person person = connect();
     String pattern = "You have been connected for (\\d+ min )?\\d+ s\\.";
-    assertTrue(client.line("age").matches(pattern));
-    assertTrue(data(client.call("age", null)).matches(pattern));
+    assertTrue(person.line("age").matches(pattern));
+    assertTrue(person.call("age", null).asText().matches(pattern));
   }
 
   @Test
-  void dateAndTimeAreTheServersInIsoFormInBothForms() throws Exception {
-    TestClient client = connect();
+  void dateAndTimeAreTheServersInIsoFormInBothForms() {
+    Person person = connect();
     LocalDate today = LocalDate.now();
-    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(client.line("date"))));
-    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(data(client.call("date", null)))));
+    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.line("date"))));
+    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.call("date", null).asText())));
 
-    for (String time : List.of(client.line("time"), data(client.call("time", null)))) {
-      assertTrue(time.matches("\\d{2}:\\d{2}(:\\d{2})?"), time);
+    for (String time : List.of(person.line("time"), person.call("time", null).asText())) {
+      assertTrue(time.matches("\\d{2}:\\d{2}:\\d{2}"), time);
       long apart = Math.abs(ChronoUnit.SECONDS.between(LocalTime.parse(time), LocalTime.now()));
       assertTrue(apart < 60 || apart > 86_340, time); // allow for midnight
     }
   }
 
   @Test
-  void thanksIsAnsweredPolitelyInBothForms() throws Exception {
-    TestClient client = connect();
-    client.line("name Tony");
-    assertEquals("You're welcome, Tony.", client.line("thanks"));
-    assertEquals("You're welcome, Tony.", data(client.call("thanks", null)));
+  void thanksIsAnsweredPolitelyInBothForms() {
+    Person tony = connect();
+    tony.line("name Tony");
+    assertEquals("You're welcome, Tony.", tony.line("thanks"));
+    assertEquals("You're welcome, Tony.", tony.call("thanks", null).asText());
   }
 
   @Test
-  void idIsTheSessionIdInBothForms() throws Exception {
-    TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
-    clients.add(client);
-    String id = client.awaitEvent("welcome").path("id").asText();
-    assertEquals(id, client.line("id"));
-    assertEquals(id, data(client.call("id", null)));
+  void idIsTheSessionIdInBothForms() {
+    Person person = connect();
+    assertEquals(person.id(), person.line("id"));
+    assertEquals(person.id(), person.call("id", null).asText());
   }
 
   @Test
   void usersListsTheRoomInBothForms() throws Exception {
-    TestClient alan = connectToOwnRoom();
+    Person alan = connectToOwnRoom();
     alan.line("name Alan");
-    String room = JSON.readTree(alan.line("users")).path("room").asText();
-    TestClient barbara = connectTo(room);
+    String room = alan.room();
+    Person barbara = connectTo(room);
     barbara.line("name Barbara");
 
     JsonNode line = JSON.readTree(alan.line("users"));
     assertEquals(room, line.path("room").asText());
     assertEquals(List.of("Alan", "Barbara"), names(line));
+    assertEquals(alan.id(), line.path("users").get(0).path("id").asText());
     assertTrue(line.path("online").asInt() >= 2, line::toString);
-    assertEquals(alan.line("id"), line.path("users").get(0).path("id").asText());
 
-    JsonNode json = barbara.call("users", null).path("data");
-    assertEquals(List.of("Alan", "Barbara"), names(json));
+    assertEquals(List.of("Alan", "Barbara"), names(barbara.call("users", null)));
   }
 
   private static List<String> names(JsonNode users) {
@@ -204,97 +233,92 @@ class ChatEndpointTest {
   }
 
   @Test
-  void byeSaysGoodbyeAndClosesWith1000AsATextLine() throws Exception {
-    TestClient client = connect();
-    client.line("name Ed");
-    assertEquals("Goodbye, Ed. Come back soon!", client.line("bye"));
-    assertEquals(CloseReason.NORMAL_CLOSURE, client.awaitClose().code());
+  void byeSaysGoodbyeAndClosesWith1000AsATextLine() {
+    Person ed = connect();
+    ed.line("name Ed");
+    assertEquals("Goodbye, Ed. Come back soon!", ed.line("bye"));
+    assertEquals(CloseReason.NORMAL_CLOSURE, ed.client().awaitClose().code());
   }
 
   @Test
-  void byeSaysGoodbyeAndClosesWith1000AsJson() throws Exception {
-    TestClient client = connect();
-    client.line("name Edna");
-    client.send("{\"cmd\":\"bye\",\"id\":1}");
-    assertEquals("Goodbye, Edna. Come back soon!", client.awaitReply());
-    assertEquals(CloseReason.NORMAL_CLOSURE, client.awaitClose().code());
+  void byeSaysGoodbyeAndClosesWith1000AsJson() {
+    Person edna = connect();
+    edna.line("name Edna");
+    // The goodbye is a text message, not the reply: the close is queued right behind it.
+    assertEquals("Goodbye, Edna. Come back soon!", edna.line("{\"cmd\":\"bye\",\"id\":1}"));
+    assertEquals(CloseReason.NORMAL_CLOSURE, edna.client().awaitClose().code());
   }
 
   @Test
   void sayReachesEveryoneInTheRoomInBothForms() throws Exception {
-    TestClient alice = connectToOwnRoom();
+    Person alice = connectToOwnRoom();
     alice.line("name Alice");
-    String aliceId = alice.line("id");
-    String room = JSON.readTree(alice.line("users")).path("room").asText();
-    TestClient bob = connectTo(room);
+    String room = alice.room();
+    Person bob = connectTo(room);
 
-    alice.send("say hello, Bob");
-    for (TestClient client : List.of(alice, bob)) {
-      JsonNode chat = client.awaitEvent("chat");
+    alice.client().send("say hello, Bob");
+    for (Person person : List.of(alice, bob)) {
+      JsonNode chat = person.client().awaitEvent("chat");
       assertEquals("hello, Bob", chat.path("text").asText());
       assertEquals("Alice", chat.path("from").asText());
-      assertEquals(aliceId, chat.path("id").asText());
+      assertEquals(alice.id(), chat.path("id").asText());
       assertEquals(room, chat.path("room").asText());
     }
 
-    bob.send("{\"cmd\":\"say\",\"data\":{\"text\":\"hi, Alice\"}}");
-    assertEquals("hi, Alice", alice.awaitEvent("chat").path("text").asText());
-    assertEquals("hi, Alice", bob.awaitEvent("chat").path("text").asText());
+    bob.call("say", Map.of("text", "hi, Alice"));
+    assertEquals("hi, Alice", alice.client().awaitEvent("chat").path("text").asText());
+    assertEquals("hi, Alice", bob.client().awaitEvent("chat").path("text").asText());
   }
 
   @Test
-  void sayRefusesAnEmptyLineNamingTheField() throws Exception {
-    TestClient client = connect();
-    JsonNode error = client.call("say", "{\"text\":\"  \"}").path("error");
-    assertEquals("bad_request", error.path("code").asText());
-    assertEquals("$.text", error.path("path").asText(), error::toString);
+  void sayRefusesAnEmptyLineNamingTheField() {
+    Person person = connect();
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> person.call("say", Map.of("text", "  ")));
+    assertEquals("bad_request", error.code());
+    assertEquals("$.text", error.path());
   }
 
   @Test
-  void joinMovesToAnotherRoomAndTellsBothRooms() throws Exception {
+  void joinMovesToAnotherRoomAndTellsBothRooms() {
     String lobby = "room-" + rooms.incrementAndGet();
     String kitchen = "room-" + rooms.incrementAndGet();
-    TestClient cook = connectTo(lobby);
-    String cookId = cook.line("id");
-    TestClient stays = connectTo(lobby);
-    TestClient waits = connectTo(kitchen);
+    Person cook = connectTo(lobby);
+    Person stays = connectTo(lobby);
+    Person waits = connectTo(kitchen);
 
-    JsonNode reply = cook.call("join", "\"" + kitchen + "\"");
-    assertEquals("You are now in " + kitchen + ".", data(reply));
-    JsonNode left = stays.awaitEvent("left", cookId);
-    assertEquals(lobby, left.path("room").asText());
-    JsonNode joined = waits.awaitEvent("joined", cookId);
-    assertEquals(kitchen, joined.path("room").asText());
+    assertEquals("You are now in " + kitchen + ".", cook.call("join", kitchen).asText());
+    assertEquals(lobby, stays.awaitEventAbout("left", cook.id()).path("room").asText());
+    assertEquals(kitchen, waits.awaitEventAbout("joined", cook.id()).path("room").asText());
 
     // A line said in the kitchen reaches the kitchen only. The push to every member is queued
     // before `waits` can receive it, so had `stays` been a member, its copy would come before the
     // reply to the id command it sends afterwards.
-    cook.send("say soup is ready");
-    assertEquals("soup is ready", waits.awaitEvent("chat").path("text").asText());
+    cook.client().send("say soup is ready");
+    assertEquals("soup is ready", waits.client().awaitEvent("chat").path("text").asText());
     stays.line("id");
-    assertFalse(stays.received().stream().anyMatch(text -> text.contains("soup is ready")), stays.received()::toString);
+    assertThrows(AssertionError.class, () -> stays.client().awaitEvent("chat", Duration.ZERO));
 
     assertEquals("You are already in " + kitchen + ".", cook.line("join " + kitchen));
-    assertEquals("bad_room", cook.call("join", "\"no spaces please\"").path("error").path("code").asText());
+    assertEquals("bad_room", errorCode(() -> cook.call("join", "no spaces please")));
   }
 
   @Test
   void joinsAndLeavesAreAnnouncedToTheRoom() throws Exception {
-    TestClient first = connectToOwnRoom();
-    String room = JSON.readTree(first.line("users")).path("room").asText();
-    TestClient second = connect();
-    String secondId = second.line("id");
+    Person first = connectToOwnRoom();
+    String room = first.room();
+    Person second = connect();
     second.line("join " + room);
-    assertEquals(room, first.awaitEvent("joined", secondId).path("room").asText());
+    assertEquals(room, first.awaitEventAbout("joined", second.id()).path("room").asText());
 
-    second.close();
-    assertEquals(room, first.awaitEvent("left", secondId).path("room").asText());
+    second.client().close();
+    assertEquals(room, first.awaitEventAbout("left", second.id()).path("room").asText());
   }
 
   @Test
   void helpListsExactlyTheAnnotatedCommandsInBothForms() throws Exception {
-    TestClient client = connect();
-    for (JsonNode help : List.of(JSON.readTree(client.line("help")), client.call("help", null).path("data"))) {
+    Person person = connect();
+    for (JsonNode help : List.of(JSON.readTree(person.line("help")), person.call("help", null))) {
       List<String> names = new ArrayList<>();
       List<String> withArgument = new ArrayList<>();
       help.path("commands").forEach(command -> {
@@ -305,26 +329,26 @@ class ChatEndpointTest {
       });
       assertEquals(COMMANDS, names);
       assertEquals(List.of("name", "say", "join"), withArgument);
+      assertTrue(help.path("usage").asText().contains("{\"cmd\":\"name\""), help::toString);
     }
   }
 
   @Test
   void anUnknownCommandGetsAnErrorThatPointsToHelp() throws Exception {
-    TestClient client = connect();
-    JsonNode error = client.call("dance", null).path("error");
-    assertEquals("unknown_command", error.path("code").asText());
-    assertTrue(error.path("message").asText().contains("help"), error::toString);
+    Person person = connect();
+    ErrorReplyException error = assertThrows(ErrorReplyException.class, () -> person.call("dance", null));
+    assertEquals("unknown_command", error.code());
+    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", error.errorMessage());
 
-    String line = client.line("dance with me");
-    assertTrue(line.contains("dance") && line.contains("help"), line);
+    ErrorReplyException line = assertThrows(ErrorReplyException.class, () -> person.line("dance with me"));
+    assertEquals("unknown_command", line.code());
+    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", line.errorMessage());
   }
 
   @Test
-  void theTemperatureIsPushedWithoutAsking() throws Exception {
-    TestClient client = connect();
+  void theTemperatureIsPushedWithoutAsking() {
+    Person person = connect();
     // The schedule runs every 5 s from server start, so one push comes within 5 s of connecting.
-    JsonNode reading =
-        client.await(message -> message.isEvent("temp"), "a temp push", Duration.ofSeconds(8)).json().path("data");
-    assertPlausibleReading(reading);
+    assertPlausibleReading(person.client().awaitEvent("temp", Duration.ofSeconds(8)));
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -141,8 +142,30 @@ class ChatPageBrowserTest {
     ann.findElement(By.cssSelector("#chips .chip[data-command='date']")).click();
     waitForLogLine(ann, "in", line -> line.matches("\\d{4}-\\d{2}-\\d{2}"));
 
+    ann.findElement(By.id("line")).sendKeys("time");
+    ann.findElement(By.id("send")).click();
+    waitForLogLine(ann, "in", line -> line.matches("\\d{2}:\\d{2}:\\d{2}"));
+    assertEquals("", ann.findElement(By.id("line")).getAttribute("value"));
+
     type(ann, "dance");
     waitForLogLine(ann, "error", line -> line.contains("dance") && line.contains("help"));
+
+    // A JSON envelope typed by hand gets its reply shown, id and all.
+    type(ann, "{\"cmd\":\"thanks\",\"id\":99}");
+    waitForLogLine(ann, "in", line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
+
+    // ArrowUp and ArrowDown walk back and forth through what was typed.
+    WebElement line = ann.findElement(By.id("line"));
+    line.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
+    assertEquals("dance", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
+    assertEquals("hello", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN);
+    assertEquals("time", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    assertEquals("{\"cmd\":\"thanks\",\"id\":99}", line.getAttribute("value"));
+    line.sendKeys(Keys.ARROW_DOWN);
+    assertEquals("", line.getAttribute("value"));
   }
 
   @Test
@@ -159,9 +182,17 @@ class ChatPageBrowserTest {
     waitUntil(ben, b -> users(b).equals(List.of("Alma", "Bert")));
     assertEquals("2", ann.findElement(By.id("user-count")).getText());
 
-    ben.get("about:blank"); // Bert leaves: his browser closes the connection
+    // Bert leaves. Chromium keeps his page in its back/forward cache, so only the page's own
+    // pagehide handling closes the connection and lets the server announce the leave.
+    ben.get("about:blank");
     waitUntil(ann, b -> users(b).equals(List.of("Alma")));
     waitForLogLine(ann, "notice", "Bert left attic."::equals);
+
+    // Back to the page, restored from the cache: it reconnects, as a new guest in the lobby.
+    ben.navigate().back();
+    waitForLogLine(ben, "system", "Connected again."::equals);
+    waitUntil(ben, ChatPageBrowserTest::listsItself);
+    assertEquals("lobby", ben.findElement(By.id("room")).getText());
   }
 
   @Test
@@ -178,7 +209,7 @@ class ChatPageBrowserTest {
     waitUntil(ben, b -> users(b).contains("<i>Mallory</i>"));
 
     assertEquals(null, ben.executeScript("return window.injected;"));
-    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #users i').length;"));
+    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #log i, #users i').length;"));
   }
 
   @Test

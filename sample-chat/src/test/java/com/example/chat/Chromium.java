@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -30,6 +32,13 @@ final class Chromium implements AutoCloseable {
   static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   static final Path DRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /**
+   * Selenium looks for a DevTools binding of this Chromium's exact version, for CDP features these
+   * tests never use, and warns when it has none. Held in a field: java.util.logging keeps loggers
+   * weakly, and a collected logger would forget its level.
+   */
+  private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
   private final List<ChromeDriver> browsers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
@@ -85,6 +94,12 @@ final class Chromium implements AutoCloseable {
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     browsers.add(browser);
     return browser;
+  }
+
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

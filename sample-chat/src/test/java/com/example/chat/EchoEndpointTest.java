@@ -3,6 +3,7 @@ package com.example.chat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.SwitchboardServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,22 +27,22 @@ class EchoEndpointTest {
     server.stop(Duration.ofSeconds(2));
   }
 
-  private static TestClient connect() throws Exception {
-    return TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
+  private static WsTestClient connect() {
+    return WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
   }
 
   @Test
-  void textComesBackUnchangedEvenWhenItLooksLikeACommand() throws Exception {
-    try (TestClient client = connect()) {
-      for (String text : new String[] {"hello", "  spaced  ", "{\"cmd\":\"hello\",\"id\":1}", "ünïcødé ✓ 🎉", "x".repeat(10_000)}) {
-        assertEquals(text, client.line(text));
+  void textComesBackUnchangedEvenWhenItLooksLikeACommand() {
+    try (WsTestClient client = connect()) {
+      for (String text : new String[] {"hello", "  spaced  ", "{\"cmd\":\"hello\",\"id\":1}", "bye", "ünïcødé ✓ 🎉", "x".repeat(10_000)}) {
+        assertEquals(text, client.callText(text));
       }
     }
   }
 
   @Test
-  void binaryComesBackUnchanged() throws Exception {
-    try (TestClient client = connect()) {
+  void binaryComesBackUnchanged() {
+    try (WsTestClient client = connect()) {
       byte[] data = new byte[4096];
       for (int i = 0; i < data.length; i++) {
         data[i] = (byte) i;

@@ -99,6 +99,39 @@ class SwitchboardJsBrowserTest {
   }
 
   @Test
+  void helpersMapAddressesAndBoundTheBackoff() {
+    Map<String, Object> result = run("""
+        const delays = [];
+        for (let attempt = 1; attempt <= 8; attempt++) {
+          const samples = Array.from({length: 200}, () => Switchboard.backoffDelay(attempt, {minDelay: 100, maxDelay: 1000}));
+          delays.push([Math.min(...samples), Math.max(...samples)]);
+        }
+        return {
+          relative: Switchboard.webSocketUrl('/chat'),
+          https: Switchboard.webSocketUrl('https://example.com/chat?room=1'),
+          ws: Switchboard.webSocketUrl('ws://example.com:9000/echo'),
+          delays: delays,
+          version: Switchboard.version,
+          frozen: Object.isFrozen(Switchboard.defaults),
+        };
+        """);
+    assertEquals("ws://127.0.0.1:" + server.port() + "/chat", result.get("relative"));
+    assertEquals("wss://example.com/chat?room=1", result.get("https"));
+    assertEquals("ws://example.com:9000/echo", result.get("ws"));
+    assertEquals("0.1.0", result.get("version"));
+    assertEquals(true, result.get("frozen"));
+    @SuppressWarnings("unchecked")
+    List<List<Number>> delays = (List<List<Number>>) result.get("delays");
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      long ceiling = Math.min(1000, 100L << (attempt - 1));
+      List<Number> range = delays.get(attempt - 1);
+      assertTrue(range.get(0).longValue() >= ceiling / 2 && range.get(1).longValue() <= ceiling, "attempt " + attempt + ": " + range);
+      // 200 samples spread over the upper half of the ceiling: jitter, not a constant.
+      assertTrue(range.get(1).longValue() - range.get(0).longValue() > ceiling / 4, "attempt " + attempt + ": " + range);
+    }
+  }
+
+  @Test
   void repliesAreMatchedByIdEvenWhenTheyComeOutOfOrder() {
     // /echo sends every frame back: the call frames come back as they are (not replies, so
     // ignored), and the two replies written here come back in the opposite order of the calls.

@@ -44,6 +44,11 @@ record Received(String text, JsonNode json, byte[] binary) {
     return json != null && json.has("re");
   }
 
+  /** An error reply, with or without {@code re}: {@code {"cmd":…,"error":{"code":…}}}. */
+  boolean isError() {
+    return json != null && json.path("error").isObject() && json.has("cmd");
+  }
+
   private static JsonNode parseObject(String text, ObjectMapper mapper) {
     if (!text.stripLeading().startsWith("{")) {
       return null;

@@ -116,13 +116,24 @@ public final class WsTestClient implements AutoCloseable {
   }
 
   /**
-   * Sends a text line ({@code "name Tony"}) and returns the text reply: the next message that is
-   * neither a server push nor a reply envelope to a {@link #call}.
+   * Sends a text line ({@code "name Tony"}) and returns the reply as the server sent it: the next
+   * message that is neither a server push nor a reply envelope to a {@link #call}. A String result
+   * comes as is ({@code "Hello, human"}), any other value as its JSON ({@code "[1,2]"}).
+   *
+   * @throws ErrorReplyException if the server answers with an error, which in the text-line form is
+   *     the JSON error envelope without {@code re}
+   * @throws AssertionError if no reply comes within the client's timeout, as for a command that
+   *     returns nothing: {@link #send(String)} such a line instead
    */
   public String callText(String line) {
     send(line);
     String what = "text reply to \"" + line + "\"";
-    return inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what).text();
+    Received reply =
+        inbox.take(m -> !m.isBinary() && !m.isAnyEvent() && !m.isReply(), timeout, what);
+    if (reply.isError()) {
+      throw new ErrorReplyException(reply.json().get("cmd").asText(), reply.json());
+    }
+    return reply.text();
   }
 
   /** Sends one text message as is. */

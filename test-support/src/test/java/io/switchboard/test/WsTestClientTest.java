@@ -16,7 +16,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +103,43 @@ class WsTestClientTest {
         WsTestClient client = WsTestClient.connect(server.uri("/ws"))) {
       assertEquals("Hello, Tony", client.callText("hello Tony"));
       assertEquals("ann", client.awaitEvent("joined").get("name").asText());
+    }
+  }
+
+  @Test
+  void callTextThrowsOnTheErrorEnvelopeOfATextLine() throws Exception {
+    ScriptedServer.Script unknown =
+        (text, channel) ->
+            WebSockets.sendTextBlocking(
+                "{\"cmd\":\"nme\",\"error\":{\"code\":\"unknown_command\",\"message\":\"no\"}}",
+                channel);
+    try (ScriptedServer server = ScriptedServer.start(unknown);
+        WsTestClient client = WsTestClient.connect(server.uri("/ws"))) {
+      ErrorReplyException error =
+          assertThrows(ErrorReplyException.class, () -> client.callText("nme Tony"));
+
+      assertEquals("nme", error.command());
+      assertEquals("unknown_command", error.code());
+    }
+  }
+
+  @Test
+  void concurrentCallsEachGetTheirOwnReply() throws Exception {
+    try (ScriptedServer server = ScriptedServer.start(WsTestClientTest::echoWithTickFirst);
+        WsTestClient client = WsTestClient.connect(server.uri("/ws"))) {
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          String text = "message " + i;
+          answers.add(threads.submit(() -> client.call("echo", text).asText().equals(text)));
+        }
+        for (Future<Boolean> answer : answers) {
+          assertTrue(answer.get(30, TimeUnit.SECONDS));
+        }
+      } finally {
+        threads.shutdownNow();
+      }
     }
   }
 

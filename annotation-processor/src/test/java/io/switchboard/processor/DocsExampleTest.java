@@ -1,0 +1,51 @@
+package io.switchboard.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.json.Json;
+import io.switchboard.spi.DispatchResult;
+import io.switchboard.spi.EndpointDispatcher;
+import io.switchboard.spi.Envelope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint in docs/annotations.md compiles and behaves as the page says. */
+class DocsExampleTest {
+
+  private static String example() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "annotations.md"));
+    String section = page.substring(page.indexOf("## An endpoint"));
+    Matcher code = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertTrue(code.find(), "the page shows an endpoint");
+    return code.group(1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAnnotationsPageEndpointCompilesAndAnswers() throws Exception {
+    try (Compiled compiled = Compiled.compile("com.example.chat.ChatEndpoint", example())) {
+      EndpointDispatcher<Object> dispatcher = (EndpointDispatcher<Object>)
+          ServiceLoader.load(EndpointDispatcher.class, compiled.loader()).findFirst().orElseThrow();
+      Object endpoint = dispatcher.newEndpoint();
+      FakeContext context = new FakeContext(dispatcher);
+      dispatcher.onOpen(endpoint, context);
+      assertEquals("\"Hello, human\"", reply(dispatcher, endpoint, context, "hello"));
+      assertEquals("\"you are Tony\"", reply(dispatcher, endpoint, context, "{\"cmd\":\"name\",\"data\":\"Tony\"}"));
+      assertEquals("[{\"id\":\"s1\",\"name\":\"Tony\"}]", reply(dispatcher, endpoint, context, "users"));
+      reply(dispatcher, endpoint, context, "say hi all");
+      assertEquals("chat", context.pushes.get(context.pushes.size() - 1).event());
+    }
+  }
+
+  private static String reply(EndpointDispatcher<Object> dispatcher, Object endpoint, FakeContext context, String message)
+      throws Exception {
+    Envelope envelope = Envelope.parse(message);
+    DispatchResult result = dispatcher.dispatch(endpoint, envelope.command(), envelope.payload(), context);
+    return result.isNone() ? null : Json.writeString(result.codec(), result.value());
+  }
+}

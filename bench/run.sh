@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of docs/performance.md in bounded time, on loopback only.
+#
+#   bench/run.sh                 # JMH (about 3 minutes), then the fan-out run (about 2 minutes)
+#   bench/run.sh jmh             # JMH only; more JMH arguments may follow, e.g. "bench/run.sh jmh -f 3"
+#   bench/run.sh fanout          # fan-out only; FanOut options may follow, e.g. "--client jdk"
+#
+# Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
+# On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
+# which the CPUs are at least 85% idle (builds and tests running alongside skew every figure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=bench/target/switchboard-bench.jar
+results=bench/target/results
+what="${1:-all}"
+[[ $# -gt 0 ]] && shift
+
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$jar" ]]; then
+  mvn -B -q -pl bench -am package -DskipTests
+fi
+mkdir -p "$results"
+
+machine() {
+  echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+busy_percent_over_5s() {
+  local a b
+  read -r -a a < /proc/stat
+  sleep 5
+  read -r -a b < /proc/stat
+  local busy=0 total=0 i
+  for i in 1 2 3 4 5 6 7 8; do
+    total=$((total + b[i] - a[i]))
+    if [[ $i != 4 && $i != 5 ]]; then busy=$((busy + b[i] - a[i])); fi # 4 idle, 5 iowait
+  done
+  echo $((total > 0 ? 100 * busy / total : 0))
+}
+
+wait_for_quiet() {
+  local limit="${QUIET_WAIT:-0}" waited=0 busy
+  while ((waited < limit)); do
+    busy=$(busy_percent_over_5s)
+    if ((busy <= 15)); then
+      return 0
+    fi
+    echo "machine ${busy}% busy, waiting for it to calm down ($waited/$limit s)" >&2
+    waited=$((waited + 5))
+  done
+}
+
+run_jmh() {
+  wait_for_quiet
+  machine | tee "$results/jmh.txt"
+  # 12 benchmarks x (3 + 5) one-second iterations in 1 fork each: about 2 minutes of measuring.
+  timeout 15m java -jar "$jar" -prof gc -rf json -rff "$results/jmh.json" "$@" \
+    'io.switchboard.bench.(codec|dispatch).*' | tee -a "$results/jmh.txt"
+}
+
+run_fanout() {
+  wait_for_quiet
+  machine | tee "$results/fanout.txt"
+  # The run stops by itself (about 80 s with the defaults); the timeout is only a safety net.
+  timeout 10m java -cp "$jar" io.switchboard.bench.fanout.FanOut "$@" 2>&1 | tee -a "$results/fanout.txt"
+  return "${PIPESTATUS[0]}"
+}
+
+case "$what" in
+  jmh) run_jmh "$@" ;;
+  fanout) run_fanout "$@" ;;
+  all) run_jmh && run_fanout ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout] [arguments...]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,164 @@
+package io.switchboard.bench.fanout;
+
+import com.example.bench.Tick;
+import com.example.bench.TickerEndpoint;
+import io.switchboard.bench.codec.Databind;
+import io.switchboard.undertow.Switchboard;
+import io.switchboard.undertow.SwitchboardServer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fan-out load generator. In one run, bounded in count and time, on loopback only: it starts a
+ * Switchboard server in this JVM and the subscribers in a second JVM ({@link LoadClients}), then
+ *
+ * <ol>
+ *   <li>scenario (a): {@code --subscribers} (1,000) subscribers receive {@code --rate} (50)
+ *       broadcasts/s for {@code --seconds} (20 s);
+ *   <li>scenario (b): more subscribers connect, up to {@code --idle-subscribers} (10,000), and
+ *       receive one broadcast, {@code --idle-rounds} (2) times;
+ * </ol>
+ *
+ * each with Switchboard's encode-once broadcast and with the baseline that encodes every
+ * recipient's copy with jackson-databind, taking turns. It prints delivery latency (HdrHistogram:
+ * receive time minus the time the broadcast was due), lost and out-of-order deliveries, and the
+ * sender's cost per broadcast, then stops the server and the client JVM.
+ *
+ * <p>Exit status: 0 when the encode-once runs met the targets of {@code docs/performance.md}, 3
+ * when they did not, 1 on failure.
+ */
+public final class FanOut {
+
+  private static final String PATH = "/ticker";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
+  private static final double STEADY_P99_TARGET_MILLIS = 50;
+  private static final double IDLE_MAX_TARGET_MILLIS = 500;
+
+  private final FanOutOptions options;
+  private final SwitchboardServer server;
+  private final ClientProcess clients;
+  private final List<PushMode> modes;
+  private final List<PhaseReport> reports = new ArrayList<>();
+  private int nextPhase = 1;
+
+  private FanOut(FanOutOptions options, SwitchboardServer server, ClientProcess clients) {
+    this.options = options;
+    this.server = server;
+    this.clients = clients;
+    this.modes = List.of(new EncodeOnce(server, PATH), new PerRecipientDatabind(server.sessions(PATH)));
+  }
+
+  public static void main(String[] args) throws Exception {
+    // One log line per connection is the server's default; 11,000 of them would drown the report.
+    System.setProperty(
+        "org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    FanOutOptions options = FanOutOptions.parse(args);
+    SwitchboardServer server =
+        Switchboard.server()
+            .host("127.0.0.1")
+            .port(0)
+            .endpoint(new TickerEndpoint())
+            .maxConnections(options.idleSubscribers() + 100)
+            .start();
+    URI uri = URI.create("ws://127.0.0.1:" + server.port() + PATH);
+    boolean met;
+    try (ClientProcess clients = ClientProcess.start(uri, options.client(), options.clientJvmOptions())) {
+      try {
+        met = new FanOut(options, server, clients).run();
+      } finally {
+        // Closes every session with 1001 while the clients are still there to answer.
+        server.stop(Duration.ofSeconds(10));
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+      return;
+    }
+    System.exit(met ? 0 : 3);
+  }
+
+  private boolean run() throws Exception {
+    printSetup();
+    connectUpTo(options.subscribers());
+    for (PushMode mode : modes) {
+      phase("warm-up", mode, options.subscribers(), (int) (options.rate() * options.warmup().toSeconds()));
+    }
+    List<PhaseReport> steady = new ArrayList<>();
+    for (PushMode mode : modes) {
+      steady.add(record(phase("(a) steady", mode, options.subscribers(), options.broadcasts())));
+    }
+    connectUpTo(options.idleSubscribers());
+    // The first round reaches connections that never received anything: that costs more than
+    // later rounds on both sides, so the push modes take turns and every round is reported.
+    List<PhaseReport> idle = new ArrayList<>();
+    for (int round = 1; round <= options.idleRounds(); round++) {
+      for (PushMode mode : modes) {
+        idle.add(record(phase("(b) idle #" + round, mode, options.idleSubscribers(), 1)));
+      }
+    }
+    Report.table(reports);
+    boolean steadyMet = Report.verdict(
+        String.format(
+            "(a) %,d subscribers x %d broadcasts/s, p99 < %.0f ms, no loss",
+            options.subscribers(), options.rate(), STEADY_P99_TARGET_MILLIS),
+        steady, "p99", r -> r.percentileMillis(99), STEADY_P99_TARGET_MILLIS);
+    boolean idleMet = Report.verdict(
+        String.format(
+            "(b) %,d idle subscribers, every delivery < %.0f ms",
+            options.idleSubscribers(), IDLE_MAX_TARGET_MILLIS),
+        idle, "max", PhaseReport::maxMillis, IDLE_MAX_TARGET_MILLIS);
+    return steadyMet && idleMet;
+  }
+
+  private void printSetup() throws Exception {
+    byte[] push = Databind.MAPPER.writeValueAsBytes(
+        new PerRecipientDatabind.Push("tick", new Tick(1, 999, Micros.now(), "ACME", new BigDecimal("101.250"))));
+    System.out.printf(
+        "fan-out: server pid %d on %s, client JVM (%s client) %s; %d CPUs, Java %s (%s); push of %d bytes%n",
+        ProcessHandle.current().pid(), "127.0.0.1:" + server.port(), options.client(),
+        options.clientJvmOptions(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), System.getProperty("java.vm.name"), push.length);
+  }
+
+  private void connectUpTo(int total) throws Exception {
+    int more = total - server.sessions(PATH).count();
+    String ready = clients.ask("CONNECT " + more, "READY", CONNECT_TIMEOUT);
+    System.out.printf("connected %,d more subscribers: %s%n", more, ready);
+    awaitServerSessions(total);
+  }
+
+  /** The client saw its handshakes complete; the server registers each session right after. */
+  private void awaitServerSessions(int total) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (server.sessions(PATH).count() != total) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "server has " + server.sessions(PATH).count() + " sessions, expected " + total);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private PhaseReport phase(String scenario, PushMode mode, int subscribers, int broadcasts)
+      throws Exception {
+    int id = nextPhase++;
+    clients.ask("PHASE " + id + " " + broadcasts, "ARMED", Duration.ofSeconds(30));
+    CpuMeter cpu = new CpuMeter(clients);
+    PacedSender.Cost cost = PacedSender.send(mode, id, broadcasts, options.period());
+    long waitMillis = options.drainWait().toMillis();
+    String result = clients.ask(
+        "END " + id + " " + waitMillis, "RESULT", Duration.ofMillis(waitMillis).plusSeconds(30));
+    PhaseReport report = PhaseReport.of(scenario, mode.name(), subscribers, cost, cpu.stop(), result);
+    Report.line(report);
+    return report;
+  }
+
+  private PhaseReport record(PhaseReport report) {
+    reports.add(report);
+    return report;
+  }
+}

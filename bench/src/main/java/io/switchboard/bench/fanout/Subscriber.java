@@ -1,0 +1,52 @@
+package io.switchboard.bench.fanout;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One listening connection. It checks that its ticks of the current phase arrive in sequence,
+ * none missing, and records each one's delivery latency: receive time minus the {@code
+ * sentAtMicros} the server wrote. Called on one client IO thread at a time.
+ */
+final class Subscriber {
+
+  private final AtomicReference<Phase> current;
+  private final LongAdder stray;
+  private Phase phase;
+  private long nextSeq;
+  private int received;
+
+  /**
+   * @param current the phase in progress, switched by the load client between phases
+   * @param stray counts messages of no current phase (late arrivals of an earlier one)
+   */
+  Subscriber(AtomicReference<Phase> current, LongAdder stray) {
+    this.current = current;
+    this.stray = stray;
+  }
+
+  void onText(String message) {
+    long receivedAt = Micros.now();
+    Phase now = current.get();
+    if (now == null || TickFields.number(message, "phase") != now.id) {
+      stray.increment();
+      return;
+    }
+    if (phase != now) {
+      phase = now;
+      nextSeq = 0;
+      received = 0;
+    }
+    long latency = receivedAt - TickFields.number(message, "sentAtMicros");
+    now.latencyMicros.recordValue(Math.min(Math.max(0, latency), Phase.MAX_MICROS));
+    now.received.increment();
+    long seq = TickFields.number(message, "seq");
+    if (seq != nextSeq) {
+      now.outOfOrder.increment();
+    }
+    nextSeq = seq + 1;
+    if (++received == now.planned) {
+      now.subscriberDone();
+    }
+  }
+}

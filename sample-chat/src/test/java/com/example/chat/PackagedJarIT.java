@@ -1,0 +1,128 @@
+package com.example.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.test.WsTestClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar the README tells people to run, run as they would: {@code java -jar
+ * target/switchboard-sample-chat.jar}. It must be self-contained (the generated dispatchers and
+ * codecs found through its merged {@code META-INF/services}), serve the page and the chat, and print
+ * the address to open.
+ */
+class PackagedJarIT {
+
+  private static final Path JAR = Path.of("target", "switchboard-sample-chat.jar");
+  private static final Pattern URL = Pattern.compile("open (http://\\S+) in two browser tabs");
+
+  private static Process java(String... args) throws IOException {
+    return java(Map.of(), args);
+  }
+
+  private static Process java(Map<String, String> environment, String... args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  @Test
+  void helpListsTheFlagsAndExits() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), JAR + " was not built");
+    Process process = java("--help");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue());
+    assertEquals(ChatOptions.USAGE, output);
+  }
+
+  @Test
+  void aBadFlagIsExplainedWithExitCode2() throws Exception {
+    Process process = java("--port", "eighty");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, process.exitValue());
+    assertEquals("--port must be a port number 0-65535, not \"eighty\"", output.strip());
+  }
+
+  @Test
+  void theJarServesThePageAndTheChatAtTheAddressItPrints() throws Exception {
+    Process process = java("--port", "0", "--host", "127.0.0.1");
+    try {
+      String url = printedUrl(process).get(30, TimeUnit.SECONDS);
+      HttpResponse<String> page =
+          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("<title>Switchboard chat</title>"));
+
+      try (WsTestClient chat = WsTestClient.connect(URI.create(url.replace("http://", "ws://") + "chat"))) {
+        chat.awaitEvent("welcome");
+        assertTrue(chat.callText("hello").startsWith("Hello, guest-"));
+        assertEquals(ChatEndpointTest.COMMANDS.size(), chat.call("help").path("commands").size());
+      }
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
+  @Test
+  void thePortComesFromSwitchboardPortWhenNoFlagGivesIt() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Process process = java(Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1"));
+    try {
+      assertEquals("http://127.0.0.1:" + port + "/", printedUrl(process).get(30, TimeUnit.SECONDS));
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
+  /** The page address from the line the jar prints once it is up; the rest of its output is drained. */
+  private static CompletableFuture<String> printedUrl(Process process) {
+    CompletableFuture<String> url = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        StringBuilder output = new StringBuilder();
+        for (String line; (line = lines.readLine()) != null; ) {
+          output.append(line).append('\n');
+          Matcher matcher = URL.matcher(line);
+          if (matcher.find()) {
+            url.complete(matcher.group(1));
+          }
+        }
+        url.completeExceptionally(new AssertionError("the jar printed no address:\n" + output));
+      } catch (IOException e) {
+        url.completeExceptionally(e);
+      }
+    }, "chat-jar-output");
+    reader.setDaemon(true);
+    reader.start();
+    return url;
+  }
+}

@@ -1,0 +1,59 @@
+package com.example.greeter;
+
+import io.switchboard.Broadcaster;
+import io.switchboard.CloseReason;
+import io.switchboard.Every;
+import io.switchboard.WsCommand;
+import io.switchboard.WsEndpoint;
+import io.switchboard.WsException;
+import io.switchboard.WsMessage;
+import io.switchboard.WsSession;
+
+/** A small app endpoint for the tests of the test support, compiled with the processor. */
+@WsEndpoint(
+    value = "/greeter",
+    subprotocols = {"greeter.v2", "greeter.v1"})
+public class GreeterEndpoint {
+
+  @WsCommand("hello")
+  String hello() {
+    return "Hello, human";
+  }
+
+  /** A JSON payload and reply; an application error code for a blank name. */
+  @WsCommand("greet")
+  Greeting greet(Person person) {
+    if (person.name().isBlank()) {
+      throw new WsException("no_name", "tell me your name");
+    }
+    return new Greeting("Hello, " + person.name());
+  }
+
+  /** A push to everyone but the sender. */
+  @WsCommand("shout")
+  void shout(Shout shout, WsSession sender, Broadcaster everyone) {
+    everyone.toAllExcept(sender, "shouted", shout);
+  }
+
+  /** Says goodbye, then closes: the text goes out first, as sends keep their order. */
+  @WsCommand("bye")
+  void bye(WsSession session) {
+    session.send("Goodbye");
+    session.close(new CloseReason(CloseReason.NORMAL_CLOSURE, "bye"));
+  }
+
+  /** Pushes with no client trigger, fast enough for a test to wait for. */
+  @Every("200ms")
+  void tick(Broadcaster everyone) {
+    everyone.toAll("tick", new Tick(System.currentTimeMillis()));
+  }
+
+  public record Person(String name) {}
+
+  public record Greeting(String greeting) {}
+
+  public record Shout(String text) {}
+
+  @WsMessage
+  public record Tick(long millis) {}
+}
