@@ -153,7 +153,8 @@ public final class ServerBuilder {
 
   /**
    * The bound of each session's outbound queue in bytes; beyond it the slow-consumer policy
-   * applies. Default 1 MiB.
+   * applies. Default 4 MiB: a burst of large pushes to a client that reads, but a moment late,
+   * must not count as slow.
    */
   public ServerBuilder maxQueuedBytes(long bytes) {
     if (bytes <= 0) {
@@ -263,7 +264,7 @@ public final class ServerBuilder {
         rate,
         rateBurst != null ? rateBurst : settings.integer("rate-burst", 2 * rate),
         settings.integer("rate-strikes", 20),
-        maxQueuedBytes != null ? maxQueuedBytes : settings.size("max-queued-bytes", 1024 * 1024),
+        maxQueuedBytes != null ? maxQueuedBytes : settings.size("max-queued-bytes", 4 * 1024 * 1024),
         compression != null ? compression : settings.bool("compression", false),
         ioThreads != null ? ioThreads : settings.integer("io-threads", Math.max(2, cores)),
         handlerThreads != null

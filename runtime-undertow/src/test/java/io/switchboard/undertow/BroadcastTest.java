@@ -191,9 +191,15 @@ class BroadcastTest {
         writer.socket().sendText("say " + i + " " + text, true).join();
       }
       for (int i = 0; i < 100; i++) {
+        String line;
+        try {
+          line = Events.next(reader, "chat");
+        } catch (AssertionError e) {
+          throw new AssertionError("line " + i + " missing; " + server.stats(), e);
+        }
         assertEquals(
             "{\"event\":\"chat\",\"data\":{\"from\":\"anonymous\",\"text\":\"" + i + " " + text + "\"}}",
-            Events.next(reader, "chat"));
+            line);
       }
       writer.send("hello");
       assertEquals("Hello, human", skipEvents(writer));

@@ -31,7 +31,7 @@ class SettingsTest {
     assertEquals(Duration.ZERO, config.idleTimeout());
     assertEquals(1000, config.rateLimit());
     assertEquals(2000, config.rateBurst());
-    assertEquals(1024 * 1024, config.maxQueuedBytes());
+    assertEquals(4 * 1024 * 1024, config.maxQueuedBytes());
     assertEquals(false, config.compression());
     assertEquals(true, config.shutdownHook());
     assertNull(config.statsPath());

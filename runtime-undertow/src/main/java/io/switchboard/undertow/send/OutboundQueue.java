@@ -55,7 +55,8 @@ public final class OutboundQueue {
 
   /** Receives the queue's counts as they change, for server stats. */
   public interface QueueStats {
-    void queuedBytesChanged(long delta);
+    /** Messages and bytes queued (including the one being written) went up or down. */
+    void queuedChanged(int messages, long bytes);
 
     void dropped(int messages);
 
@@ -102,7 +103,7 @@ public final class OutboundQueue {
     if (droppedNow > 0) {
       stats.dropped(droppedNow);
     }
-    stats.queuedBytesChanged(message.size());
+    stats.queuedChanged(1, message.size());
     if (first != null) {
       writeFrom(first);
     }
@@ -128,7 +129,7 @@ public final class OutboundQueue {
     }
     queuedBytes -= freed;
     dropped += count;
-    stats.queuedBytesChanged(-freed);
+    stats.queuedChanged(-count, -freed);
     return count;
   }
 
@@ -162,7 +163,7 @@ public final class OutboundQueue {
   /** Called by the wire when a message was written. */
   public void written(OutboundMessage message) {
     stats.written(message);
-    stats.queuedBytesChanged(-message.size());
+    stats.queuedChanged(-1, -message.size());
     OutboundMessage next;
     synchronized (this) {
       queuedBytes -= message.size();
@@ -178,8 +179,10 @@ public final class OutboundQueue {
   /** Called by the wire when a write failed: the connection is gone, nothing more is written. */
   public void failed(OutboundMessage message) {
     long released;
+    int releasedMessages;
     synchronized (this) {
       released = queuedBytes;
+      releasedMessages = queue.size() + 1; // and the one that failed
       closed = true;
       queue.clear();
       queuedBytes = 0;
@@ -188,7 +191,7 @@ public final class OutboundQueue {
         completedInside = false;
       }
     }
-    stats.queuedBytesChanged(-released);
+    stats.queuedChanged(-releasedMessages, -released);
   }
 
   /**
@@ -229,6 +232,7 @@ public final class OutboundQueue {
    */
   public void closeNow(CloseReason reason) {
     long released;
+    int releasedMessages;
     boolean sendNow;
     synchronized (this) {
       if (closed) {
@@ -236,6 +240,7 @@ public final class OutboundQueue {
       }
       long inFlight = writing ? queuedBytes - sum(queue) : 0;
       released = queuedBytes - inFlight;
+      releasedMessages = queue.size();
       queue.clear();
       queuedBytes = inFlight;
       closeAfterQueue = reason;
@@ -244,7 +249,7 @@ public final class OutboundQueue {
         closed = true;
       }
     }
-    stats.queuedBytesChanged(-released);
+    stats.queuedChanged(-releasedMessages, -released);
     if (sendNow) {
       wire.writeClose(reason);
     }
