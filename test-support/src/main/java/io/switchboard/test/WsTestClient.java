@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket client for tests of Switchboard endpoints, on the JDK's {@link WebSocket}. It speaks
@@ -266,6 +267,7 @@ public final class WsTestClient implements AutoCloseable {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> subprotocols = new ArrayList<>();
     private Duration timeout = DEFAULT_TIMEOUT;
+    private SSLContext sslContext;
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -301,6 +303,17 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /**
+     * For {@code wss://} to a server whose certificate the JVM does not trust, such as a
+     * self-signed one in a test: a context whose trust managers accept it. Without it, such a
+     * handshake fails with an {@link UncheckedIOException} caused by an {@code
+     * SSLHandshakeException}, as a browser refuses it.
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
      * Opens the connection.
      *
      * @throws WsHandshakeException if the server refuses the upgrade with an HTTP status
@@ -308,8 +321,11 @@ public final class WsTestClient implements AutoCloseable {
      */
     public WsTestClient connect() {
       Inbox inbox = new Inbox();
-      WebSocket.Builder builder =
-          SharedHttpClient.INSTANCE.newWebSocketBuilder().connectTimeout(timeout);
+      HttpClient http =
+          sslContext == null
+              ? SharedHttpClient.INSTANCE
+              : HttpClient.newBuilder().sslContext(sslContext).build();
+      WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
       headers.forEach(builder::header);
       if (!subprotocols.isEmpty()) {
         builder.subprotocols(

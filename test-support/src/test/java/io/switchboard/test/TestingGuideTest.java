@@ -69,6 +69,16 @@ class TestingGuideTest {
   }
 
   @Test
+  void theServerHandlePushesFromOutsideHandlers() {
+    WsTestClient client = app.client("/greeter");
+    client.call("hello"); // a reply: the session is open and registered
+
+    app.server().broadcaster("/greeter").toAll("announcement", "maintenance at 22:00");
+
+    assertEquals("maintenance at 22:00", client.awaitEvent("announcement").asText());
+  }
+
+  @Test
   void theShouterDoesNotHearItself() {
     WsTestClient alice = app.client("/greeter");
     alice.call("shout", Map.of("text", "hey"));
