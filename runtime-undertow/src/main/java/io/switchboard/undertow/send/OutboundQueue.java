@@ -29,8 +29,16 @@ public final class OutboundQueue {
   public enum Offer {
     /** Queued, possibly after dropping older pushes (see {@link #dropped()}). */
     QUEUED,
-    /** The queue is full under the {@code CLOSE} policy: nothing was queued. */
+    /**
+     * The queue is full of what cannot be dropped (the {@code CLOSE} policy, or replies): nothing
+     * was queued, and the session is to be closed.
+     */
     OVERFLOW,
+    /**
+     * Under {@code DROP_OLDEST}, a push that found no room even after dropping the older ones: it
+     * was dropped itself.
+     */
+    DROPPED,
     /** The session is closing or closed: nothing was queued. */
     CLOSED
   }
@@ -81,27 +89,36 @@ public final class OutboundQueue {
   public Offer offer(OutboundMessage message) {
     OutboundMessage first = null;
     int droppedNow = 0;
+    boolean discard = false;
     synchronized (this) {
       if (closed || closeAfterQueue != null) {
         return Offer.CLOSED;
       }
-      if (wouldOverflow(message)) {
-        if (policy == SlowConsumerPolicy.DROP_OLDEST) {
-          droppedNow = dropOldestPushes(message.size());
-        }
-        if (wouldOverflow(message)) {
-          return Offer.OVERFLOW;
+      if (wouldOverflow(message) && policy == SlowConsumerPolicy.DROP_OLDEST) {
+        droppedNow = dropOldestPushes(message.size());
+        if (wouldOverflow(message) && message.isPush()) {
+          dropped++; // no room even so: this push is the one to lose
+          droppedNow++;
+          discard = true;
         }
       }
-      queue.add(message);
-      queuedBytes += message.size();
-      if (!writing) {
-        writing = true;
-        first = queue.poll();
+      if (!discard && wouldOverflow(message)) {
+        return Offer.OVERFLOW;
+      }
+      if (!discard) {
+        queue.add(message);
+        queuedBytes += message.size();
+        if (!writing) {
+          writing = true;
+          first = queue.poll();
+        }
       }
     }
     if (droppedNow > 0) {
       stats.dropped(droppedNow);
+    }
+    if (discard) {
+      return Offer.DROPPED;
     }
     stats.queuedChanged(1, message.size());
     if (first != null) {

@@ -162,4 +162,17 @@ class OutboundQueueTest {
     assertEquals(CloseReason.NORMAL, wire.close);
     assertEquals(List.of("a", "b"), wire.writes);
   }
+
+  @Test
+  void dropOldestDropsAPushThatFindsNoRoomRatherThanClosing() {
+    OutboundQueue q = queue(10);
+    q.policy(SlowConsumerPolicy.DROP_OLDEST);
+    q.offer(OutboundMessage.text("reply-8b")); // being written, never dropped
+    assertEquals(OutboundQueue.Offer.DROPPED, q.offer(OutboundMessage.push("a-big-push".getBytes())));
+    assertEquals(1, q.dropped());
+    assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(OutboundMessage.text("a-big-reply")));
+    wire.completeNext();
+    assertEquals(List.of("reply-8b"), wire.writes);
+    assertEquals(0, counts.queuedMessages);
+  }
 }
