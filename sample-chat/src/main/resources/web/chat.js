@@ -23,9 +23,10 @@
     reconnect: element('reconnect'),
   };
 
-  // '/chat' is resolved against the page's own URL: ws:// for an http:// page, wss:// for https://.
+  // 'chat' is resolved against the page's own URL: ws:// for an http:// page, wss:// for https://,
+  // and under the page's own path, so the page also works behind a proxy that serves it at /app/.
   // A chat page should survive a server restart, so 1001 (going away) is retried too.
-  const chat = Switchboard.connect('/chat', {
+  const chat = Switchboard.connect('chat', {
     reconnectOnGoingAway: true,
     maxAttempts: Infinity,
     maxDelay: 10000,

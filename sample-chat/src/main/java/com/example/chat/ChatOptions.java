@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The command line of the chat server. Every flag is optional; what a flag leaves out, the
- * runtime takes from its own settings: the system property {@code switchboard.<key>} or the
- * environment variable {@code SWITCHBOARD_<KEY>} ({@code SWITCHBOARD_PORT}…), else its default.
+ * The command line of the chat server. Every flag is optional; what a flag leaves out, the runtime
+ * takes from its own settings: the system property {@code switchboard.<key>} or the environment
+ * variable {@code SWITCHBOARD_<KEY>} ({@code SWITCHBOARD_PORT}…), else its default.
  *
  * @param port the port to listen on, 0 for any free one; null for the runtime's setting
  * @param host the address to bind; null for the runtime's setting
@@ -78,7 +78,8 @@ public record ChatOptions(
       }
     }
     if (keystore != null && certificate != null) {
-      throw new IllegalArgumentException("use either --tls-keystore or --tls-cert/--tls-key, not both");
+      throw new IllegalArgumentException(
+          "use either --tls-keystore or --tls-cert/--tls-key, not both");
     }
     if (keystore != null && password == null) {
       throw new IllegalArgumentException("--tls-keystore needs --tls-password");
@@ -105,7 +106,8 @@ public record ChatOptions(
     } catch (NumberFormatException e) {
       // reported below, with the same message as an out-of-range number
     }
-    throw new IllegalArgumentException("--port must be a port number 0-65535, not \"" + text + "\"");
+    throw new IllegalArgumentException(
+        "--port must be a port number 0-65535, not \"" + text + "\"");
   }
 
   private static Path file(String text, String flag) {

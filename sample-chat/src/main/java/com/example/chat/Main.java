@@ -32,7 +32,9 @@ public final class Main {
     String host = builder.config().host();
     SwitchboardServer server = builder.start();
     System.out.println(
-        "Switchboard chat is running: open " + pageUrl(scheme, host, server.port()) + " in two browser tabs");
+        "Switchboard chat is running: open "
+            + pageUrl(scheme, host, server.port())
+            + " in two browser tabs");
   }
 
   /** Starts the chat and echo endpoints and the page as the options say. */
@@ -43,7 +45,10 @@ public final class Main {
   /** The server the options ask for; what they leave out comes from the runtime's settings. */
   static ServerBuilder configure(ChatOptions options) {
     ServerBuilder builder =
-        Switchboard.server().endpoint(new ChatEndpoint()).endpoint(new EchoEndpoint()).staticFiles("/web");
+        Switchboard.server()
+            .endpoint(new ChatEndpoint())
+            .endpoint(new EchoEndpoint())
+            .staticFiles("/web");
     if (options.port() != null) {
       builder.port(options.port());
     }

@@ -3,8 +3,8 @@ package com.example.chat;
 import io.switchboard.WsMessage;
 
 /**
- * Who is where: the data of the {@code welcome} event (to the new session itself) and of the
- * {@code joined} and {@code left} events (to the room).
+ * Who is where: the data of the {@code welcome} event (to the new session itself) and of the {@code
+ * joined} and {@code left} events (to the room).
  */
 @WsMessage
 public record Presence(String id, String name, String room) {}

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A simulated room thermometer: a slow daily swing around 21 °C plus a small random walk, rounded
- * to a tenth of a degree like a cheap real sensor. Thread-safe; the scheduled push and the
- * {@code temp} command read it concurrently.
+ * to a tenth of a degree like a cheap real sensor. Thread-safe; the scheduled push and the {@code
+ * temp} command read it concurrently.
  */
 public final class TemperatureSensor {
 

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.CloseReason;
 import io.switchboard.test.ErrorReplyException;
+import io.switchboard.test.SwitchboardExtension;
 import io.switchboard.test.WsTestClient;
-import io.switchboard.undertow.SwitchboardServer;
-import java.net.URI;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,47 +22,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The chat over real WebSocket connections ({@code switchboard-test}'s client): every command in
- * both message forms, the room announcements, broadcast between clients, room switches and the
- * scheduled push. The server is shared, so each test that counts people or listens to
- * announcements uses a room of its own.
+ * The chat over real WebSocket connections, with {@code switchboard-test}'s extension and client:
+ * every command in both message forms, the room announcements, broadcast between clients, room
+ * switches and the scheduled push. The server is shared, so each test that counts people or listens
+ * to announcements uses a room of its own.
  */
 class ChatEndpointTest {
 
   /** The commands of the chat, in the order ChatEndpoint declares them. */
   static final List<String> COMMANDS =
-      List.of("hello", "name", "temp", "age", "date", "time", "thanks", "id", "users", "bye", "say", "join", "help");
+      List.of(
+          "hello", "name", "temp", "age", "date", "time", "thanks", "id", "users", "bye", "say",
+          "join", "help");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger rooms = new AtomicInteger();
-  private static SwitchboardServer server;
-  private final List<WsTestClient> clients = new ArrayList<>();
 
-  @BeforeAll
-  static void startServer() {
-    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
-  }
+  /** The chat as the jar runs it, on a free port of 127.0.0.1, for all the tests of this class. */
+  @RegisterExtension
+  static final SwitchboardExtension app =
+      SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
-  @AfterAll
-  static void stopServer() {
-    server.stop(Duration.ofSeconds(2));
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(WsTestClient::close);
-  }
-
-  /** A new client, welcomed; returns it with its session id. */
+  /** A new client, welcomed; closed by the extension after the test. */
   private Person connect() {
-    WsTestClient client = WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
-    clients.add(client);
+    WsTestClient client = app.client("/chat");
     JsonNode welcome = client.awaitEvent("welcome");
     return new Person(client, welcome.path("id").asText(), welcome.path("name").asText());
   }
@@ -121,7 +110,8 @@ class ChatEndpointTest {
     Person hal = connect();
     hal.line("name Hal");
     assertEquals("Hello, Hal! Type help to see what I understand.", hal.line("hello"));
-    assertEquals("Hello, Hal! Type help to see what I understand.", hal.call("hello", null).asText());
+    assertEquals(
+        "Hello, Hal! Type help to see what I understand.", hal.call("hello", null).asText());
   }
 
   @Test
@@ -149,12 +139,16 @@ class ChatEndpointTest {
     Person other = connect();
 
     assertEquals("bad_name", errorCode(() -> other.call("name", "   ")));
-    assertEquals("bad_name", errorCode(() -> other.call("name", "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1))));
-    ErrorReplyException taken = assertThrows(ErrorReplyException.class, () -> other.call("name", "grace"));
+    assertEquals(
+        "bad_name",
+        errorCode(() -> other.call("name", "x".repeat(ChatEndpoint.MAX_NAME_LENGTH + 1))));
+    ErrorReplyException taken =
+        assertThrows(ErrorReplyException.class, () -> other.call("name", "grace"));
     assertEquals("name_taken", taken.code());
     assertEquals("someone is already called grace", taken.errorMessage());
     // The text-line form answers with the same error (as JSON without "re").
-    ErrorReplyException takenAsLine = assertThrows(ErrorReplyException.class, () -> other.line("name Grace"));
+    ErrorReplyException takenAsLine =
+        assertThrows(ErrorReplyException.class, () -> other.line("name Grace"));
     assertEquals("name_taken", takenAsLine.code());
   }
 
@@ -185,7 +179,9 @@ class ChatEndpointTest {
     Person person = connect();
     LocalDate today = LocalDate.now();
     assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.line("date"))));
-    assertTrue(List.of(today, today.plusDays(1)).contains(LocalDate.parse(person.call("date", null).asText())));
+    assertTrue(
+        List.of(today, today.plusDays(1))
+            .contains(LocalDate.parse(person.call("date", null).asText())));
 
     for (String time : List.of(person.line("time"), person.call("time", null).asText())) {
       assertTrue(time.matches("\\d{2}:\\d{2}:\\d{2}"), time);
@@ -271,6 +267,57 @@ class ChatEndpointTest {
   }
 
   @Test
+  void longLinesReachTheRoomWholeAndInOrder() throws Exception {
+    Person writer = connectToOwnRoom();
+    Person reader = connectTo(writer.room());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add(" " + i + " " + String.valueOf((char) ('a' + i)).repeat(32 * 1024) + " ");
+      writer.call("say", Map.of("text", lines.get(i)));
+    }
+    for (String line : lines) {
+      assertEquals(line, reader.client().awaitEvent("chat").path("text").asText());
+    }
+  }
+
+  @Test
+  void aClientThatNeverReadsDoesNotHoldUpTheRoom() throws Exception {
+    Person writer = connect();
+    Person reader = connect();
+    try (Socket neverReads = openWithoutReading("/chat")) {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        lines.add(i + " " + "x".repeat(32 * 1024));
+        writer.call("say", Map.of("text", lines.get(i)));
+      }
+      for (String line : lines) {
+        assertEquals(line, reader.client().awaitEvent("chat").path("text").asText());
+      }
+      assertEquals(writer.id(), writer.call("id", null).asText());
+    }
+  }
+
+  /** A WebSocket handshake on a raw socket, which then reads nothing more: a stuck client. */
+  private static Socket openWithoutReading(String path) throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 5000);
+    socket.setSoTimeout(5000);
+    String request =
+        "GET " + path + " HTTP/1.1\r\n"
+            + "Host: 127.0.0.1:" + app.port() + "\r\n"
+            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+    StringBuilder response = new StringBuilder();
+    while (!response.toString().endsWith("\r\n\r\n")) {
+      response.append((char) socket.getInputStream().read());
+    }
+    assertTrue(response.toString().startsWith("HTTP/1.1 101"), response::toString);
+    return socket;
+  }
+
+  @Test
   void sayRefusesAnEmptyLineNamingTheField() {
     Person person = connect();
     ErrorReplyException error =
@@ -321,12 +368,14 @@ class ChatEndpointTest {
     for (JsonNode help : List.of(JSON.readTree(person.line("help")), person.call("help", null))) {
       List<String> names = new ArrayList<>();
       List<String> withArgument = new ArrayList<>();
-      help.path("commands").forEach(command -> {
-        names.add(command.path("name").asText());
-        if (command.path("argument").asBoolean()) {
-          withArgument.add(command.path("name").asText());
-        }
-      });
+      help.path("commands")
+          .forEach(
+              command -> {
+                names.add(command.path("name").asText());
+                if (command.path("argument").asBoolean()) {
+                  withArgument.add(command.path("name").asText());
+                }
+              });
       assertEquals(COMMANDS, names);
       assertEquals(List.of("name", "say", "join"), withArgument);
       assertTrue(help.path("usage").asText().contains("{\"cmd\":\"name\""), help::toString);
@@ -336,13 +385,17 @@ class ChatEndpointTest {
   @Test
   void anUnknownCommandGetsAnErrorThatPointsToHelp() throws Exception {
     Person person = connect();
-    ErrorReplyException error = assertThrows(ErrorReplyException.class, () -> person.call("dance", null));
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> person.call("dance", null));
     assertEquals("unknown_command", error.code());
-    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", error.errorMessage());
+    assertEquals(
+        "unknown command \"dance\"; send \"help\" for the list of commands", error.errorMessage());
 
-    ErrorReplyException line = assertThrows(ErrorReplyException.class, () -> person.line("dance with me"));
+    ErrorReplyException line =
+        assertThrows(ErrorReplyException.class, () -> person.line("dance with me"));
     assertEquals("unknown_command", line.code());
-    assertEquals("unknown command \"dance\"; send \"help\" for the list of commands", line.errorMessage());
+    assertEquals(
+        "unknown command \"dance\"; send \"help\" for the list of commands", line.errorMessage());
   }
 
   @Test

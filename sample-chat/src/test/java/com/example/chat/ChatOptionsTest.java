@@ -66,14 +66,32 @@ class ChatOptionsTest {
     assertEquals("--tls-cert and --tls-key go together", failure("--tls-cert", cert));
     assertEquals(
         "use either --tls-keystore or --tls-cert/--tls-key, not both",
-        failure("--tls-keystore", keystore, "--tls-password", "x", "--tls-cert", cert, "--tls-key", key));
+        failure(
+            "--tls-keystore",
+            keystore,
+            "--tls-password",
+            "x",
+            "--tls-cert",
+            cert,
+            "--tls-key",
+            key));
   }
 
   @Test
   void helpIsAFlagAndTheUsageNamesEveryFlag() {
     assertTrue(ChatOptions.parse("--help").help());
     assertTrue(ChatOptions.parse("-h").help());
-    for (String flag : new String[] {"--port", "--host", "--tls-keystore", "--tls-password", "--tls-cert", "--tls-key", "--help", "SWITCHBOARD_PORT"}) {
+    for (String flag :
+        new String[] {
+          "--port",
+          "--host",
+          "--tls-keystore",
+          "--tls-password",
+          "--tls-cert",
+          "--tls-key",
+          "--help",
+          "SWITCHBOARD_PORT"
+        }) {
       assertTrue(ChatOptions.USAGE.contains(flag), flag);
     }
   }

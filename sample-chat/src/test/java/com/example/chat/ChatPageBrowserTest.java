@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -22,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Two browsers (two people) are shared by the tests; each test loads the page afresh, which is a
  * new connection and a new guest.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatPageBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -58,7 +62,8 @@ class ChatPageBrowserTest {
   /** Loads the page and waits until the server has welcomed this browser. */
   private static void openPage(ChromeDriver browser) {
     browser.get("http://127.0.0.1:" + port + "/");
-    waitUntil(browser, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));
+    waitUntil(
+        browser, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));
     waitUntil(browser, b -> !b.findElement(By.id("me")).getText().equals("–"));
     // The chips come from the server's help: once they are there, the page is fully set up.
     waitUntil(browser, b -> !b.findElements(By.cssSelector("#chips .chip")).isEmpty());
@@ -75,8 +80,11 @@ class ChatPageBrowserTest {
   /** The text of the log lines of one kind ("in", "out", "chat", "notice", "error", "system"). */
   @SuppressWarnings("unchecked")
   private static List<String> log(ChromeDriver browser, String kind) {
-    return (List<String>) browser.executeScript(
-        "return Array.from(document.querySelectorAll('#log li.' + arguments[0] + ' .text'), li => li.textContent);", kind);
+    return (List<String>)
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('#log li.' + arguments[0] + ' .text'), li"
+                + " => li.textContent);",
+            kind);
   }
 
   private static void waitForLogLine(ChromeDriver browser, String kind, Predicate<String> line) {
@@ -85,8 +93,9 @@ class ChatPageBrowserTest {
 
   @SuppressWarnings("unchecked")
   private static List<String> users(ChromeDriver browser) {
-    return (List<String>) browser.executeScript(
-        "return Array.from(document.querySelectorAll('#users li'), li => li.textContent);");
+    return (List<String>)
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('#users li'), li => li.textContent);");
   }
 
   private static boolean listsItself(ChromeDriver browser) {
@@ -100,6 +109,7 @@ class ChatPageBrowserTest {
   }
 
   @Test
+  @Order(1) // first, so that its screenshot (docs/images/chat-page.png) shows only this chat
   void twoPeopleChatWithEachOther() throws Exception {
     openPage(ann);
     openPage(ben);
@@ -126,7 +136,10 @@ class ChatPageBrowserTest {
     try {
       Chromium.screenshot(ann, "chat-page-phone");
       // On a phone the page still fits its width: nothing to scroll sideways.
-      assertTrue((Boolean) ann.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+      assertTrue(
+          (Boolean)
+              ann.executeScript(
+                  "return document.documentElement.scrollWidth <= window.innerWidth;"));
     } finally {
       ann.manage().window().setSize(new Dimension(1100, 720));
     }
@@ -152,7 +165,10 @@ class ChatPageBrowserTest {
 
     // A JSON envelope typed by hand gets its reply shown, id and all.
     type(ann, "{\"cmd\":\"thanks\",\"id\":99}");
-    waitForLogLine(ann, "in", line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
+    waitForLogLine(
+        ann,
+        "in",
+        line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
 
     // ArrowUp and ArrowDown walk back and forth through what was typed.
     WebElement line = ann.findElement(By.id("line"));
@@ -202,14 +218,27 @@ class ChatPageBrowserTest {
     type(ann, "join cellar");
     type(ben, "join cellar");
     waitUntil(ben, b -> users(b).size() == 2);
-    String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\"><b>bold</b>";
+    String hostile =
+        "<script>window.injected = 1</script><img src=x onerror=\"window.injected ="
+            + " 2\"><b>bold</b>";
     type(ann, "say " + hostile);
     waitForLogLine(ben, "chat", hostile::equals);
     rename(ann, "<i>Mallory</i>");
     waitUntil(ben, b -> users(b).contains("<i>Mallory</i>"));
 
     assertEquals(null, ben.executeScript("return window.injected;"));
-    assertEquals(0L, ben.executeScript("return document.querySelectorAll('#log script, #log img, #log b, #log i, #users i').length;"));
+    assertEquals(
+        0L,
+        ben.executeScript(
+            "return document.querySelectorAll('#log script, #log img, #log b, #log i, #users"
+                + " i').length;"));
+
+    // And were some text ever put in as HTML, the page's Content-Security-Policy forbids inline
+    // scripts: one added to the page does not run.
+    ben.executeScript(
+        "const s = document.createElement('script');"
+            + " s.textContent = 'window.inlineRan = true'; document.body.append(s);");
+    assertEquals(null, ben.executeScript("return window.inlineRan;"));
   }
 
   @Test
@@ -234,7 +263,9 @@ class ChatPageBrowserTest {
     ann.findElement(By.id("quit")).click();
     waitForLogLine(ann, "in", line -> line.startsWith("Goodbye, "));
     waitUntil(ann, b -> "closed".equals(b.findElement(By.id("status")).getAttribute("data-state")));
-    assertTrue(log(ann, "system").stream().noneMatch(line -> line.startsWith("Reconnecting")), () -> log(ann, "system").toString());
+    assertTrue(
+        log(ann, "system").stream().noneMatch(line -> line.startsWith("Reconnecting")),
+        () -> log(ann, "system").toString());
 
     ann.findElement(By.id("reconnect")).click();
     waitUntil(ann, b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));

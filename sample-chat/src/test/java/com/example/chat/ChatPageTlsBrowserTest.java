@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page served over https:// talks wss:// by itself: it takes the scheme from its own address.
- * The server runs from a self-signed PKCS#12 keystore made with the JDK's keytool, through the
- * same flags as the packaged jar.
+ * The server runs from a self-signed PKCS#12 keystore made with the JDK's keytool, through the same
+ * flags as the packaged jar.
  */
 class ChatPageTlsBrowserTest {
 
@@ -35,8 +35,16 @@ class ChatPageTlsBrowserTest {
     chromium = Chromium.startOrSkip();
     Path keystore = selfSignedKeystore(dir.resolve("chat.p12"));
     server =
-        Main.start(ChatOptions.parse(
-            "--port", "0", "--host", "127.0.0.1", "--tls-keystore", keystore.toString(), "--tls-password", PASSWORD));
+        Main.start(
+            ChatOptions.parse(
+                "--port",
+                "0",
+                "--host",
+                "127.0.0.1",
+                "--tls-keystore",
+                keystore.toString(),
+                "--tls-password",
+                PASSWORD));
     // The certificate is our own, made a moment ago: this browser trusts any.
     browser = chromium.open("--ignore-certificate-errors");
   }
@@ -55,9 +63,26 @@ class ChatPageTlsBrowserTest {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
         new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-alias", "chat", "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD)
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "chat",
+                "-keyalg",
+                "EC",
+                "-keysize",
+                "256",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                PASSWORD)
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -72,16 +97,24 @@ class ChatPageTlsBrowserTest {
     browser.get("https://127.0.0.1:" + server.port() + "/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     wait.until(b -> "open".equals(b.findElement(By.id("status")).getAttribute("data-state")));
-    wait.until(b -> systemLog(browser).contains("Connected to wss://127.0.0.1:" + server.port() + "/chat."));
+    wait.until(
+        b ->
+            systemLog(browser)
+                .contains("Connected to wss://127.0.0.1:" + server.port() + "/chat."));
 
     browser.findElement(By.id("line")).sendKeys("say over TLS" + Keys.ENTER);
-    wait.until(b -> b.findElements(By.cssSelector("#log li.chat .text")).stream().anyMatch(e -> e.getText().equals("over TLS")));
+    wait.until(
+        b ->
+            b.findElements(By.cssSelector("#log li.chat .text")).stream()
+                .anyMatch(e -> e.getText().equals("over TLS")));
     assertEquals("https:", browser.executeScript("return location.protocol;"));
   }
 
   @SuppressWarnings("unchecked")
   private static List<String> systemLog(ChromeDriver browser) {
-    return (List<String>) browser.executeScript(
-        "return Array.from(document.querySelectorAll('#log li.system .text'), li => li.textContent);");
+    return (List<String>)
+        browser.executeScript(
+            "return Array.from(document.querySelectorAll('#log li.system .text'), li =>"
+                + " li.textContent);");
   }
 }

@@ -30,7 +30,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Chromium implements AutoCloseable {
 
   static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  static final Path DRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  static final Path DRIVER =
+      Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /**
@@ -38,7 +39,8 @@ final class Chromium implements AutoCloseable {
    * tests never use, and warns when it has none. Held in a field: java.util.logging keeps loggers
    * weakly, and a collected logger would forget its level.
    */
-  private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+  private static final Logger CDP_VERSION_FINDER =
+      quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
   private final List<ChromeDriver> browsers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
@@ -53,7 +55,10 @@ final class Chromium implements AutoCloseable {
   static Chromium startOrSkip() {
     if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
       String message =
-          "Browser tests need " + BINARY + " and " + DRIVER
+          "Browser tests need "
+              + BINARY
+              + " and "
+              + DRIVER
               + " (Debian: apt-get install chromium chromium-driver; or set -Dchromium.binary and"
               + " -Dchromedriver.binary)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -3,40 +3,83 @@ package com.example.chat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.test.SwitchboardExtension;
 import io.switchboard.test.WsTestClient;
-import io.switchboard.undertow.SwitchboardServer;
-import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /echo sends every message back unchanged, text and binary alike, commands included. */
 class EchoEndpointTest {
 
-  private static SwitchboardServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop(Duration.ofSeconds(2));
-  }
+  @RegisterExtension
+  static final SwitchboardExtension app =
+      SwitchboardExtension.of(() -> Main.configure(ChatOptions.parse()));
 
   private static WsTestClient connect() {
-    return WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
+    return app.client("/echo");
   }
 
   @Test
   void textComesBackUnchangedEvenWhenItLooksLikeACommand() {
     try (WsTestClient client = connect()) {
-      for (String text : new String[] {"hello", "  spaced  ", "{\"cmd\":\"hello\",\"id\":1}", "bye", "ünïcødé ✓ 🎉", "x".repeat(10_000)}) {
+      for (String text :
+          new String[] {
+            "hello",
+            "  spaced  ",
+            "{\"cmd\":\"hello\",\"id\":1}",
+            "bye",
+            "ünïcødé ✓ 🎉",
+            "x".repeat(10_000)
+          }) {
         assertEquals(text, client.callText(text));
       }
+    }
+  }
+
+  @Test
+  void emptyMessagesComeBackEmpty() {
+    try (WsTestClient client = connect()) {
+      assertEquals("", client.callText(""));
+      client.sendBinary(new byte[0]);
+      assertArrayEquals(new byte[0], client.awaitBinary());
+    }
+  }
+
+  @Test
+  void aFragmentedMessageComesBackWhole() throws Exception {
+    CompletableFuture<String> echoed = new CompletableFuture<>();
+    WebSocket socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                app.uri("/echo"),
+                new WebSocket.Listener() {
+                  private final StringBuilder text = new StringBuilder();
+
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                      echoed.complete(text.toString());
+                    }
+                    ws.request(1);
+                    return null;
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
+    try {
+      socket.sendText("héllo, ", false).get(10, TimeUnit.SECONDS);
+      socket.sendText("frag", false).get(10, TimeUnit.SECONDS);
+      socket.sendText("mented ✓", true).get(10, TimeUnit.SECONDS);
+      assertEquals("héllo, fragmented ✓", echoed.get(10, TimeUnit.SECONDS));
+    } finally {
+      socket.abort();
     }
   }
 

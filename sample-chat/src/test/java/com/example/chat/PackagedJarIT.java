@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The jar the README tells people to run, run as they would: {@code java -jar
  * target/switchboard-sample-chat.jar}. It must be self-contained (the generated dispatchers and
- * codecs found through its merged {@code META-INF/services}), serve the page and the chat, and print
- * the address to open.
+ * codecs found through its merged {@code META-INF/services}), serve the page and the chat, and
+ * print the address to open.
  */
 class PackagedJarIT {
 
@@ -73,11 +73,15 @@ class PackagedJarIT {
     try {
       String url = printedUrl(process).get(30, TimeUnit.SECONDS);
       HttpResponse<String> page =
-          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, page.statusCode());
       assertTrue(page.body().contains("<title>Switchboard chat</title>"));
 
-      try (WsTestClient chat = WsTestClient.connect(URI.create(url.replace("http://", "ws://") + "chat"))) {
+      try (WsTestClient chat =
+          WsTestClient.connect(URI.create(url.replace("http://", "ws://") + "chat"))) {
         chat.awaitEvent("welcome");
         assertTrue(chat.callText("hello").startsWith("Hello, guest-"));
         assertEquals(ChatEndpointTest.COMMANDS.size(), chat.call("help").path("commands").size());
@@ -94,7 +98,8 @@ class PackagedJarIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Process process = java(Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1"));
+    Process process =
+        java(Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1"));
     try {
       assertEquals("http://127.0.0.1:" + port + "/", printedUrl(process).get(30, TimeUnit.SECONDS));
     } finally {
@@ -103,24 +108,32 @@ class PackagedJarIT {
     }
   }
 
-  /** The page address from the line the jar prints once it is up; the rest of its output is drained. */
+  /**
+   * The page address from the line the jar prints once it is up; the rest of its output is drained.
+   */
   private static CompletableFuture<String> printedUrl(Process process) {
     CompletableFuture<String> url = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        StringBuilder output = new StringBuilder();
-        for (String line; (line = lines.readLine()) != null; ) {
-          output.append(line).append('\n');
-          Matcher matcher = URL.matcher(line);
-          if (matcher.find()) {
-            url.complete(matcher.group(1));
-          }
-        }
-        url.completeExceptionally(new AssertionError("the jar printed no address:\n" + output));
-      } catch (IOException e) {
-        url.completeExceptionally(e);
-      }
-    }, "chat-jar-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder output = new StringBuilder();
+                for (String line; (line = lines.readLine()) != null; ) {
+                  output.append(line).append('\n');
+                  Matcher matcher = URL.matcher(line);
+                  if (matcher.find()) {
+                    url.complete(matcher.group(1));
+                  }
+                }
+                url.completeExceptionally(
+                    new AssertionError("the jar printed no address:\n" + output));
+              } catch (IOException e) {
+                url.completeExceptionally(e);
+              }
+            },
+            "chat-jar-output");
     reader.setDaemon(true);
     reader.start();
     return url;
