@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.chat.ChatEndpoint;
+import com.example.testchat.ChatEndpoint;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.CountingCodecs;

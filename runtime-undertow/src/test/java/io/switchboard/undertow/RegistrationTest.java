@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.chat.ChatEndpoint;
-import com.example.chat.EchoEndpoint;
+import com.example.testchat.ChatEndpoint;
+import com.example.testchat.EchoEndpoint;
 import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.WsClient;
 import java.util.concurrent.atomic.AtomicInteger;
