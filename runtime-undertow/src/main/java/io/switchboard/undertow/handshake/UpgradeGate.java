@@ -9,6 +9,7 @@ import io.undertow.util.HttpString;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class UpgradeGate implements HttpHandler {
   private final OriginPolicy origins;
   private final ConnectionLimiter limiter;
   private final HandshakeHook hook;
+  private final Executor hookExecutor;
   private final BooleanSupplier stopping;
   private final StatsCounters stats;
   private final HttpHandler handshake;
@@ -39,6 +41,7 @@ public final class UpgradeGate implements HttpHandler {
       OriginPolicy origins,
       ConnectionLimiter limiter,
       HandshakeHook hook,
+      Executor hookExecutor,
       BooleanSupplier stopping,
       StatsCounters stats,
       HttpHandler handshake) {
@@ -47,6 +50,7 @@ public final class UpgradeGate implements HttpHandler {
     this.origins = origins;
     this.limiter = limiter;
     this.hook = hook;
+    this.hookExecutor = hookExecutor;
     this.stopping = stopping;
     this.stats = stats;
     this.handshake = handshake;
@@ -66,8 +70,20 @@ public final class UpgradeGate implements HttpHandler {
       upgradeRequired().handleRequest(exchange);
       return;
     }
+    // Undertow's handshake would send both of these to the 426 above: tell them apart, as RFC
+    // 6455 section 4.2.2 asks, before anything else (origin, hook) looks at the request.
+    if (!StatusCodes.WEBSOCKET_VERSION.equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
+      exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, StatusCodes.WEBSOCKET_VERSION);
+      refuse(exchange, StatusCodes.HTTP_UPGRADE_REQUIRED, StatusCodes.UNSUPPORTED_VERSION);
+      return;
+    }
+    String key = exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_KEY);
+    if (key == null || key.isBlank()) {
+      refuse(exchange, StatusCodes.HTTP_BAD_REQUEST, StatusCodes.MISSING_KEY);
+      return;
+    }
     if (hook != null && exchange.isInIoThread()) {
-      exchange.dispatch(this); // the hook may block
+      exchange.dispatch(hookExecutor, this); // the hook may block: run it on the handler pool
       return;
     }
     if (stopping.getAsBoolean()) {
