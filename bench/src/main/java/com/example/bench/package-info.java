@@ -1,6 +1,6 @@
 /**
- * The application the benchmarks exercise, written as a Switchboard user would write it: message
- * records and endpoints whose codecs and dispatchers the annotation processor generates. It lives
- * outside {@code io.switchboard}, which the processor reserves for the framework's own types.
+ * The application the benchmarks exercise, written as a Switchboard user would write it, in an
+ * application's package: message records and endpoints whose codecs and dispatchers the
+ * annotation processor generates.
  */
 package com.example.bench;
