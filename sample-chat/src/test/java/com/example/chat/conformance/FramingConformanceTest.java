@@ -347,6 +347,24 @@ class FramingConformanceTest extends ConformanceTestBase {
     }
   }
 
+  /**
+   * Autobahn 9.7 and 9.8 (and every case of 12 and 13) send 1000 messages, each as soon as the
+   * previous echo is back: a pace far above any per-session rate limit for commands.
+   */
+  @ParameterizedTest(name = "opcode {0}")
+  @ValueSource(ints = {TEXT, BINARY})
+  void aThousandRoundTripsAreAllEchoed(int opcode) throws Exception { // 9.7.x, 9.8.x
+    try (WireClient client = open()) {
+      for (int i = 0; i < 1000; i++) {
+        byte[] payload = utf8("round trip " + i);
+        client.send(opcode, payload);
+        WireClient.Frame echo = client.readMessage();
+        assertEquals(opcode, echo.opcode(), echo::text);
+        assertArrayEquals(payload, echo.payload(), echo::text);
+      }
+    }
+  }
+
   @Test
   void manyMessagesInARowComeBackInOrder() throws Exception { // 9.7, 9.8, bounded
     try (WireClient client = open()) {
