@@ -139,7 +139,8 @@ public final class ServerBuilder {
 
   /**
    * Messages per second each session may send (token bucket of {@code burst} tokens); 0 disables
-   * the limit. Default 100 per second, burst 200.
+   * the limit. Default 1000 per second, burst 2000: a flood guard that no human-driven client
+   * reaches.
    */
   public ServerBuilder rateLimit(int perSecond, int burst) {
     if (perSecond < 0 || burst < 0) {
@@ -152,7 +153,8 @@ public final class ServerBuilder {
 
   /**
    * The bound of each session's outbound queue in bytes; beyond it the slow-consumer policy
-   * applies. Default 1 MiB.
+   * applies. Default 4 MiB: a burst of large pushes to a client that reads, but a moment late,
+   * must not count as slow.
    */
   public ServerBuilder maxQueuedBytes(long bytes) {
     if (bytes <= 0) {
@@ -248,7 +250,7 @@ public final class ServerBuilder {
   /** The configuration {@link #start()} would use. */
   public ServerConfig config() {
     int cores = Runtime.getRuntime().availableProcessors();
-    int burstDefault = rateLimit != null ? 2 * rateLimit : 200;
+    int rate = rateLimit != null ? rateLimit : settings.integer("rate-limit", 1000);
     return new ServerConfig(
         port != null ? port : settings.integer("port", 8080),
         host != null ? host : settings.string("host", "0.0.0.0"),
@@ -259,10 +261,10 @@ public final class ServerBuilder {
         pingInterval != null ? pingInterval : settings.duration("ping-interval", Duration.ofSeconds(30)),
         pongTimeout != null ? pongTimeout : settings.duration("pong-timeout", Duration.ofSeconds(10)),
         idleTimeout != null ? idleTimeout : settings.duration("idle-timeout", Duration.ZERO),
-        rateLimit != null ? rateLimit : settings.integer("rate-limit", 100),
-        rateBurst != null ? rateBurst : settings.integer("rate-burst", burstDefault),
+        rate,
+        rateBurst != null ? rateBurst : settings.integer("rate-burst", 2 * rate),
         settings.integer("rate-strikes", 20),
-        maxQueuedBytes != null ? maxQueuedBytes : settings.size("max-queued-bytes", 1024 * 1024),
+        maxQueuedBytes != null ? maxQueuedBytes : settings.size("max-queued-bytes", 4 * 1024 * 1024),
         compression != null ? compression : settings.bool("compression", false),
         ioThreads != null ? ioThreads : settings.integer("io-threads", Math.max(2, cores)),
         handlerThreads != null

@@ -13,7 +13,9 @@ package io.switchboard.undertow;
  * @param bytesIn payload bytes received
  * @param bytesOut payload bytes written
  * @param broadcasts pushes encoded (one per broadcast call, however many recipients)
- * @param queuedBytes gauge: bytes waiting in outbound queues, all sessions
+ * @param queuedMessages gauge: messages waiting in outbound queues (or being written), all
+ *     sessions
+ * @param queuedBytes gauge: their bytes
  * @param droppedMessages pushes dropped by the {@code DROP_OLDEST} policy
  * @param slowConsumerCloses sessions closed by the {@code CLOSE} slow-consumer policy
  * @param rateLimited messages refused by the rate limit
@@ -30,6 +32,7 @@ public record ServerStats(
     long bytesIn,
     long bytesOut,
     long broadcasts,
+    long queuedMessages,
     long queuedBytes,
     long droppedMessages,
     long slowConsumerCloses,

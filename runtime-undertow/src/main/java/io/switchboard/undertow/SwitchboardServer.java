@@ -124,7 +124,7 @@ public final class SwitchboardServer implements AutoCloseable {
       paths.addExactPath(
           endpoint.path(),
           new UpgradeGate(
-              endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(),
+              endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
               () -> stopping, stats, handshake));
     }
     Undertow.Builder builder =

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.chat.ChatEndpoint;
+import com.example.testchat.ChatEndpoint;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.CountingCodecs;
@@ -191,9 +191,15 @@ class BroadcastTest {
         writer.socket().sendText("say " + i + " " + text, true).join();
       }
       for (int i = 0; i < 100; i++) {
+        String line;
+        try {
+          line = Events.next(reader, "chat");
+        } catch (AssertionError e) {
+          throw new AssertionError("line " + i + " missing; " + server.stats(), e);
+        }
         assertEquals(
             "{\"event\":\"chat\",\"data\":{\"from\":\"anonymous\",\"text\":\"" + i + " " + text + "\"}}",
-            Events.next(reader, "chat"));
+            line);
       }
       writer.send("hello");
       assertEquals("Hello, human", skipEvents(writer));

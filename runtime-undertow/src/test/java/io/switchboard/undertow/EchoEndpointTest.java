@@ -3,7 +3,7 @@ package io.switchboard.undertow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.chat.EchoEndpoint;
+import com.example.testchat.EchoEndpoint;
 import io.switchboard.undertow.testing.WsClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.switchboard.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.undertow.handshake.HandshakeRejection;
 import io.switchboard.undertow.testing.RawWebSocket;
@@ -16,10 +17,14 @@ import org.junit.jupiter.api.Test;
 /** The handshake hook (reject 401/403, attach principal and attributes) and subprotocols. */
 class HandshakeHookTest {
 
+  static final java.util.concurrent.atomic.AtomicReference<String> hookThread =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   static SwitchboardServer serverWithHook() {
     return TestServers.builder(new TestEndpoint())
         .handshakeHook(
             request -> {
+              hookThread.set(Thread.currentThread().getName());
               String token =
                   request.queryParam("token")
                       .orElseThrow(() -> HandshakeRejection.unauthorized("token required"));
@@ -55,6 +60,7 @@ class HandshakeHookTest {
                 Map.of("X-User", "alice", "Cookie", "theme=dark; role=admin"))) {
       c.send("whoami");
       assertEquals("alice admin -", c.next());
+      assertTrue(hookThread.get().startsWith("switchboard-handler-"), "the hook may block: " + hookThread.get());
     }
   }
 

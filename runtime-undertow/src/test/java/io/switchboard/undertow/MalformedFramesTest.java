@@ -1,6 +1,8 @@
 package io.switchboard.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
 import io.switchboard.undertow.testing.RawWebSocket;
@@ -9,6 +11,7 @@ import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class MalformedFramesTest {
 
+  static final TestEndpoint endpoint = new TestEndpoint();
   static SwitchboardServer server;
   WsClient bystander;
 
   @BeforeAll
   static void start() {
-    server = TestServers.builder(new TestEndpoint()).start();
+    server = TestServers.builder(endpoint).start();
   }
 
   @AfterAll
@@ -81,7 +85,11 @@ class MalformedFramesTest {
   @Test
   void invalidUtf8IsInvalidPayload() throws Exception {
     byte[] invalid = {(byte) 0xce, (byte) 0xba, (byte) 0xe1, (byte) 0xbd, (byte) 0xb9, (byte) 0xcf, (byte) 0x83, (byte) 0xce, (byte) 0xbc, (byte) 0xce, (byte) 0xb5, (byte) 0xed, (byte) 0xa0, (byte) 0x80};
+    endpoint.errors.clear();
+    long errorsBefore = server.stats().errors();
     assertEquals(CloseReason.INVALID_PAYLOAD, closeCodeAfter(raw -> raw.send(RawWebSocket.TEXT, invalid)));
+    assertNotNull(endpoint.errors.poll(10, TimeUnit.SECONDS), "@OnError hears of transport errors");
+    assertTrue(server.stats().errors() > errorsBefore);
   }
 
   @Test

@@ -29,9 +29,9 @@ class SettingsTest {
     assertEquals(Duration.ofSeconds(30), config.pingInterval());
     assertEquals(Duration.ofSeconds(10), config.pongTimeout());
     assertEquals(Duration.ZERO, config.idleTimeout());
-    assertEquals(100, config.rateLimit());
-    assertEquals(200, config.rateBurst());
-    assertEquals(1024 * 1024, config.maxQueuedBytes());
+    assertEquals(1000, config.rateLimit());
+    assertEquals(2000, config.rateBurst());
+    assertEquals(4 * 1024 * 1024, config.maxQueuedBytes());
     assertEquals(false, config.compression());
     assertEquals(true, config.shutdownHook());
     assertNull(config.statsPath());
@@ -53,6 +53,7 @@ class SettingsTest {
     assertEquals(9100, builder(props, env).config().port());
     assertEquals(2 * 1024 * 1024, builder(props, env).config().maxQueuedBytes());
     assertEquals(9200, builder(props, env).port(9200).config().port());
+    assertEquals(100, builder(Map.of(), Map.of("SWITCHBOARD_RATE_LIMIT", "50")).config().rateBurst());
   }
 
   @Test

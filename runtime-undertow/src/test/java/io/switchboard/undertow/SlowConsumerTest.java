@@ -69,6 +69,7 @@ class SlowConsumerTest {
       assertEquals(1, server.stats().slowConsumerCloses());
       Await.until("the slow session is gone", () -> server.sessions("/test").count() == 1);
       assertTrue(server.stats().queuedBytes() <= MAX_QUEUED);
+      assertTrue(server.stats().queuedMessages() <= MAX_QUEUED / LINE.length() + 1);
       reader.send("hello");
       assertEquals("Hello, human", reader.next());
     }

@@ -32,6 +32,7 @@ class StatsTest {
         assertEquals(12 + error.length() + 12, stats.bytesOut());
         assertEquals(1, stats.errors());
         assertEquals(0, stats.queuedBytes());
+        assertEquals(0, stats.queuedMessages());
         assertEquals(0, stats.broadcasts());
         assertEquals(1, server.broadcaster("/test").toRoom("room", "e", "x"));
         assertEquals(1, server.stats().broadcasts());

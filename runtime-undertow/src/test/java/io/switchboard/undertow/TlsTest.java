@@ -58,4 +58,14 @@ class TlsTest {
       assertEquals(StatusCodes.HTTP_UPGRADE_REQUIRED, page.statusCode());
     }
   }
+
+  @Test
+  void acceptsAPkcs1RsaKey() throws Exception {
+    try (SwitchboardServer server =
+        TestServers.builder(new TestEndpoint())
+            .tlsPem(certificate.certificatePem(), certificate.rsaKeyPem())
+            .start()) {
+      roundTripOverWss(server);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.session.ServerSession;
+import io.switchboard.undertow.session.SessionServices;
 import io.switchboard.undertow.session.SessionRegistry;
 import io.switchboard.undertow.stats.StatsCounters;
 import io.undertow.websockets.WebSocketConnectionCallback;
@@ -38,10 +39,9 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final EndpointDispatcher<E> dispatcher;
   private final E instance;
   private final ServerConfig config;
-  private final CodecRegistry codecs;
   private final StatsCounters stats;
   private final ExecutorService workers;
-  private final IoThreadWrites.PerThread ioThreadWrites;
+  private final SessionServices sessionServices;
   private final SessionRegistry sessions = new SessionRegistry();
   private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
   private final RoomRegistry rooms = new RoomRegistry();
@@ -62,10 +62,11 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.dispatcher = dispatcher;
     this.instance = instance;
     this.config = config;
-    this.codecs = codecs;
     this.stats = stats;
     this.workers = workers;
-    this.ioThreadWrites = ioThreadWrites;
+    this.sessionServices =
+        new SessionServices(
+            rooms, codecs, stats, config.maxQueuedBytes(), config.closeTimeout(), ioThreadWrites);
     this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
@@ -87,16 +88,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
     ServerSession session =
         new ServerSession(
-            path(),
-            channel,
-            handshake.principal(),
-            handshake.attributes(),
-            rooms,
-            codecs,
-            stats,
-            config.maxQueuedBytes(),
-            config.closeTimeout(),
-            ioThreadWrites);
+            path(), channel, handshake.principal(), handshake.attributes(), sessionServices);
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
     pipelines.add(pipeline);

@@ -2,6 +2,7 @@ package io.switchboard.undertow.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs one session's tasks one at a time, in submission order, on a shared worker pool, or on the
@@ -45,7 +46,7 @@ final class OrderedExecutor {
         }
       }
     }
-    workers.execute(this::drain);
+    handOver();
   }
 
   private void drain() {
@@ -60,6 +61,18 @@ final class OrderedExecutor {
       }
       task.run();
     }
-    workers.execute(this::drain);
+    handOver();
+  }
+
+  /**
+   * Continues on the pool; when the pool is already shut down (a connection closing as the server
+   * stops), right here, so that {@code @OnClose} still runs.
+   */
+  private void handOver() {
+    try {
+      workers.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      drain();
+    }
   }
 }

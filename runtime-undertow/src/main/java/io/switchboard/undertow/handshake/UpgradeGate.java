@@ -9,6 +9,7 @@ import io.undertow.util.HttpString;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class UpgradeGate implements HttpHandler {
   private final OriginPolicy origins;
   private final ConnectionLimiter limiter;
   private final HandshakeHook hook;
+  private final Executor hookExecutor;
   private final BooleanSupplier stopping;
   private final StatsCounters stats;
   private final HttpHandler handshake;
@@ -39,6 +41,7 @@ public final class UpgradeGate implements HttpHandler {
       OriginPolicy origins,
       ConnectionLimiter limiter,
       HandshakeHook hook,
+      Executor hookExecutor,
       BooleanSupplier stopping,
       StatsCounters stats,
       HttpHandler handshake) {
@@ -47,6 +50,7 @@ public final class UpgradeGate implements HttpHandler {
     this.origins = origins;
     this.limiter = limiter;
     this.hook = hook;
+    this.hookExecutor = hookExecutor;
     this.stopping = stopping;
     this.stats = stats;
     this.handshake = handshake;
@@ -79,7 +83,7 @@ public final class UpgradeGate implements HttpHandler {
       return;
     }
     if (hook != null && exchange.isInIoThread()) {
-      exchange.dispatch(this); // the hook may block
+      exchange.dispatch(hookExecutor, this); // the hook may block: run it on the handler pool
       return;
     }
     if (stopping.getAsBoolean()) {

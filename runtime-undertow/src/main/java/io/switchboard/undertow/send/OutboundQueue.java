@@ -29,8 +29,16 @@ public final class OutboundQueue {
   public enum Offer {
     /** Queued, possibly after dropping older pushes (see {@link #dropped()}). */
     QUEUED,
-    /** The queue is full under the {@code CLOSE} policy: nothing was queued. */
+    /**
+     * The queue is full of what cannot be dropped (the {@code CLOSE} policy, or replies): nothing
+     * was queued, and the session is to be closed.
+     */
     OVERFLOW,
+    /**
+     * Under {@code DROP_OLDEST}, a push that found no room even after dropping the older ones: it
+     * was dropped itself.
+     */
+    DROPPED,
     /** The session is closing or closed: nothing was queued. */
     CLOSED
   }
@@ -55,7 +63,8 @@ public final class OutboundQueue {
 
   /** Receives the queue's counts as they change, for server stats. */
   public interface QueueStats {
-    void queuedBytesChanged(long delta);
+    /** Messages and bytes queued (including the one being written) went up or down. */
+    void queuedChanged(int messages, long bytes);
 
     void dropped(int messages);
 
@@ -80,29 +89,38 @@ public final class OutboundQueue {
   public Offer offer(OutboundMessage message) {
     OutboundMessage first = null;
     int droppedNow = 0;
+    boolean discard = false;
     synchronized (this) {
       if (closed || closeAfterQueue != null) {
         return Offer.CLOSED;
       }
-      if (wouldOverflow(message)) {
-        if (policy == SlowConsumerPolicy.DROP_OLDEST) {
-          droppedNow = dropOldestPushes(message.size());
-        }
-        if (wouldOverflow(message)) {
-          return Offer.OVERFLOW;
+      if (wouldOverflow(message) && policy == SlowConsumerPolicy.DROP_OLDEST) {
+        droppedNow = dropOldestPushes(message.size());
+        if (wouldOverflow(message) && message.isPush()) {
+          dropped++; // no room even so: this push is the one to lose
+          droppedNow++;
+          discard = true;
         }
       }
-      queue.add(message);
-      queuedBytes += message.size();
-      if (!writing) {
-        writing = true;
-        first = queue.poll();
+      if (!discard && wouldOverflow(message)) {
+        return Offer.OVERFLOW;
+      }
+      if (!discard) {
+        queue.add(message);
+        queuedBytes += message.size();
+        if (!writing) {
+          writing = true;
+          first = queue.poll();
+        }
       }
     }
     if (droppedNow > 0) {
       stats.dropped(droppedNow);
     }
-    stats.queuedBytesChanged(message.size());
+    if (discard) {
+      return Offer.DROPPED;
+    }
+    stats.queuedChanged(1, message.size());
     if (first != null) {
       writeFrom(first);
     }
@@ -128,7 +146,7 @@ public final class OutboundQueue {
     }
     queuedBytes -= freed;
     dropped += count;
-    stats.queuedBytesChanged(-freed);
+    stats.queuedChanged(-count, -freed);
     return count;
   }
 
@@ -162,7 +180,7 @@ public final class OutboundQueue {
   /** Called by the wire when a message was written. */
   public void written(OutboundMessage message) {
     stats.written(message);
-    stats.queuedBytesChanged(-message.size());
+    stats.queuedChanged(-1, -message.size());
     OutboundMessage next;
     synchronized (this) {
       queuedBytes -= message.size();
@@ -178,8 +196,10 @@ public final class OutboundQueue {
   /** Called by the wire when a write failed: the connection is gone, nothing more is written. */
   public void failed(OutboundMessage message) {
     long released;
+    int releasedMessages;
     synchronized (this) {
       released = queuedBytes;
+      releasedMessages = queue.size() + 1; // and the one that failed
       closed = true;
       queue.clear();
       queuedBytes = 0;
@@ -188,7 +208,7 @@ public final class OutboundQueue {
         completedInside = false;
       }
     }
-    stats.queuedBytesChanged(-released);
+    stats.queuedChanged(-releasedMessages, -released);
   }
 
   /**
@@ -229,6 +249,7 @@ public final class OutboundQueue {
    */
   public void closeNow(CloseReason reason) {
     long released;
+    int releasedMessages;
     boolean sendNow;
     synchronized (this) {
       if (closed) {
@@ -236,6 +257,7 @@ public final class OutboundQueue {
       }
       long inFlight = writing ? queuedBytes - sum(queue) : 0;
       released = queuedBytes - inFlight;
+      releasedMessages = queue.size();
       queue.clear();
       queuedBytes = inFlight;
       closeAfterQueue = reason;
@@ -244,7 +266,7 @@ public final class OutboundQueue {
         closed = true;
       }
     }
-    stats.queuedBytesChanged(-released);
+    stats.queuedChanged(-releasedMessages, -released);
     if (sendNow) {
       wire.writeClose(reason);
     }

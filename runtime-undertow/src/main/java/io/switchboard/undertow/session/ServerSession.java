@@ -5,12 +5,9 @@ import io.switchboard.SlowConsumerPolicy;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.Pushes;
-import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.send.OutboundQueue;
-import io.switchboard.undertow.stats.StatsCounters;
-import io.switchboard.json.CodecRegistry;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -18,7 +15,6 @@ import io.undertow.websockets.core.WebSockets;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -48,41 +44,31 @@ public final class ServerSession
   private final Map<String, Object> attributes;
   private final Instant openedAt = Instant.now();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-  private final RoomRegistry roomRegistry;
-  private final CodecRegistry codecs;
-  private final StatsCounters stats;
-  private final Duration closeTimeout;
+  private final SessionServices services;
   private final OutboundQueue outbound;
+  private final IoThreadWrites ioThreadWrites;
   private final WebSocketCallback<OutboundMessage> writeCallback = new WriteCallback();
+  private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
+  private final AtomicBoolean closeTimerSet = new AtomicBoolean();
+  private volatile boolean leftAllRooms;
   private volatile CloseReason peerClose;
   private volatile CloseReason serverClose;
-  private volatile boolean slowConsumerClosed;
-  private final AtomicBoolean closeTimerSet = new AtomicBoolean();
-  private final IoThreadWrites ioThreadWrites;
-  private OutboundMessage pendingWrite; // handed over through ioThreadWrites' lock
+  private OutboundMessage pendingWrite; // handed to the IO thread through ioThreadWrites' lock
 
   public ServerSession(
       String path,
       WebSocketChannel channel,
       Principal principal,
       Map<String, Object> attributes,
-      RoomRegistry roomRegistry,
-      CodecRegistry codecs,
-      StatsCounters stats,
-      long maxQueuedBytes,
-      Duration closeTimeout,
-      IoThreadWrites.PerThread ioThreadWrites) {
+      SessionServices services) {
     this.path = path;
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
     this.principal = principal;
     this.attributes = new ConcurrentHashMap<>(attributes);
-    this.roomRegistry = roomRegistry;
-    this.codecs = codecs;
-    this.stats = stats;
-    this.closeTimeout = closeTimeout;
-    this.outbound = new OutboundQueue(this, maxQueuedBytes, stats);
-    this.ioThreadWrites = ioThreadWrites.of(channel.getIoThread());
+    this.services = services;
+    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.stats());
+    this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
   }
 
   @Override
@@ -133,7 +119,7 @@ public final class ServerSession
 
   @Override
   public void send(String event, Object payload) {
-    deliver(OutboundMessage.push(Pushes.encode(event, payload, codecs)));
+    deliver(OutboundMessage.push(Pushes.encode(event, payload, services.codecs())));
   }
 
   @Override
@@ -154,14 +140,17 @@ public final class ServerSession
   @Override
   public void join(String room) {
     if (rooms.add(room)) {
-      roomRegistry.add(room, this);
+      services.rooms().add(room, this);
+      if (leftAllRooms) {
+        leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
+      }
     }
   }
 
   @Override
   public void leave(String room) {
     if (rooms.remove(room)) {
-      roomRegistry.remove(room, this);
+      services.rooms().remove(room, this);
     }
   }
 
@@ -189,13 +178,10 @@ public final class ServerSession
   }
 
   private void closeAsSlowConsumer() {
-    synchronized (this) {
-      if (slowConsumerClosed) {
-        return;
-      }
-      slowConsumerClosed = true;
+    if (!slowConsumerClosed.compareAndSet(false, true)) {
+      return;
     }
-    stats.slowConsumerClosed();
+    services.stats().slowConsumerClosed();
     LOG.info(
         "session {} from {} is a slow consumer: closing ({} bytes queued)",
         id, remoteAddress, outbound.queuedBytes());
@@ -205,6 +191,7 @@ public final class ServerSession
 
   /** Leaves every room; called once the connection is closed. */
   public void leaveAllRooms() {
+    leftAllRooms = true;
     for (String room : rooms) {
       leave(room);
     }
@@ -293,7 +280,7 @@ public final class ServerSession
     try {
       channel
           .getIoThread()
-          .executeAfter(() -> IoUtils.safeClose(channel), closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          .executeAfter(() -> IoUtils.safeClose(channel), services.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       IoUtils.safeClose(channel); // the IO thread is stopping with the server: no time to wait
     }

@@ -12,6 +12,7 @@ public final class StatsCounters implements OutboundQueue.QueueStats {
   private final LongAdder bytesIn = new LongAdder();
   private final LongAdder messagesOut = new LongAdder();
   private final LongAdder bytesOut = new LongAdder();
+  private final LongAdder queuedMessages = new LongAdder();
   private final LongAdder queuedBytes = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder slowConsumerCloses = new LongAdder();
@@ -33,8 +34,9 @@ public final class StatsCounters implements OutboundQueue.QueueStats {
   }
 
   @Override
-  public void queuedBytesChanged(long delta) {
-    queuedBytes.add(delta);
+  public void queuedChanged(int messages, long bytes) {
+    queuedMessages.add(messages);
+    queuedBytes.add(bytes);
   }
 
   @Override
@@ -78,6 +80,7 @@ public final class StatsCounters implements OutboundQueue.QueueStats {
         bytesIn.sum(),
         bytesOut.sum(),
         broadcasts.sum(),
+        Math.max(0, queuedMessages.sum()),
         Math.max(0, queuedBytes.sum()),
         dropped.sum(),
         slowConsumerCloses.sum(),

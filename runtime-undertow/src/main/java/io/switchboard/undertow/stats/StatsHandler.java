@@ -47,6 +47,7 @@ public final class StatsHandler implements HttpHandler {
       json.writeNumberField("bytesIn", s.bytesIn());
       json.writeNumberField("bytesOut", s.bytesOut());
       json.writeNumberField("broadcasts", s.broadcasts());
+      json.writeNumberField("queuedMessages", s.queuedMessages());
       json.writeNumberField("queuedBytes", s.queuedBytes());
       json.writeNumberField("droppedMessages", s.droppedMessages());
       json.writeNumberField("slowConsumerCloses", s.slowConsumerCloses());

@@ -41,12 +41,14 @@ class OutboundQueueTest {
 
   static final class Counts implements OutboundQueue.QueueStats {
     long queued;
+    long queuedMessages;
     long dropped;
     long written;
 
     @Override
-    public void queuedBytesChanged(long delta) {
-      queued += delta;
+    public void queuedChanged(int messages, long bytes) {
+      queuedMessages += messages;
+      queued += bytes;
     }
 
     @Override
@@ -76,6 +78,7 @@ class OutboundQueueTest {
     q.offer(OutboundMessage.text("c"));
     assertEquals(List.of("a"), wire.writes);
     assertEquals(3, counts.queued);
+    assertEquals(3, counts.queuedMessages);
     wire.completeNext();
     assertEquals(List.of("a", "b"), wire.writes);
     wire.completeNext();
@@ -83,6 +86,7 @@ class OutboundQueueTest {
     assertEquals(List.of("a", "b", "c"), wire.writes);
     assertEquals(0, q.queuedBytes());
     assertEquals(0, counts.queued);
+    assertEquals(0, counts.queuedMessages);
     assertEquals(3, counts.written);
   }
 
@@ -107,10 +111,15 @@ class OutboundQueueTest {
     assertEquals(OutboundQueue.Offer.QUEUED, q.offer(OutboundMessage.push(new byte[6])));
     assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(OutboundMessage.push(new byte[6])));
     assertEquals(6, q.queuedBytes());
+    q.offer(OutboundMessage.push(new byte[0])); // fits: queued behind the one being written
+    assertEquals(2, counts.queuedMessages);
     q.closeNow(new CloseReason(1008, "slow consumer"));
+    assertEquals(1, counts.queuedMessages, "the one being written is still out");
     assertEquals(null, wire.close, "the close frame waits for the message being written");
     wire.completeNext();
     assertEquals(new CloseReason(1008, "slow consumer"), wire.close);
+    assertEquals(0, counts.queuedMessages);
+    assertEquals(0, counts.queued);
     assertEquals(OutboundQueue.Offer.CLOSED, q.offer(OutboundMessage.text("late")));
   }
 
@@ -136,6 +145,8 @@ class OutboundQueueTest {
     wire.completeNext();
     assertEquals(List.of("p0--", "r1", "p3", "p4"), wire.writes);
     assertEquals(1, counts.dropped);
+    assertEquals(0, counts.queuedMessages);
+    assertEquals(0, counts.queued);
   }
 
   @Test
@@ -150,5 +161,18 @@ class OutboundQueueTest {
     wire.completeNext();
     assertEquals(CloseReason.NORMAL, wire.close);
     assertEquals(List.of("a", "b"), wire.writes);
+  }
+
+  @Test
+  void dropOldestDropsAPushThatFindsNoRoomRatherThanClosing() {
+    OutboundQueue q = queue(10);
+    q.policy(SlowConsumerPolicy.DROP_OLDEST);
+    q.offer(OutboundMessage.text("reply-8b")); // being written, never dropped
+    assertEquals(OutboundQueue.Offer.DROPPED, q.offer(OutboundMessage.push("a-big-push".getBytes())));
+    assertEquals(1, q.dropped());
+    assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(OutboundMessage.text("a-big-reply")));
+    wire.completeNext();
+    assertEquals(List.of("reply-8b"), wire.writes);
+    assertEquals(0, counts.queuedMessages);
   }
 }

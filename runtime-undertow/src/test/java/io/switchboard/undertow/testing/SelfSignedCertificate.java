@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -22,12 +23,15 @@ public final class SelfSignedCertificate {
   private final Path keystore;
   private final Path certificatePem;
   private final Path keyPem;
+  private final Path rsaKeyPem;
   private final SSLContext clientContext;
 
-  private SelfSignedCertificate(Path keystore, Path certificatePem, Path keyPem, SSLContext client) {
+  private SelfSignedCertificate(
+      Path keystore, Path certificatePem, Path keyPem, Path rsaKeyPem, SSLContext client) {
     this.keystore = keystore;
     this.certificatePem = certificatePem;
     this.keyPem = keyPem;
+    this.rsaKeyPem = rsaKeyPem;
     this.clientContext = client;
   }
 
@@ -56,6 +60,8 @@ public final class SelfSignedCertificate {
     Files.writeString(certificatePem, pem("CERTIFICATE", certificate.getEncoded()));
     Path keyPem = dir.resolve("server.key");
     Files.writeString(keyPem, pem("PRIVATE KEY", key.getEncoded()));
+    Path rsaKeyPem = dir.resolve("server-rsa.key");
+    Files.writeString(rsaKeyPem, pem("RSA PRIVATE KEY", pkcs1(key.getEncoded())));
 
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
@@ -65,7 +71,36 @@ public final class SelfSignedCertificate {
     trustManagers.init(trust);
     SSLContext client = SSLContext.getInstance("TLS");
     client.init(null, trustManagers.getTrustManagers(), null);
-    return new SelfSignedCertificate(keystore, certificatePem, keyPem, client);
+    return new SelfSignedCertificate(keystore, certificatePem, keyPem, rsaKeyPem, client);
+  }
+
+  /**
+   * The PKCS#1 RSAPrivateKey inside a PKCS#8 PrivateKeyInfo, as older tools write it: the
+   * content of the OCTET STRING after the version and the algorithm identifier.
+   */
+  private static byte[] pkcs1(byte[] pkcs8) {
+    int[] at = {0};
+    header(pkcs8, at); // SEQUENCE PrivateKeyInfo
+    int version = header(pkcs8, at); // INTEGER version
+    at[0] += version;
+    int algorithm = header(pkcs8, at); // SEQUENCE AlgorithmIdentifier
+    at[0] += algorithm;
+    int length = header(pkcs8, at); // OCTET STRING privateKey
+    return Arrays.copyOfRange(pkcs8, at[0], at[0] + length);
+  }
+
+  /** Reads a DER tag and length at {@code at[0]}, leaves it on the content, returns the length. */
+  private static int header(byte[] der, int[] at) {
+    at[0]++; // tag
+    int first = der[at[0]++] & 0xff;
+    if (first < 0x80) {
+      return first;
+    }
+    int length = 0;
+    for (int i = 0; i < (first & 0x7f); i++) {
+      length = (length << 8) | (der[at[0]++] & 0xff);
+    }
+    return length;
   }
 
   private static String pem(String type, byte[] der) {
@@ -84,6 +119,11 @@ public final class SelfSignedCertificate {
 
   public Path keyPem() {
     return keyPem;
+  }
+
+  /** The same key as PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). */
+  public Path rsaKeyPem() {
+    return rsaKeyPem;
   }
 
   /** An SSL context that trusts only this certificate. */

@@ -1,4 +1,4 @@
-package com.example.chat;
+package com.example.testchat;
 
 import io.switchboard.OnBinary;
 import io.switchboard.OnText;
