@@ -56,11 +56,8 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     this.executor = new OrderedExecutor(endpoint.workers());
     this.replies = new ReplyOrder(session);
     var config = endpoint.config();
-    // The limit answers in the command protocol (a rate_limited error reply), which an @OnText
-    // endpoint does not speak: its client would take the error for a message of its own (an
-    // echo client, for one). Such an endpoint is bounded by its backlog and message size alone.
     this.rateLimiter =
-        config.rateLimit() > 0 && !endpoint.dispatcher().handlesRawText()
+        config.rateLimit() > 0
             ? new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes())
             : null;
     this.heartbeat =
