@@ -14,9 +14,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -189,7 +191,7 @@ final class WireClient implements AutoCloseable {
     int offset = 0;
     do {
       int end = Math.min(payload.length, offset + fragmentSize);
-      byte[] part = java.util.Arrays.copyOfRange(payload, offset, end);
+      byte[] part = Arrays.copyOfRange(payload, offset, end);
       frames.writeBytes(frame(end == payload.length, 0, offset == 0 ? opcode : CONTINUATION, part, true));
       offset = end;
     } while (offset < payload.length);
@@ -330,7 +332,7 @@ final class WireClient implements AutoCloseable {
   /** Answers the server's close frame with the same code and waits for the TCP connection to end. */
   void answerCloseAndExpectEnd(Frame close) throws IOException {
     try {
-      sendClose(java.util.Arrays.copyOf(close.payload(), Math.min(2, close.payload().length)));
+      sendClose(Arrays.copyOf(close.payload(), Math.min(2, close.payload().length)));
     } catch (SocketException e) {
       return; // the server already dropped the connection: the end we expect
     }
@@ -364,7 +366,7 @@ final class WireClient implements AutoCloseable {
       StandardCharsets.UTF_8
           .newDecoder()
           .decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       fail("the server's close reason is not UTF-8");
     }
   }
