@@ -267,7 +267,9 @@ final class CodecValidator {
 
   private void checkUsable(TypeElement element, String path) throws UnsupportedTypeException {
     String name = element.getQualifiedName().toString();
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith(Names.API + ".")) {
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || Names.isFrameworkPackage(elements.getPackageOf(element).getQualifiedName().toString())) {
       throw new UnsupportedTypeException(path, name + " has no JSON codec: " + SUPPORTED);
     }
     ElementKind kind = element.getKind();

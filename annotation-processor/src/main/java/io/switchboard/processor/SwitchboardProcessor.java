@@ -98,6 +98,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     boolean wrote = false;
 
     reportHandlersOutsideEndpoints(round);
+    reportMisplacedNonBlocking(round);
     for (TypeElement endpoint : endpoints(round)) {
       if (TypeChecks.mentionsUnresolvedTypes(endpoint)) {
         // If the type never comes, javac reports it; the dispatcher would not compile anyway.
@@ -198,6 +199,20 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     generatedCodecs.add(typeName);
     unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
     return true;
+  }
+
+  /** {@code @NonBlocking} chooses the thread of a command; anywhere else it would do nothing. */
+  private void reportMisplacedNonBlocking(RoundEnvironment round) {
+    TypeElement nonBlocking = processingEnv.getElementUtils().getTypeElement(Names.NON_BLOCKING);
+    if (nonBlocking == null) {
+      return;
+    }
+    for (Element method : round.getElementsAnnotatedWith(nonBlocking)) {
+      if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
+        errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
+            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
+      }
+    }
   }
 
   /** Checks a {@code @WsMessage} type; its codec is written with the others. Writes nothing itself. */

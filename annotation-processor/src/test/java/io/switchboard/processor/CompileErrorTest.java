@@ -538,6 +538,20 @@ class CompileErrorTest {
   }
 
   @Test
+  void nonBlockingGoesOnCommandsOnly() {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @OnOpen
+          @NonBlocking
+          void opened() {}
+        }
+        """,
+        "[SwNonBlockingPlacement] @NonBlocking on opened() has no effect: it chooses the thread of a @WsCommand method only",
+        "@NonBlocking");
+  }
+
+  @Test
   void handlersInInterfacesAreErrors() {
     assertSingleError("""
         interface Greeter {
