@@ -56,6 +56,9 @@ run_jmh() {
   # 12 benchmarks x (3 + 5) one-second iterations in 1 fork each: about 2 minutes of measuring.
   timeout 15m java -jar "$jar" -prof gc -rf json -rff "$results/jmh.json" "$@" \
     'io.switchboard.bench.(codec|dispatch).*' | tee -a "$results/jmh.txt"
+  java -cp "$jar" io.switchboard.bench.JmhSummary "$results/jmh.json" | tee "$results/jmh-summary.md"
+  # The same methods timed by thread CPU time, the two sides interleaved: robust to a busy machine.
+  timeout 5m java -cp "$jar" io.switchboard.bench.InterleavedCpuTime | tee "$results/cpu-time.md"
 }
 
 run_fanout() {

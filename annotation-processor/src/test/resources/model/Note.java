@@ -3,4 +3,10 @@ package model;
 import io.switchboard.WsMessage;
 
 @WsMessage
-public record Note(String text) {}
+public record Note(String text) {
+  public Note {
+    if (text != null && text.isBlank()) {
+      throw new IllegalArgumentException("a note needs some text");
+    }
+  }
+}

@@ -93,6 +93,7 @@ final class CodecValidator {
   private final Set<String> inProgress = new HashSet<>();
   private final Map<String, UnsupportedTypeException> failures = new HashMap<>();
   private final Map<String, CodecModel> models = new TreeMap<>();
+  private final Set<Element> reportedMembers = new HashSet<>();
 
   /**
    * @param sourceTypes every type compiled in this compilation, whose codecs are always generated
@@ -225,7 +226,7 @@ final class CodecValidator {
     String inner = e.path();
     int dot = indexOfMember(inner);
     String rebased = dot < 0 ? path : path + inner.substring(dot);
-    return new UnsupportedTypeException(rebased, e.reason());
+    return e.at(rebased);
   }
 
   private static int indexOfMember(String path) {
@@ -266,7 +267,9 @@ final class CodecValidator {
 
   private void checkUsable(TypeElement element, String path) throws UnsupportedTypeException {
     String name = element.getQualifiedName().toString();
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith(Names.API + ".")) {
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || Names.isFrameworkPackage(elements.getPackageOf(element).getQualifiedName().toString())) {
       throw new UnsupportedTypeException(path, name + " has no JSON codec: " + SUPPORTED);
     }
     ElementKind kind = element.getKind();
@@ -316,13 +319,39 @@ final class CodecValidator {
       String javaName = component.getSimpleName().toString();
       List<Element> annotated = new ArrayList<>(List.of(component, component.getAccessor()));
       fieldNamed(element, javaName).ifPresent(annotated::add);
-      CodecRef codec = resolve(component.asType(), path + "." + javaName);
+      // Errors go on the component's field: javac places it on the record header, but has no
+      // source position for the component element itself.
+      Element member = fieldNamed(element, javaName).map(Element.class::cast).orElse(component);
+      CodecRef codec = resolveMember(member, component.asType(), path + "." + javaName);
       boolean required = !isOptional(component.asType());
       properties.add(
           new PropertyModel(
               javaName, jsonName(annotated).orElse(javaName), codec, required, javaName + "()", null, false));
     }
     return properties;
+  }
+
+  private CodecRef resolveMember(Element member, TypeMirror type, String path) throws UnsupportedTypeException {
+    try {
+      return resolve(type, path);
+    } catch (UnsupportedTypeException e) {
+      throw e.in(member);
+    }
+  }
+
+  /**
+   * Reports a failure on the member at fault as well, once, when it is declared in this
+   * compilation: the use site says where the type is needed, the member what to change.
+   */
+  void reportOnMember(UnsupportedTypeException e, ErrorReporter errors) {
+    Element member = e.member();
+    if (member == null || !reportedMembers.add(member)) {
+      return;
+    }
+    Element type = member.getEnclosingElement();
+    if (type instanceof TypeElement declaring && sourceTypes.contains(declaring.getQualifiedName().toString())) {
+      errors.error(ErrorKey.SwUnsupportedType, member, "%s", e.memberMessage());
+    }
   }
 
   private Optional<VariableElement> fieldNamed(TypeElement element, String name) {
@@ -363,7 +392,7 @@ final class CodecValidator {
           property.type = member.asType();
           property.reader = name;
           property.annotated.add(member);
-          if (!modifiers.contains(Modifier.FINAL)) {
+          if (!modifiers.contains(Modifier.FINAL) && property.writer == null) {
             property.writer = name;
             property.writerIsField = true;
           }
@@ -377,7 +406,10 @@ final class CodecValidator {
       if (bean.type == null) {
         continue; // a setter without a getter or field: nothing to write, and nothing says its JSON name
       }
-      CodecRef codec = resolve(bean.type, path + "." + bean.name);
+      if (bean.writerType != null && !types.isSameType(bean.type, bean.writerType)) {
+        bean.writer = null; // a setter of another type than the getter's is not this property's
+      }
+      CodecRef codec = resolveMember(bean.annotated.get(0), bean.type, path + "." + bean.name);
       boolean required = isRequired(bean.annotated);
       properties.add(
           new PropertyModel(
@@ -392,6 +424,8 @@ final class CodecValidator {
     TypeMirror type;
     String reader;
     String writer;
+    /** The setter's parameter type; null for a field, whose type is the property's. */
+    TypeMirror writerType;
     boolean writerIsField;
     final List<Element> annotated = new ArrayList<>();
 
@@ -420,8 +454,9 @@ final class CodecValidator {
     } else if (parameters == 1 && returns.getKind() == TypeKind.VOID && name.startsWith("set") && name.length() > 3) {
       String property = decapitalize(name.substring(3));
       BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
-      if (bean.type == null || types.isSameType(bean.type, method.getParameters().get(0).asType())) {
+      if (bean.writer == null || bean.writerIsField) { // a setter wins over a public field
         bean.writer = name;
+        bean.writerType = method.getParameters().get(0).asType();
         bean.writerIsField = false;
         bean.annotated.add(method);
       }

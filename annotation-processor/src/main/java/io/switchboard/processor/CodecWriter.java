@@ -35,7 +35,7 @@ final class CodecWriter {
 
   private static final ClassName IO_EXCEPTION = ClassName.get(IOException.class);
   /** The locals of a record's read method besides its components. */
-  private static final Set<String> RESERVED = Set.of("parser", "member");
+  private static final Set<String> RESERVED = Set.of("parser", "member", "refusal");
 
   private CodecWriter() {}
 
@@ -125,8 +125,11 @@ final class CodecWriter {
         method.addStatement("boolean $L = false", locals.seen(property));
       }
     }
-    method.addStatement("String member")
-        .beginControlFlow("while ((member = parser.nextFieldName()) != null)")
+    method.addStatement("String member");
+    if (!model.isRecord()) {
+      method.beginControlFlow("try"); // setters may validate, see the catch below
+    }
+    method.beginControlFlow("while ((member = parser.nextFieldName()) != null)")
         .addStatement("parser.nextToken()")
         .beginControlFlow("switch (member)");
     for (PropertyModel property : model.properties()) {
@@ -151,6 +154,12 @@ final class CodecWriter {
     method.addCode("default -> parser.skipChildren();\n")
         .endControlFlow()
         .endControlFlow();
+    if (!model.isRecord()) {
+      // A setter that validates refuses with these; the client sent a bad value for the member.
+      method.nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid(parser, refusal)", Names.JSON_DECODE_EXCEPTION)
+          .endControlFlow();
+    }
     for (PropertyModel property : model.properties()) {
       if (property.required() && isRead(model, property)) {
         method.beginControlFlow("if (!$L)", locals.seen(property))
@@ -159,8 +168,13 @@ final class CodecWriter {
       }
     }
     if (model.isRecord()) {
+      // A compact constructor that validates refuses with these; the client sent a bad value.
       String arguments = model.properties().stream().map(locals::value).collect(Collectors.joining(", "));
-      method.addStatement("return new $T($L)", model.type(), arguments);
+      method.beginControlFlow("try")
+          .addStatement("return new $T($L)", model.type(), arguments)
+          .nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid(parser, refusal)", Names.JSON_DECODE_EXCEPTION)
+          .endControlFlow();
     } else {
       method.addStatement("return value");
     }
@@ -240,7 +254,12 @@ final class CodecWriter {
         .returns(model.type())
         .addParameter(String.class, "text");
     if (model.isRecord()) {
-      return method.addStatement("return new $T(text)", model.type()).build();
+      return method.beginControlFlow("try")
+          .addStatement("return new $T(text)", model.type())
+          .nextControlFlow("catch ($T | $T refusal)", IllegalArgumentException.class, NullPointerException.class)
+          .addStatement("throw $T.invalid($S, refusal)", Names.JSON_DECODE_EXCEPTION, "$")
+          .endControlFlow()
+          .build();
     }
     method.addStatement("$T value = new $T()", model.type(), model.type());
     if (property.writerIsField()) {
@@ -324,8 +343,7 @@ final class CodecWriter {
         .endControlFlow()
         .addStatement("$T constant = byName(parser.getText())", model.type())
         .beginControlFlow("if (constant == null)")
-        .addStatement("throw $T.at(parser, $S + parser.getText() + $S)", Names.JSON_DECODE_EXCEPTION,
-            "expected " + expected + ", got \"", "\"")
+        .addStatement("throw $T.unexpectedValue(parser, $S)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()
         .addStatement("return constant")
         .build();
@@ -358,7 +376,7 @@ final class CodecWriter {
         .addParameter(String.class, "text")
         .addStatement("$T constant = byName(text.strip())", model.type())
         .beginControlFlow("if (constant == null)")
-        .addStatement("throw new $T($S, $S + text + $S)", Names.JSON_DECODE_EXCEPTION, "$", "expected " + expected + ", got \"", "\"")
+        .addStatement("throw $T.unexpectedText($S, text)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()
         .addStatement("return constant")
         .build();

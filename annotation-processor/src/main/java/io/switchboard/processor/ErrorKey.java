@@ -23,6 +23,7 @@ enum ErrorKey {
   SwDuplicateLifecycle,
   SwTextWithCommands,
   SwMessageKind,
+  SwNonBlockingPlacement,
   SwProcessorFailure;
 
   String format(String format, Object... args) {

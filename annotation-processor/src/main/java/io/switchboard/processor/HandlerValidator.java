@@ -165,7 +165,21 @@ final class HandlerValidator {
         usable = false;
       }
     }
-    Optional<Argument> payload = Optional.empty();
+    CommandParameters parameters = commandParameters(method);
+    Optional<Returns> returns = commandReturns(method);
+    if (usable && parameters != null && returns.isPresent()) {
+      HandlerCall call = new HandlerCall(
+          method.getSimpleName().toString(), TypeChecks.describe(method), parameters.arguments(), returns.get());
+      commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null));
+    }
+  }
+
+  /** A command's arguments in order, and its payload type's simple name ("" for none). */
+  private record CommandParameters(List<Argument> arguments, String payloadName) {}
+
+  /** The arguments of a command; null (with the errors reported) if a parameter is wrong. */
+  private CommandParameters commandParameters(ExecutableElement method) {
+    boolean valid = true;
     String payloadName = "";
     List<Argument> arguments = new ArrayList<>();
     VariableElement payloadParameter = null;
@@ -176,30 +190,26 @@ final class HandlerValidator {
         continue;
       }
       if (types.isApiType(parameter.asType())) {
-        usable = false;
+        valid = false;
         continue; // reported by contextArgument
       }
       if (payloadParameter != null) {
         errors.error(ErrorKey.SwTwoPayloads, parameter,
             "%s() already takes the payload as %s; a command has at most one payload parameter (the others are WsSession, Broadcaster, Sessions, Rooms, EndpointInfo)",
             method.getSimpleName(), payloadParameter.getSimpleName());
-        usable = false;
+        valid = false;
         continue;
       }
       payloadParameter = parameter;
       payloadName = TypeChecks.typeDescription(parameter.asType());
       Optional<Argument> decoded = payloadArgument(method, parameter);
       if (decoded.isEmpty()) {
-        usable = false;
+        valid = false;
         continue;
       }
       arguments.add(decoded.get());
     }
-    Optional<Returns> returns = commandReturns(method);
-    if (usable && returns.isPresent()) {
-      HandlerCall call = new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, returns.get());
-      commands.add(new CommandModel(name, call, payloadName, annotation(method, Names.NON_BLOCKING) != null));
-    }
+    return valid ? new CommandParameters(arguments, payloadName) : null;
   }
 
   private Optional<Argument> payloadArgument(ExecutableElement method, VariableElement parameter) {
@@ -212,6 +222,7 @@ final class HandlerValidator {
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, parameter,
           "payload parameter %s of %s(): %s", parameter.getSimpleName(), method.getSimpleName(), e.getMessage());
+      codecs.reportOnMember(e, errors);
       return Optional.empty();
     }
   }
@@ -233,6 +244,7 @@ final class HandlerValidator {
       return Optional.of(new HandlerCall.ReturnsValue(codecs.resolve(type, TypeChecks.typeDescription(type))));
     } catch (UnsupportedTypeException e) {
       errors.error(ErrorKey.SwUnsupportedType, method, "return type of %s(): %s", method.getSimpleName(), e.getMessage());
+      codecs.reportOnMember(e, errors);
       return Optional.empty();
     }
   }

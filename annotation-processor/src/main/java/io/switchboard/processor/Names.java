@@ -11,6 +11,14 @@ final class Names {
   static final String SPI = "io.switchboard.spi";
   static final String JSON = "io.switchboard.json";
 
+  /**
+   * Whether a package is one of the framework's own. Exact names, not a prefix: an application's
+   * {@code io.switchboard.demo} types are ordinary payloads.
+   */
+  static boolean isFrameworkPackage(String packageName) {
+    return packageName.equals(API) || packageName.equals(SPI) || packageName.equals(JSON);
+  }
+
   static final String WS_ENDPOINT = API + ".WsEndpoint";
   static final String WS_COMMAND = API + ".WsCommand";
   static final String ON_OPEN = API + ".OnOpen";

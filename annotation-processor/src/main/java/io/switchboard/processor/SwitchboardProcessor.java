@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -28,6 +28,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -78,9 +81,13 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       errors = new ErrorReporter(processingEnv.getMessager());
     }
     if (round.processingOver()) {
-      writeProviders(); // normally done in an earlier round; here only if that never came
-      writeServiceFile(DISPATCHER_SERVICE, dispatchers);
-      writeServiceFile(PROVIDER_SERVICE, providers);
+      // After an error javac skips to this last round, and the build fails anyway: writing the
+      // providers now would only add a warning about a source created in the last round.
+      if (!round.errorRaised()) {
+        writeProviders(); // normally done in an earlier round; here only if that never came
+        writeServiceFile(DISPATCHER_SERVICE, dispatchers);
+        writeServiceFile(PROVIDER_SERVICE, providers);
+      }
       return false;
     }
     for (Element root : round.getRootElements()) {
@@ -91,39 +98,40 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     boolean wrote = false;
 
     reportHandlersOutsideEndpoints(round);
+    reportMisplacedNonBlocking(round);
     for (TypeElement endpoint : endpoints(round)) {
       if (TypeChecks.mentionsUnresolvedTypes(endpoint)) {
         // If the type never comes, javac reports it; the dispatcher would not compile anyway.
         deferredEndpoints.add(endpoint.getQualifiedName().toString());
         continue;
       }
-      Optional<EndpointModel> model = guarded(endpoint, () -> validator.validate(endpoint));
-      if (model.isPresent()) {
-        wrote |= writeSource(model.get().dispatcher(), DispatcherWriter.write(model.get()), endpoint);
-        dispatchers.add(model.get().dispatcher().canonicalName());
-      }
+      wrote |= guarded(endpoint, () -> writeDispatcher(endpoint, validator));
     }
     for (TypeElement message : sorted(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(Names.WS_MESSAGE)))) {
-      guarded(message, () -> {
-        checkMessage(message, codecs);
-        return Optional.empty();
-      });
+      guarded(message, () -> checkMessage(message, codecs));
     }
     for (Map.Entry<String, CodecModel> entry : codecs.models().entrySet()) {
-      CodecModel model = entry.getValue();
       TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
-      if (writeSource(model.codec(), CodecWriter.write(model), type)) {
-        wrote = true;
-        generatedCodecs.add(entry.getKey());
-        unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
-      }
+      wrote |= guarded(type, () -> writeCodec(entry.getKey(), entry.getValue(), type));
     }
     if (!wrote) {
       // The codecs of earlier rounds are all known once a round generates none.
       writeProviders();
     }
     return false;
+  }
+
+  /** An endpoint and the classes it inherits handlers from: what its dispatcher is made of. */
+  private static TypeElement[] classAndSuperclasses(TypeElement endpoint) {
+    List<TypeElement> types = new ArrayList<>();
+    TypeElement type = endpoint;
+    while (type != null && !type.getQualifiedName().contentEquals("java.lang.Object")) {
+      types.add(type);
+      TypeMirror superclass = type.getSuperclass();
+      type = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+    return types.toArray(TypeElement[]::new);
   }
 
   /** This round's endpoints and those deferred from earlier rounds, in name order. */
@@ -161,7 +169,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       for (Element method : round.getElementsAnnotatedWith(annotationType)) {
         Element owner = method.getEnclosingElement();
         // An abstract class is a base that endpoints may extend and inherit its handlers from.
-        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !owner.getModifiers().contains(Modifier.ABSTRACT)) {
+        boolean abstractBase = owner.getKind() == ElementKind.CLASS && owner.getModifiers().contains(Modifier.ABSTRACT);
+        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !abstractBase) {
           errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
               "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
               annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
@@ -170,18 +179,60 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
   }
 
-  private void checkMessage(TypeElement message, CodecValidator codecs) {
+  private boolean writeDispatcher(TypeElement endpoint, EndpointValidator validator) {
+    Optional<EndpointModel> model = validator.validate(endpoint);
+    if (model.isEmpty()) {
+      return false;
+    }
+    ClassName dispatcher = model.get().dispatcher();
+    if (!writeSource(dispatcher, DispatcherWriter.write(model.get()), classAndSuperclasses(endpoint))) {
+      return false;
+    }
+    dispatchers.add(dispatcher.canonicalName());
+    return true;
+  }
+
+  private boolean writeCodec(String typeName, CodecModel model, TypeElement type) {
+    if (!writeSource(model.codec(), CodecWriter.write(model), type)) {
+      return false;
+    }
+    generatedCodecs.add(typeName);
+    unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
+    return true;
+  }
+
+  /** {@code @NonBlocking} chooses the thread of a command; anywhere else it would do nothing. */
+  private void reportMisplacedNonBlocking(RoundEnvironment round) {
+    TypeElement nonBlocking = processingEnv.getElementUtils().getTypeElement(Names.NON_BLOCKING);
+    if (nonBlocking == null) {
+      return;
+    }
+    for (Element method : round.getElementsAnnotatedWith(nonBlocking)) {
+      if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
+        errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
+            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
+      }
+    }
+  }
+
+  /** Checks a {@code @WsMessage} type; its codec is written with the others. Writes nothing itself. */
+  private boolean checkMessage(TypeElement message, CodecValidator codecs) {
     ElementKind kind = message.getKind();
     if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
       errors.error(ErrorKey.SwMessageKind, message, Annotations.annotation(message, Names.WS_MESSAGE), null,
           "@WsMessage goes on a record, an enum or a class, not on %s", message.getSimpleName());
-      return;
+      return false;
     }
     try {
       codecs.resolve(message.asType(), message.getSimpleName().toString());
     } catch (UnsupportedTypeException e) {
-      errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
+      int before = errors.errorCount();
+      codecs.reportOnMember(e, errors);
+      if (errors.errorCount() == before) {
+        errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
+      }
     }
+    return false;
   }
 
   private void writeProviders() {
@@ -268,16 +319,20 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
   }
 
-  /** Runs one type's work; a bug here becomes an error on that type, never a compiler crash. */
-  private <T> Optional<T> guarded(TypeElement type, Supplier<Optional<T>> work) {
+  /**
+   * Runs one type's work, which returns whether it wrote a source; a bug here becomes an error on
+   * that type, never a compiler crash.
+   */
+  private boolean guarded(TypeElement type, BooleanSupplier work) {
     try {
-      return work.get();
+      return work.getAsBoolean();
     } catch (RuntimeException e) {
       errors.error(ErrorKey.SwProcessorFailure, type, "the Switchboard processor failed on %s: %s (please report this)",
-          type.getSimpleName(), e);
-      return Optional.empty();
+          type == null ? "a type" : type.getSimpleName(), e);
+      return false;
     }
   }
+
 
   private static List<TypeElement> sorted(Set<? extends Element> elements) {
     List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(elements));

@@ -34,8 +34,9 @@ final class TypeChecks {
     if (type.getKind() != TypeKind.DECLARED) {
       return false;
     }
-    String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
-    return name.startsWith(Names.API + ".") || isThrowable(type);
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    return Names.isFrameworkPackage(elements.getPackageOf(element).getQualifiedName().toString())
+        || isThrowable(type);
   }
 
   /** Whether the type is Throwable or a subtype. */

@@ -37,7 +37,7 @@ class CodecRoundTripTest {
 
   @BeforeAll
   static void compile() throws Exception {
-    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky"};
+    String[] names = {"Everything", "Color", "Item", "Order", "Bean", "Fields", "Node", "Husband", "Wife", "Note", "Outer", "Holder", "Tricky", "Mixed", "Empty"};
     String[] sources = new String[names.length * 2];
     for (int i = 0; i < names.length; i++) {
       sources[2 * i] = PACKAGE + "." + names[i];
@@ -183,6 +183,20 @@ class CodecRoundTripTest {
   }
 
   @Test
+  void aRecordWithoutComponentsIsAnEmptyObject() throws Exception {
+    assertRoundTrip("Empty", "{}");
+    assertEquals("{}", write("Empty", read("Empty", "{\"anything\":[1,2]}")));
+  }
+
+  @Test
+  void settersWinOverFieldsAndMustMatchTheGetter() throws Exception {
+    Object mixed = read("Mixed", "{\"label\":\"  padded  \",\"size\":3,\"kind\":\"ignored\"}");
+    assertEquals("{\"label\":\"padded\",\"size\":3,\"kind\":\"none\"}", write("Mixed", mixed));
+    JsonDecodeException refused = assertDecodeError("Mixed", "{\"label\":\"x\",\"size\":-1}", "$.size");
+    assertEquals("$.size: invalid value: size must not be negative", refused.getMessage());
+  }
+
+  @Test
   void recursiveAndMutuallyRecursiveTypesRoundTrip() throws Exception {
     assertRoundTrip("Node", "{\"name\":\"a\",\"children\":[{\"name\":\"b\",\"children\":[{\"name\":\"c\",\"children\":[]}]}]}");
     assertRoundTrip("Husband", "{\"name\":\"h\",\"wife\":{\"name\":\"w\",\"husband\":{\"name\":\"h2\",\"wife\":null}}}");
@@ -214,8 +228,8 @@ class CodecRoundTripTest {
 
   @Test
   void memberNamesNeverClashWithTheCodecsOwnNames() throws Exception {
-    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\"}");
-    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\"}", "$.hasParser");
+    assertRoundTrip("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"hasParser\":\"h\",\"refusal\":\"r\"}");
+    assertDecodeError("Tricky", "{\"parser\":\"p\",\"member\":1,\"value\":\"v\",\"instance\":\"i\",\"refusal\":\"r\"}", "$.hasParser");
   }
 
   @Test
@@ -228,6 +242,9 @@ class CodecRoundTripTest {
   void aSingleStringTypeBuildsFromATextLine() throws Exception {
     Object note = codec("Note").fromText("hello there");
     assertEquals("{\"text\":\"hello there\"}", write("Note", note));
+    JsonDecodeException refused = assertThrows(JsonDecodeException.class, () -> codec("Note").fromText(" "));
+    assertEquals("$: invalid value: a note needs some text", refused.getMessage());
+    assertDecodeError("Note", "{\"text\":\"\"}", "$");
     Object color = codec("Color").fromText("dark-blue");
     assertEquals("\"dark-blue\"", write("Color", color));
     assertEquals("\"dark-blue\"", Json.writeString(registry.forValue(color), color), "found by its enum, not its body's class");

@@ -7,6 +7,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One test per mistake the processor turns into a compile error: the message (with its key), the
@@ -117,8 +119,8 @@ class CompileErrorTest {
   }
 
   @Test
-  void unsupportedFieldTypeNamesTheFieldPath() {
-    assertSingleError("""
+  void unsupportedFieldTypeNamesTheFieldPathAtTheUseAndOnTheField() {
+    JavaFileObject file = source("Chat", """
         @WsEndpoint("/shop")
         class Chat {
           record Meta(Thread owner) {}
@@ -126,10 +128,23 @@ class CompileErrorTest {
           record Order(List<Item> items) {}
           @WsCommand void order(
               Order order) {}
+          @WsCommand Item first() { return null; }
         }
-        """,
-        "[SwUnsupportedType] payload parameter order of order(): Order.items[].meta.owner: java.lang.Thread has no JSON codec",
-        "Order order");
+        """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] payload parameter order of order(): Order.items[].meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("Order order");
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] return type of first(): Item.meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("Item first()");
+    assertThat(compilation)
+        .hadErrorContaining("[SwUnsupportedType] Meta.owner: java.lang.Thread has no JSON codec")
+        .inFile(file)
+        .onLineContaining("record Meta(Thread owner)");
   }
 
   @Test
@@ -414,6 +429,42 @@ class CompileErrorTest {
         "void second()");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "OnOpen   | void first() {}                 | void second() {}",
+    "OnClose  | void first(CloseReason r) {}    | void second() {}",
+    "OnError  | void first(Throwable e) {}      | void second(Exception e) {}",
+    "OnBinary | void first(byte[] data) {}      | void second(java.nio.ByteBuffer data) {}",
+    "OnText   | void first(String text) {}      | String second(String text) { return text; }",
+  })
+  void atMostOneOfEachLifecycleMethodWhicheverItIs(String annotation, String first, String second) {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @%1$s %2$s
+          @%1$s %3$s
+        }
+        """.formatted(annotation, first, second),
+        "[SwDuplicateLifecycle] @" + annotation + " is already on Chat.first(); an endpoint has at most one @" + annotation + " method",
+        second);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "@OnClose     | int closed(CloseReason reason) { return 0; }  | [SwBadReturn] @OnClose method closed() must return void, not int",
+    "@OnError     | String failed(Throwable e) { return null; }   | [SwBadReturn] @OnError method failed() must return void, not String",
+    "@OnBinary    | String received(byte[] data) { return null; } | [SwBadReturn] @OnBinary method received() must return void, byte[] or ByteBuffer, not String",
+    "@Every(\"1s\") | int tick() { return 0; }                       | [SwBadReturn] @Every method tick() must return void, not int",
+  })
+  void lifecycleAndScheduledMethodsReturnWhatTheirRoleAllows(String annotation, String method, String message) {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          %s %s
+        }
+        """.formatted(annotation, method), message, method);
+  }
+
   @Test
   void anExplicitlyEmptyCommandNameIsAnError() {
     assertSingleError("""
@@ -487,6 +538,31 @@ class CompileErrorTest {
   }
 
   @Test
+  void nonBlockingGoesOnCommandsOnly() {
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @OnOpen
+          @NonBlocking
+          void opened() {}
+        }
+        """,
+        "[SwNonBlockingPlacement] @NonBlocking on opened() has no effect: it chooses the thread of a @WsCommand method only",
+        "@NonBlocking");
+  }
+
+  @Test
+  void handlersInInterfacesAreErrors() {
+    assertSingleError("""
+        interface Greeter {
+          @WsCommand default String hello() { return "hi"; }
+        }
+        """,
+        "[SwHandlerOutsideEndpoint] @WsCommand method hello() is in Greeter, which is neither a @WsEndpoint class nor an abstract base of one",
+        "@WsCommand default String hello()");
+  }
+
+  @Test
   void inheritedHandlersFromAnotherPackageMustBePublic() {
     JavaFileObject base = JavaFileObjects.forSourceString("base.BaseEndpoint", """
         package base;
@@ -537,8 +613,18 @@ class CompileErrorTest {
         record Temperature(double celsius,
             Object source) {}
         """,
-        "[SwUnsupportedType] @WsMessage type Temperature: Temperature.source: java.lang.Object has no JSON codec",
-        "record Temperature");
+        "[SwUnsupportedType] Temperature.source: java.lang.Object has no JSON codec",
+        "Object source");
+  }
+
+  @Test
+  void aWsMessageTypeThatIsNotConcreteIsReportedOnTheType() {
+    assertSingleError("""
+        @WsMessage
+        abstract class Event {}
+        """,
+        "[SwUnsupportedType] @WsMessage type Event: Event: app.Event has no JSON codec: an abstract class cannot be decoded",
+        "abstract class Event");
   }
 
   @Test

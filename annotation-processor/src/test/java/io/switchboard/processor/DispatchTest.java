@@ -2,8 +2,8 @@ package io.switchboard.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
@@ -242,6 +242,6 @@ class DispatchTest {
     io.switchboard.json.CodecRegistry registry = io.switchboard.json.CodecRegistry.load(compiled.loader());
     Object user = userInfo("s9", "Zoe");
     assertEquals("{\"id\":\"s9\",\"name\":\"Zoe\"}", Json.writeString(registry.forValue(user), user));
-    assertTrue(registry.find(compiled.load("chat.ChatEndpoint$ChatLine")) != null);
+    assertNotNull(registry.find(compiled.load("chat.ChatEndpoint$ChatLine")));
   }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The endpoint in docs/annotations.md compiles and behaves as the page says. */
+/** docs/annotations.md stays true: its endpoint compiles and behaves as shown, its error list is complete. */
 class DocsExampleTest {
 
   private static String example() throws Exception {
@@ -39,6 +39,14 @@ class DocsExampleTest {
       assertEquals("[{\"id\":\"s1\",\"name\":\"Tony\"}]", reply(dispatcher, endpoint, context, "users"));
       reply(dispatcher, endpoint, context, "say hi all");
       assertEquals("chat", context.pushes.get(context.pushes.size() - 1).event());
+    }
+  }
+
+  @Test
+  void theAnnotationsPageListsEveryErrorKey() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "annotations.md"));
+    for (ErrorKey key : ErrorKey.values()) {
+      assertTrue(page.contains("`" + key.name() + "`"), key + " is not documented");
     }
   }
 

@@ -345,6 +345,75 @@ class HandlerShapesTest {
   }
 
   @Test
+  void unusualButValidShapesCompileAndWork() throws Exception {
+    try (Compiled odd = Compiled.compile("odd.OddEndpoint", """
+        package odd;
+
+        import io.switchboard.*;
+        import java.util.*;
+
+        @WsEndpoint("/odd")
+        public class OddEndpoint {
+          public interface Shape { double area(); }
+          public record Square(double side) implements Shape {
+            public Square {
+              if (side < 0) {
+                throw new IllegalArgumentException("negative side");
+              }
+            }
+            public double area() { return side * side; }
+          }
+          public enum Op {
+            ADD { int apply(int a, int b) { return a + b; } },
+            MUL { int apply(int a, int b) { return a * b; } };
+            abstract int apply(int a, int b);
+          }
+          public record Calc(Op op, int[] args) {}
+
+          @WsCommand
+          int words(String... words) { return words.length; }
+
+          @WsCommand
+          int[][] matrix(int[][] rows) { return rows; }
+
+          @WsCommand
+          List<Map<String, Square[]>> nested(List<Map<String, Square[]>> value) { return value; }
+
+          @WsCommand
+          int calc(Calc calc) { return Arrays.stream(calc.args()).reduce(calc.op() == Op.ADD ? 0 : 1, calc.op()::apply); }
+
+          @WsCommand
+          Optional<Double> area(Optional<Square> square) { return square.map(Square::area); }
+        }
+        """)) {
+      @SuppressWarnings("unchecked")
+      EndpointDispatcher<Object> dispatcher = (EndpointDispatcher<Object>)
+          ServiceLoader.load(EndpointDispatcher.class, odd.loader()).findFirst().orElseThrow();
+      Object endpoint = dispatcher.newEndpoint();
+      FakeContext context = new FakeContext(dispatcher);
+      java.util.function.Function<String, String> send = message -> {
+        try {
+          Envelope envelope = Envelope.parse(message);
+          DispatchResult result = dispatcher.dispatch(endpoint, envelope.command(), envelope.payload(), context);
+          return Json.writeString(result.codec(), result.value());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      assertEquals("3", send.apply("words a b c"));
+      assertEquals("[[1,2],[3]]", send.apply("{\"cmd\":\"matrix\",\"data\":[[1,2],[3]]}"));
+      assertEquals("[{\"a\":[{\"side\":2.0}]}]", send.apply("{\"cmd\":\"nested\",\"data\":[{\"a\":[{\"side\":2}]}]}"));
+      assertEquals("24", send.apply("{\"cmd\":\"calc\",\"data\":{\"op\":\"MUL\",\"args\":[2,3,4]}}"));
+      assertEquals("4.0", send.apply("{\"cmd\":\"area\",\"data\":{\"side\":2}}"));
+      assertEquals("null", send.apply("area"));
+      WsException refused = assertThrows(WsException.class,
+          () -> dispatcher.dispatch(endpoint, "nested", Envelope.parse("{\"cmd\":\"nested\",\"data\":[{\"a\":[{\"side\":-1}]}]}").payload(), context));
+      assertEquals(WsException.BAD_REQUEST, refused.code());
+      assertEquals("$[0].a[0]: invalid value: negative side", refused.getMessage());
+    }
+  }
+
+  @Test
   void theGeneratedCodeUsesNoReflection() throws Exception {
     for (var file : compiled.compilation().generatedSourceFiles()) {
       String source = file.getCharContent(true).toString();

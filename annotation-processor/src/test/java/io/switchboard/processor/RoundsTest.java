@@ -67,6 +67,29 @@ class RoundsTest {
   }
 
   @Test
+  void applicationTypesUnderTheFrameworksNamespaceAreOrdinaryPayloads() {
+    JavaFileObject endpoint = JavaFileObjects.forSourceString("io.switchboard.demo.Greeter", """
+        package io.switchboard.demo;
+
+        import io.switchboard.*;
+
+        @WsEndpoint("/greet")
+        public class Greeter {
+          public record Greeting(String text) {}
+
+          @WsCommand
+          Greeting greet(Greeting greeting, WsSession session) {
+            return greeting;
+          }
+        }
+        """);
+    Compilation compilation = javac().withProcessors(new SwitchboardProcessor()).compile(endpoint);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("io.switchboard.demo.Greeter_Dispatcher").contentsAsUtf8String()
+        .contains("endpoint.greet(payload.read(Greeter_Greeting_JsonCodec.INSTANCE),");
+  }
+
+  @Test
   void anEndpointWaitsForPayloadTypesThatAnotherProcessorGenerates() {
     Compilation compilation = javac()
         .withProcessors(new SwitchboardProcessor(), new GreetingGenerator())

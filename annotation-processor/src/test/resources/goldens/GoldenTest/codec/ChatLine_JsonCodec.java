@@ -86,7 +86,11 @@ public final class ChatLine_JsonCodec implements JsonCodec<ChatLine> {
     if (!hasTags) {
       throw JsonDecodeException.missingField(parser, "tags");
     }
-    return new ChatLine(author, text, likes, tags, at);
+    try {
+      return new ChatLine(author, text, likes, tags, at);
+    } catch (IllegalArgumentException | NullPointerException refusal) {
+      throw JsonDecodeException.invalid(parser, refusal);
+    }
   }
 
   @Override

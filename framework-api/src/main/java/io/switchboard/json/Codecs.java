@@ -1,5 +1,6 @@
 package io.switchboard.json;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -200,7 +201,9 @@ public final class Codecs {
   public static final JsonCodec<byte[]> BYTE_ARRAY =
       new ScalarCodec<>(
           "a base64 string",
-          (parser, token) -> token == JsonToken.VALUE_STRING ? parser.getBinaryValue() : null,
+          // Decoded from the text rather than with getBinaryValue(), which consumes the text even
+          // when it fails, leaving nothing to quote in the error.
+          (parser, token) -> token == JsonToken.VALUE_STRING ? Base64Variants.getDefaultVariant().decode(parser.getText()) : null,
           JsonGenerator::writeBinary,
           text -> java.util.Base64.getDecoder().decode(text));
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,10 @@ public final class Json {
 
   private Json() {}
 
-  /** Reads a whole JSON text with a codec; trailing content after the value is an error. */
+  /**
+   * Reads a whole JSON text with a codec; trailing content after the value is an error, and so is
+   * a text beyond the factory's limits (nesting depth, number length).
+   */
   public static <T> T readValue(JsonCodec<T> codec, String json) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
       if (parser.nextToken() == null) {
@@ -40,6 +44,8 @@ public final class Json {
         throw JsonDecodeException.at(parser, "unexpected content after the value");
       }
       return value;
+    } catch (StreamConstraintsException e) {
+      throw new JsonDecodeException("$", e.getOriginalMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package io.switchboard.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import io.switchboard.WsException;
+import java.io.IOException;
 
 /**
  * A payload that is well-formed JSON but not of the expected shape: a wrong type, a missing
@@ -27,6 +28,24 @@ public final class JsonDecodeException extends WsException {
   }
 
   /**
+   * The current value has the right JSON type but not an acceptable value: "expected an ISO-8601
+   * date, got \"yesterday\"". The value is quoted, cut short if long: it comes from the client.
+   */
+  public static JsonDecodeException unexpectedValue(JsonParser parser, String expected) throws IOException {
+    return at(parser, "expected " + expected + ", got " + quote(parser.getText()));
+  }
+
+  /** A text-line argument that is not what its command takes: {@code $: expected an integer, got "many"}. */
+  public static JsonDecodeException unexpectedText(String expected, String text) {
+    return new JsonDecodeException("$", "expected " + expected + ", got " + quote(text));
+  }
+
+  private static String quote(String text) {
+    int limit = 60;
+    return "\"" + (text.length() <= limit ? text : text.substring(0, limit) + "...") + "\"";
+  }
+
+  /**
    * A required member is missing from the object the parser just finished: call it on the
    * object's {@code END_OBJECT}, where Jackson's context is already the parent's, which names the
    * object.
@@ -34,6 +53,22 @@ public final class JsonDecodeException extends WsException {
   public static JsonDecodeException missingField(JsonParser parser, String field) {
     String objectPath = pathOf(parser.getParsingContext());
     return new JsonDecodeException(objectPath + "." + field, "required field is missing");
+  }
+
+  /**
+   * The object the parser just finished was refused by its constructor, which validates it (a
+   * record's compact constructor throwing {@code IllegalArgumentException}). Call it on the
+   * object's {@code END_OBJECT}, like {@link #missingField}; the constructor's message is the
+   * application's own and is passed on.
+   */
+  public static JsonDecodeException invalid(JsonParser parser, RuntimeException refusal) {
+    return invalid(pathOf(parser.getParsingContext()), refusal);
+  }
+
+  /** A value at {@code path} refused by its constructor, e.g. one built from a text-line argument. */
+  public static JsonDecodeException invalid(String path, RuntimeException refusal) {
+    String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage();
+    return new JsonDecodeException(path, "invalid value: " + reason);
   }
 
   /** A required value is absent; the caller knows where, see {@link #withPath(String)}. */

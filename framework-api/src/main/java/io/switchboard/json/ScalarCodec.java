@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 
 /**
@@ -55,12 +56,11 @@ final class ScalarCodec<T> implements JsonCodec<T> {
       value = reader.read(parser, token);
     } catch (InputCoercionException e) {
       throw JsonDecodeException.at(parser, "expected " + expected + ", got a number out of its range");
-    } catch (RuntimeException e) {
-      if (e instanceof JsonDecodeException decodeException) {
-        throw decodeException;
-      }
-      // A string of the right JSON type that does not parse: a bad date, a bad UUID…
-      throw JsonDecodeException.at(parser, "expected " + expected + ", got \"" + parser.getText() + "\"");
+    } catch (JsonDecodeException e) {
+      throw e;
+    } catch (RuntimeException | StreamReadException e) {
+      // A string of the right JSON type that does not parse: a bad date, UUID, base64…
+      throw JsonDecodeException.unexpectedValue(parser, expected);
     }
     if (value == null) {
       throw JsonDecodeException.expected(parser, expected);
@@ -82,7 +82,7 @@ final class ScalarCodec<T> implements JsonCodec<T> {
     try {
       return textParser.parse(text.strip());
     } catch (Exception e) {
-      throw new JsonDecodeException("$", "expected " + expected + ", got \"" + text + "\"");
+      throw JsonDecodeException.unexpectedText(expected, text);
     }
   }
 }

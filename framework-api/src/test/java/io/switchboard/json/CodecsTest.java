@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,6 +94,28 @@ class CodecsTest {
         "$['b c'][1]: expected an integer, got a string");
     assertDecodeError(Codecs.listOf(Codecs.INT), "{}", "$: expected an array, got an object");
     assertDecodeError(Codecs.mapOf(Codecs.INT), "[]", "$: expected an object, got an array");
+  }
+
+  @Test
+  void badValuesAreQuotedShortInErrors() {
+    String longDate = "x".repeat(1000);
+    JsonDecodeException error = assertThrows(JsonDecodeException.class,
+        () -> Json.readValue(Codecs.LOCAL_DATE, "\"" + longDate + "\""));
+    assertEquals("$: expected an ISO-8601 date, got \"" + "x".repeat(60) + "...\"", error.getMessage());
+    assertDecodeError(Codecs.BYTE_ARRAY, "\"not base64!\"", "$: expected a base64 string, got \"not base64!\"");
+  }
+
+  @Test
+  void textBeyondTheParserLimitsIsABadRequest() {
+    JsonCodec<?> nested = Codecs.INT;
+    for (int i = 0; i < 100; i++) {
+      nested = Codecs.listOf(nested);
+    }
+    JsonCodec<?> deep = nested;
+    String text = "[".repeat(100) + "]".repeat(100);
+    JsonDecodeException error = assertThrows(JsonDecodeException.class, () -> deep.fromText(text));
+    assertEquals("$", error.path());
+    assertTrue(error.getMessage().contains("nesting depth"), error.getMessage());
   }
 
   @Test
@@ -197,7 +220,7 @@ class CodecsTest {
     payload.put("none", null);
     assertEquals("{\"n\":1,\"list\":[\"a\",2.5,[3]],\"none\":null}", Json.writeString(registry.forValue(payload), payload));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> registry.forValue(new Object()));
-    assertEquals(true, error.getMessage().contains("@io.switchboard.WsMessage"));
+    assertTrue(error.getMessage().contains("@io.switchboard.WsMessage"), error.getMessage());
   }
 
   @Test

@@ -71,6 +71,15 @@ public final class StatusCodes {
   /** Body of a 426 on an endpoint path without an upgrade. */
   public static final String UPGRADE_REQUIRED = "WebSocket upgrade required";
 
+  /** The only WebSocket version spoken, named in the {@code Sec-WebSocket-Version} of a 426. */
+  public static final String WEBSOCKET_VERSION = "13";
+
+  /** Body of a 426 for an upgrade whose {@code Sec-WebSocket-Version} is missing or not 13. */
+  public static final String UNSUPPORTED_VERSION = "unsupported WebSocket version; this server speaks 13";
+
+  /** Body of a 400 for an upgrade without {@code Sec-WebSocket-Key}. */
+  public static final String MISSING_KEY = "missing Sec-WebSocket-Key";
+
   /** The message of every {@code internal} error reply: the details stay in the server log. */
   public static final String INTERNAL_ERROR_MESSAGE = "internal error";
 }

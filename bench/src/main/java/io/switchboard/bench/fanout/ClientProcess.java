@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +86,18 @@ final class ClientProcess implements AutoCloseable {
       throw new IllegalStateException("'" + command + "' answered: " + answer);
     }
     return answer;
+  }
+
+  /** The {@code name=value} words of an answer, by name. */
+  static Map<String, String> fields(String answer) {
+    Map<String, String> fields = new HashMap<>();
+    for (String word : answer.split(" ")) {
+      int equals = word.indexOf('=');
+      if (equals > 0) {
+        fields.put(word.substring(0, equals), word.substring(equals + 1));
+      }
+    }
+    return fields;
   }
 
   /** CPU time the client JVM has used so far (all its threads, user and system). */

@@ -12,11 +12,12 @@ interface Connector extends AutoCloseable {
 
   /**
    * Opens one connection; every text message it receives goes to {@code onText}, on the client's
-   * IO thread, one message at a time per connection.
+   * IO thread, one message at a time per connection, and {@code onClose} runs once when it closes
+   * (the server may close a subscriber that falls behind: its slow-consumer policy).
    *
    * @return completes once the handshake succeeded
    */
-  CompletableFuture<Void> connect(URI uri, Consumer<String> onText);
+  CompletableFuture<Void> connect(URI uri, Consumer<String> onText, Runnable onClose);
 
   /** Releases the client's threads; the process exits right after. */
   @Override

@@ -85,11 +85,11 @@ public final class FanOut {
     printSetup();
     connectUpTo(options.subscribers());
     for (PushMode mode : modes) {
-      phase("warm-up", mode, options.subscribers(), (int) (options.rate() * options.warmup().toSeconds()));
+      phase("warm-up", mode, (int) (options.rate() * options.warmup().toSeconds()));
     }
     List<PhaseReport> steady = new ArrayList<>();
     for (PushMode mode : modes) {
-      steady.add(record(phase("(a) steady", mode, options.subscribers(), options.broadcasts())));
+      steady.add(record(phase("(a) steady", mode, options.broadcasts())));
     }
     connectUpTo(options.idleSubscribers());
     // The first round reaches connections that never received anything: that costs more than
@@ -97,7 +97,7 @@ public final class FanOut {
     List<PhaseReport> idle = new ArrayList<>();
     for (int round = 1; round <= options.idleRounds(); round++) {
       for (PushMode mode : modes) {
-        idle.add(record(phase("(b) idle #" + round, mode, options.idleSubscribers(), 1)));
+        idle.add(record(phase("(b) idle #" + round, mode, 1)));
       }
     }
     Report.table(reports);
@@ -125,10 +125,9 @@ public final class FanOut {
   }
 
   private void connectUpTo(int total) throws Exception {
-    int more = total - server.sessions(PATH).count();
-    String ready = clients.ask("CONNECT " + more, "READY", CONNECT_TIMEOUT);
-    System.out.printf("connected %,d more subscribers: %s%n", more, ready);
-    awaitServerSessions(total);
+    String ready = clients.ask("CONNECT " + total, "READY", CONNECT_TIMEOUT);
+    System.out.printf("connected up to %,d subscribers: %s%n", total, ready);
+    awaitServerSessions(Integer.parseInt(ClientProcess.fields(ready).get("open")));
   }
 
   /** The client saw its handshakes complete; the server registers each session right after. */
@@ -143,16 +142,20 @@ public final class FanOut {
     }
   }
 
-  private PhaseReport phase(String scenario, PushMode mode, int subscribers, int broadcasts)
-      throws Exception {
+  private PhaseReport phase(String scenario, PushMode mode, int broadcasts) throws Exception {
     int id = nextPhase++;
-    clients.ask("PHASE " + id + " " + broadcasts, "ARMED", Duration.ofSeconds(30));
+    String armed = clients.ask("PHASE " + id + " " + broadcasts, "ARMED", Duration.ofSeconds(30));
+    int subscribers = Integer.parseInt(ClientProcess.fields(armed).get("subscribers"));
+    long slowConsumerCloses = server.stats().slowConsumerCloses();
     CpuMeter cpu = new CpuMeter(clients);
     PacedSender.Cost cost = PacedSender.send(mode, id, broadcasts, options.period());
     long waitMillis = options.drainWait().toMillis();
     String result = clients.ask(
         "END " + id + " " + waitMillis, "RESULT", Duration.ofMillis(waitMillis).plusSeconds(30));
-    PhaseReport report = PhaseReport.of(scenario, mode.name(), subscribers, cost, cpu.stop(), result);
+    PhaseReport report =
+        PhaseReport.of(
+            scenario, mode.name(), subscribers, cost, cpu.stop(),
+            server.stats().slowConsumerCloses() - slowConsumerCloses, result);
     Report.line(report);
     return report;
   }

@@ -26,8 +26,8 @@ final class JdkConnector implements Connector {
   private final HttpClient client = HttpClient.newBuilder().executor(callbacks).build();
 
   @Override
-  public CompletableFuture<Void> connect(URI uri, Consumer<String> onText) {
-    return client.newWebSocketBuilder().buildAsync(uri, new Listener(onText)).thenApply(ws -> null);
+  public CompletableFuture<Void> connect(URI uri, Consumer<String> onText, Runnable onClose) {
+    return client.newWebSocketBuilder().buildAsync(uri, new Listener(onText, onClose)).thenApply(ws -> null);
   }
 
   @Override
@@ -38,10 +38,23 @@ final class JdkConnector implements Connector {
   /** Joins the fragments of a message; the server sends small messages in one frame anyway. */
   private static final class Listener implements WebSocket.Listener {
     private final Consumer<String> onText;
+    private final Runnable onClose;
     private StringBuilder fragments;
 
-    Listener(Consumer<String> onText) {
+    Listener(Consumer<String> onText, Runnable onClose) {
       this.onText = onText;
+      this.onClose = onClose;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      onClose.run();
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      onClose.run();
     }
 
     @Override

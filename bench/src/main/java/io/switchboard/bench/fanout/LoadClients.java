@@ -25,9 +25,9 @@ import org.HdrHistogram.Histogram;
  * line each on stdout:
  *
  * <pre>
- * CONNECT n                   → READY total=… millis=… heapMb=… threads=…
- * PHASE id planned            → ARMED id
- * END id waitMillis           → RESULT id complete=… received=… outOfOrder=… stray=… histogram=…
+ * CONNECT total               → READY open=… closed=… millis=… heapMb=… threads=…
+ * PHASE id planned            → ARMED id subscribers=…
+ * END id waitMillis           → RESULT id complete=… received=… outOfOrder=… stray=… closed=… histogram=…
  * QUIT                        (exits)
  * </pre>
  *
@@ -49,7 +49,8 @@ public final class LoadClients {
   private final PrintStream out;
   private final AtomicReference<Phase> current = new AtomicReference<>();
   private final LongAdder stray = new LongAdder();
-  private final List<Subscriber> subscribers = new ArrayList<>();
+  private final LongAdder closed = new LongAdder();
+  private int connected; // subscribers ever connected, open or since closed
 
   private LoadClients(URI uri, Connector connector, PrintStream out) {
     this.uri = uri;
@@ -81,7 +82,7 @@ public final class LoadClients {
     while ((line = commands.readLine()) != null) {
       String[] words = line.trim().split(" ");
       switch (words[0]) {
-        case "CONNECT" -> connect(Integer.parseInt(words[1]));
+        case "CONNECT" -> connectUpTo(Integer.parseInt(words[1]));
         case "PHASE" -> arm(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
         case "END" -> report(Integer.parseInt(words[1]), Long.parseLong(words[2]));
         case "QUIT" -> {
@@ -92,15 +93,22 @@ public final class LoadClients {
     }
   }
 
-  private void connect(int count) throws Exception {
+  /** Subscribers whose connection is still open. */
+  private int open() {
+    return (int) (connected - closed.sum());
+  }
+
+  /** Opens connections until {@code total} are open (closed ones are not reopened). */
+  private void connectUpTo(int total) throws Exception {
+    int count = Math.max(0, total - open());
     long start = System.nanoTime();
     Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
     List<CompletableFuture<Void>> handshakes = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
-      Subscriber subscriber = new Subscriber(current, stray);
-      subscribers.add(subscriber);
-      CompletableFuture<Void> opened = connector.connect(uri, subscriber::onText);
+      Subscriber subscriber = new Subscriber(current, stray, closed);
+      connected++;
+      CompletableFuture<Void> opened = connector.connect(uri, subscriber::onText, subscriber::onClose);
       opened.whenComplete((ok, failure) -> inFlight.release());
       handshakes.add(opened);
     }
@@ -110,12 +118,15 @@ public final class LoadClients {
     Runtime runtime = Runtime.getRuntime();
     long heapMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-    out.printf(ANSWER + "READY total=%d millis=%d heapMb=%d threads=%d%n", subscribers.size(), millis, heapMb, threads);
+    out.printf(
+        ANSWER + "READY open=%d closed=%d millis=%d heapMb=%d threads=%d%n",
+        open(), closed.sum(), millis, heapMb, threads);
   }
 
   private void arm(int id, int planned) {
-    current.set(new Phase(id, planned, subscribers.size()));
-    out.println(ANSWER + "ARMED " + id);
+    int open = open();
+    current.set(new Phase(id, planned, open, closed.sum()));
+    out.println(ANSWER + "ARMED " + id + " subscribers=" + open);
   }
 
   private void report(int id, long waitMillis) throws InterruptedException {
@@ -126,9 +137,9 @@ public final class LoadClients {
     boolean complete = phase.awaitDone(waitMillis);
     current.set(null);
     out.printf(
-        ANSWER + "RESULT %d complete=%b received=%d outOfOrder=%d stray=%d histogram=%s%n",
+        ANSWER + "RESULT %d complete=%b received=%d outOfOrder=%d stray=%d closed=%d histogram=%s%n",
         id, complete, phase.received.sum(), phase.outOfOrder.sum(), stray.sumThenReset(),
-        encode(phase.latencyMicros));
+        closed.sum() - phase.closedBefore, encode(phase.latencyMicros));
   }
 
   private static String encode(Histogram histogram) {

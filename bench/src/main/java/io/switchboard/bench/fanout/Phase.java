@@ -8,7 +8,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One phase of a run as the subscribers see it: {@code planned} broadcasts, each expected by
- * every subscriber. Completes when every subscriber has received all of them.
+ * every subscriber open when it began. Completes when every one of them has received all of them;
+ * one that the server closes meanwhile never does, and its missing ticks count as lost.
  */
 final class Phase {
 
@@ -22,14 +23,19 @@ final class Phase {
 
   final int id;
   final int planned;
+  final int subscribers;
+  /** Subscribers closed before the phase began; those closed during it are the difference. */
+  final long closedBefore;
   final Histogram latencyMicros = newHistogram();
   final LongAdder received = new LongAdder();
   final LongAdder outOfOrder = new LongAdder();
   private final CountDownLatch subscribersDone;
 
-  Phase(int id, int planned, int subscribers) {
+  Phase(int id, int planned, int subscribers, long closedBefore) {
     this.id = id;
     this.planned = planned;
+    this.subscribers = subscribers;
+    this.closedBefore = closedBefore;
     this.subscribersDone = new CountDownLatch(subscribers);
   }
 

@@ -2,7 +2,6 @@ package io.switchboard.bench.fanout;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
@@ -21,19 +20,26 @@ record PhaseReport(
     long received,
     long outOfOrder,
     long stray,
+    long closed,
+    long slowConsumerCloses,
     Histogram latencyMicros) {
 
-  /** Reads {@code RESULT id complete=… received=… outOfOrder=… stray=… histogram=…}. */
+  /**
+   * Reads {@code RESULT id complete=… received=… outOfOrder=… stray=… closed=… histogram=…}.
+   *
+   * @param subscribers the subscribers open when the phase began
+   * @param slowConsumerCloses sessions the server closed under its slow-consumer policy meanwhile
+   */
   static PhaseReport of(
-      String scenario, String mode, int subscribers, PacedSender.Cost sent, CpuMeter.Use cpu, String result)
+      String scenario,
+      String mode,
+      int subscribers,
+      PacedSender.Cost sent,
+      CpuMeter.Use cpu,
+      long slowConsumerCloses,
+      String result)
       throws DataFormatException {
-    Map<String, String> fields = new HashMap<>();
-    for (String word : result.split(" ")) {
-      int equals = word.indexOf('=');
-      if (equals > 0) {
-        fields.put(word.substring(0, equals), word.substring(equals + 1));
-      }
-    }
+    Map<String, String> fields = ClientProcess.fields(result);
     ByteBuffer histogram = ByteBuffer.wrap(Base64.getDecoder().decode(fields.get("histogram")));
     return new PhaseReport(
         scenario,
@@ -45,6 +51,8 @@ record PhaseReport(
         Long.parseLong(fields.get("received")),
         Long.parseLong(fields.get("outOfOrder")),
         Long.parseLong(fields.get("stray")),
+        Long.parseLong(fields.get("closed")),
+        slowConsumerCloses,
         Histogram.decodeFromCompressedByteBuffer(histogram, 0));
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.bench.fanout;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -12,6 +13,8 @@ final class Subscriber {
 
   private final AtomicReference<Phase> current;
   private final LongAdder stray;
+  private final LongAdder closedSubscribers;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private Phase phase;
   private long nextSeq;
   private int received;
@@ -19,10 +22,19 @@ final class Subscriber {
   /**
    * @param current the phase in progress, switched by the load client between phases
    * @param stray counts messages of no current phase (late arrivals of an earlier one)
+   * @param closedSubscribers counts subscribers whose connection closed
    */
-  Subscriber(AtomicReference<Phase> current, LongAdder stray) {
+  Subscriber(AtomicReference<Phase> current, LongAdder stray, LongAdder closedSubscribers) {
     this.current = current;
     this.stray = stray;
+    this.closedSubscribers = closedSubscribers;
+  }
+
+  /** The connection closed: the server closes a subscriber that falls too far behind. */
+  void onClose() {
+    if (closed.compareAndSet(false, true)) {
+      closedSubscribers.increment();
+    }
   }
 
   void onText(String message) {

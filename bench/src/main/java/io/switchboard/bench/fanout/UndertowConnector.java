@@ -38,7 +38,7 @@ final class UndertowConnector implements Connector {
   }
 
   @Override
-  public CompletableFuture<Void> connect(URI uri, Consumer<String> onText) {
+  public CompletableFuture<Void> connect(URI uri, Consumer<String> onText, Runnable onClose) {
     CompletableFuture<Void> opened = new CompletableFuture<>();
     WebSocketClient.connectionBuilder(worker, buffers, uri)
         .connect()
@@ -46,6 +46,7 @@ final class UndertowConnector implements Connector {
             new IoFuture.HandlingNotifier<WebSocketChannel, Void>() {
               @Override
               public void handleDone(WebSocketChannel channel, Void attachment) {
+                channel.addCloseTask(closed -> onClose.run());
                 channel.getReceiveSetter().set(new Listener(onText));
                 channel.resumeReceives();
                 opened.complete(null);

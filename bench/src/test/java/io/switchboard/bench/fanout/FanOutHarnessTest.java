@@ -32,6 +32,7 @@ class FanOutHarnessTest {
   private SwitchboardServer server;
   private final AtomicReference<Phase> current = new AtomicReference<>();
   private final LongAdder stray = new LongAdder();
+  private final LongAdder closed = new LongAdder();
 
   @BeforeEach
   void start() {
@@ -49,13 +50,14 @@ class FanOutHarnessTest {
     try (Connector connector = Connector.named(client)) {
       URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ticker");
       for (int i = 0; i < SUBSCRIBERS; i++) {
-        connector.connect(uri, new Subscriber(current, stray)::onText).get(10, TimeUnit.SECONDS);
+        Subscriber subscriber = new Subscriber(current, stray, closed);
+        connector.connect(uri, subscriber::onText, subscriber::onClose).get(10, TimeUnit.SECONDS);
       }
       awaitSessions();
 
       PushMode[] modes = {new EncodeOnce(server, "/ticker"), new PerRecipientDatabind(server.sessions("/ticker"))};
       for (int id = 1; id <= modes.length; id++) {
-        Phase phase = new Phase(id, 2, SUBSCRIBERS);
+        Phase phase = new Phase(id, 2, SUBSCRIBERS, 0);
         current.set(phase);
         PacedSender.Cost cost = PacedSender.send(modes[id - 1], id, 2, Duration.ofMillis(5));
         assertTrue(phase.awaitDone(10_000), modes[id - 1].name() + ": every subscriber got both ticks");
@@ -66,6 +68,14 @@ class FanOutHarnessTest {
         assertEquals(id == 1 ? 2 : 2 * SUBSCRIBERS, cost.encodes(), "JSON encodings of " + modes[id - 1].name());
       }
       assertEquals(0, stray.sum());
+      assertEquals(0, closed.sum());
+
+      server.sessions("/ticker").all().iterator().next().close();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (closed.sum() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5); // the close frame is on its way
+      }
+      assertEquals(1, closed.sum(), "a connection the server closed is counted as closed");
     }
   }
 

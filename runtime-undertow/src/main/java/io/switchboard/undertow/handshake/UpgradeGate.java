@@ -70,6 +70,18 @@ public final class UpgradeGate implements HttpHandler {
       upgradeRequired().handleRequest(exchange);
       return;
     }
+    // Undertow's handshake would send both of these to the 426 above: tell them apart, as RFC
+    // 6455 section 4.2.2 asks, before anything else (origin, hook) looks at the request.
+    if (!StatusCodes.WEBSOCKET_VERSION.equals(exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_VERSION))) {
+      exchange.getResponseHeaders().put(Headers.SEC_WEB_SOCKET_VERSION, StatusCodes.WEBSOCKET_VERSION);
+      refuse(exchange, StatusCodes.HTTP_UPGRADE_REQUIRED, StatusCodes.UNSUPPORTED_VERSION);
+      return;
+    }
+    String key = exchange.getRequestHeaders().getFirst(Headers.SEC_WEB_SOCKET_KEY);
+    if (key == null || key.isBlank()) {
+      refuse(exchange, StatusCodes.HTTP_BAD_REQUEST, StatusCodes.MISSING_KEY);
+      return;
+    }
     if (hook != null && exchange.isInIoThread()) {
       exchange.dispatch(hookExecutor, this); // the hook may block: run it on the handler pool
       return;

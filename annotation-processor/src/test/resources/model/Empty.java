@@ -1,0 +1,6 @@
+package model;
+
+import io.switchboard.WsMessage;
+
+@WsMessage
+public record Empty() {}
