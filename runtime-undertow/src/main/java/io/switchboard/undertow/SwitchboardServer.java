@@ -236,13 +236,15 @@ public final class SwitchboardServer implements AutoCloseable {
   }
 
   private void awaitSessionsClosed(long deadline) {
-    while (stats().openSessions() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10); // polling a count: sessions close on IO threads with no one to signal
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (EndpointRuntime<?> endpoint : endpoints.values()) {
+        if (!endpoint.sessions().awaitEmpty(deadline)) {
+          LOG.info("{} sessions of {} still open at the stop deadline: dropping them",
+              endpoint.sessions().count(), endpoint.path());
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
@@ -47,6 +48,7 @@ class ShutdownTest {
       client.send("block");
       client.send("hello");
       assertTrue(endpoint.blocked.await(10, TimeUnit.SECONDS));
+      Await.until("both messages received", () -> server.stats().messagesIn() == 2);
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
       endpoint.gate.countDown();
       assertEquals("unblocked", client.next());
