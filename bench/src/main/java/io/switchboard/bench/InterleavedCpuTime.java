@@ -44,7 +44,8 @@ public final class InterleavedCpuTime {
             new Pair("orderWrite", codecs::orderWriteGenerated, codecs::orderWriteDatabind),
             new Pair("dispatch say", dispatch::sayGenerated, dispatch::sayDatabindTree),
             new Pair("dispatch place", dispatch::placeGenerated, dispatch::placeDatabindTree));
-    System.out.println("| operation | generated, median CPU ns/op | databind, median CPU ns/op | databind / generated |");
+    System.out.println(
+        "| operation | generated, median CPU ns/op | databind, median CPU ns/op | databind / generated |");
     System.out.println("|---|--:|--:|--:|");
     for (Pair pair : pairs) {
       int generatedBatch = batchSize(pair.generated());

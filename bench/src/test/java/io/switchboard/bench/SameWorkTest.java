@@ -45,7 +45,9 @@ class SameWorkTest {
     assertEquals("{\"re\":41,\"cmd\":\"say\",\"data\":{\"id\":\"lobby\",\"items\":63}}", say.toString());
     JsonNode place = tree(dispatch.placeGenerated());
     assertEquals(tree(dispatch.placeDatabindTree()), place);
-    assertEquals("{\"re\":42,\"cmd\":\"place\",\"data\":{\"id\":\"ord-2026-000417\",\"items\":3}}", place.toString());
+    assertEquals(
+        "{\"re\":42,\"cmd\":\"place\",\"data\":{\"id\":\"ord-2026-000417\",\"items\":3}}",
+        place.toString());
   }
 
   private static JsonNode tree(byte[] json) throws Exception {

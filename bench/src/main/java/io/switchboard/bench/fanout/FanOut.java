@@ -38,14 +38,18 @@ public final class FanOut {
   private static final double IDLE_MAX_TARGET_MILLIS = 500;
 
   private final FanOutOptions options;
+  private final TickerEndpoint endpoint;
   private final SwitchboardServer server;
   private final ClientProcess clients;
   private final List<PushMode> modes;
   private final List<PhaseReport> reports = new ArrayList<>();
   private int nextPhase = 1;
+  private int opened; // sessions the endpoint has reported open so far
 
-  private FanOut(FanOutOptions options, SwitchboardServer server, ClientProcess clients) {
+  private FanOut(
+      FanOutOptions options, TickerEndpoint endpoint, SwitchboardServer server, ClientProcess clients) {
     this.options = options;
+    this.endpoint = endpoint;
     this.server = server;
     this.clients = clients;
     this.modes = List.of(new EncodeOnce(server, PATH), new PerRecipientDatabind(server.sessions(PATH)));
@@ -57,18 +61,19 @@ public final class FanOut {
         "org.slf4j.simpleLogger.defaultLogLevel",
         System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     FanOutOptions options = FanOutOptions.parse(args);
+    TickerEndpoint endpoint = new TickerEndpoint();
     SwitchboardServer server =
         Switchboard.server()
             .host("127.0.0.1")
             .port(0)
-            .endpoint(new TickerEndpoint())
+            .endpoint(endpoint)
             .maxConnections(options.idleSubscribers() + 100)
             .start();
     URI uri = URI.create("ws://127.0.0.1:" + server.port() + PATH);
     boolean met;
     try (ClientProcess clients = ClientProcess.start(uri, options.client(), options.clientJvmOptions())) {
       try {
-        met = new FanOut(options, server, clients).run();
+        met = new FanOut(options, endpoint, server, clients).run();
       } finally {
         // Closes every session with 1001 while the clients are still there to answer.
         server.stop(Duration.ofSeconds(10));
@@ -115,8 +120,8 @@ public final class FanOut {
   }
 
   private void printSetup() throws Exception {
-    byte[] push = Databind.MAPPER.writeValueAsBytes(
-        new PerRecipientDatabind.Push("tick", new Tick(1, 999, Micros.now(), "ACME", new BigDecimal("101.250"))));
+    Tick typical = new Tick(1, 999, Micros.now(), "ACME", new BigDecimal("101.250"));
+    byte[] push = Databind.MAPPER.writeValueAsBytes(new PerRecipientDatabind.Push("tick", typical));
     System.out.printf(
         "fan-out: server pid %d on %s, client JVM (%s client) %s; %d CPUs, Java %s (%s); push of %d bytes%n",
         ProcessHandle.current().pid(), "127.0.0.1:" + server.port(), options.client(),
@@ -127,19 +132,13 @@ public final class FanOut {
   private void connectUpTo(int total) throws Exception {
     String ready = clients.ask("CONNECT " + total, "READY", CONNECT_TIMEOUT);
     System.out.printf("connected up to %,d subscribers: %s%n", total, ready);
-    awaitServerSessions(Integer.parseInt(ClientProcess.fields(ready).get("open")));
-  }
-
-  /** The client saw its handshakes complete; the server registers each session right after. */
-  private void awaitServerSessions(int total) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (server.sessions(PATH).count() != total) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "server has " + server.sessions(PATH).count() + " sessions, expected " + total);
-      }
-      Thread.sleep(10);
+    // The client saw its handshakes complete; the server registers each session just after.
+    int connected = Integer.parseInt(ClientProcess.fields(ready).get("connected"));
+    if (!endpoint.awaitOpened(connected - opened, Duration.ofSeconds(30))) {
+      throw new IllegalStateException(
+          "the server opened " + server.sessions(PATH).count() + " sessions, expected " + total);
     }
+    opened = connected;
   }
 
   private PhaseReport phase(String scenario, PushMode mode, int broadcasts) throws Exception {

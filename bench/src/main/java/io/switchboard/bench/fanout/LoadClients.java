@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * line each on stdout:
  *
  * <pre>
- * CONNECT total               → READY open=… closed=… millis=… heapMb=… threads=…
+ * CONNECT total               → READY connected=… open=… closed=… millis=… heapMb=… threads=…
  * PHASE id planned            → ARMED id subscribers=…
  * END id waitMillis           → RESULT id complete=… received=… outOfOrder=… stray=… closed=… histogram=…
  * QUIT                        (exits)
@@ -119,8 +119,8 @@ public final class LoadClients {
     long heapMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
     out.printf(
-        ANSWER + "READY open=%d closed=%d millis=%d heapMb=%d threads=%d%n",
-        open(), closed.sum(), millis, heapMb, threads);
+        ANSWER + "READY connected=%d open=%d closed=%d millis=%d heapMb=%d threads=%d%n",
+        connected, open(), closed.sum(), millis, heapMb, threads);
   }
 
   private void arm(int id, int planned) {

@@ -15,25 +15,26 @@ final class Report {
             + " latency ms p50 %.2f p99 %.2f p99.9 %.2f max %.2f; cores busy:"
             + " server %.2f, clients %.2f, other processes %.2f%n",
         r.scenario(), r.mode(), r.subscribers(), r.sent().broadcasts(), r.received(), r.expected(),
-        r.lost(), r.outOfOrder(), r.stray(), r.closed(), r.slowConsumerCloses(), r.percentileMillis(50), r.percentileMillis(99),
-        r.percentileMillis(99.9), r.maxMillis(), r.cpu().serverCores(), r.cpu().clientCores(),
-        r.cpu().otherCores());
+        r.lost(), r.outOfOrder(), r.stray(), r.closed(), r.slowConsumerCloses(),
+        r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9), r.maxMillis(),
+        r.cpu().serverCores(), r.cpu().clientCores(), r.cpu().otherCores());
   }
 
   static void table(List<PhaseReport> reports) {
     System.out.println();
     System.out.println(
-        "| scenario | push mode | subscribers | broadcasts | delivered | lost | slow-consumer closes | p50 ms | p99 ms |"
-            + " p99.9 ms | max ms | push call p50 / max µs | sender alloc / broadcast | JSON encodes |"
-            + " cores: server / clients / others |");
+        "| scenario | push mode | subscribers | broadcasts | delivered | lost |"
+            + " slow-consumer closes | p50 ms | p99 ms | p99.9 ms | max ms | push call p50 / max µs |"
+            + " sender alloc / broadcast | JSON encodes | cores: server / clients / others |");
     System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for (PhaseReport r : reports) {
       PacedSender.Cost sent = r.sent();
       System.out.printf(
-          "| %s | %s | %,d | %,d | %,d | %,d | %,d | %.2f | %.2f | %.2f | %.2f | %,d / %,d | %s | %,d |"
-              + " %.2f / %.2f / %.2f |%n",
+          "| %s | %s | %,d | %,d | %,d | %,d | %,d | %.2f | %.2f | %.2f | %.2f | %,d / %,d | %s |"
+              + " %,d | %.2f / %.2f / %.2f |%n",
           r.scenario(), r.mode(), r.subscribers(), sent.broadcasts(), r.received(), r.lost(),
-          r.slowConsumerCloses(), r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9), r.maxMillis(),
+          r.slowConsumerCloses(), r.percentileMillis(50), r.percentileMillis(99),
+          r.percentileMillis(99.9), r.maxMillis(),
           sent.callMicros().getValueAtPercentile(50), sent.callMicros().getMaxValue(),
           bytes(sent.allocatedBytes() / sent.broadcasts()), sent.encodes(),
           r.cpu().serverCores(), r.cpu().clientCores(), r.cpu().otherCores());
@@ -62,7 +63,8 @@ final class Report {
               "%n    %s, %s: %s %.2f ms, %,d lost",
               r.scenario(), r.mode(), figureName, figureMillis.applyAsDouble(r), r.lost()));
     }
-    System.out.printf("target %s: %s (by the encode-once phases)%s%n", target, met ? "MET" : "MISSED", phases);
+    System.out.printf(
+        "target %s: %s (by the encode-once phases)%s%n", target, met ? "MET" : "MISSED", phases);
     return met;
   }
 

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,6 +30,7 @@ class FanOutHarnessTest {
 
   private static final int SUBSCRIBERS = 3;
 
+  private final TickerEndpoint endpoint = new TickerEndpoint();
   private SwitchboardServer server;
   private final AtomicReference<Phase> current = new AtomicReference<>();
   private final LongAdder stray = new LongAdder();
@@ -36,7 +38,7 @@ class FanOutHarnessTest {
 
   @BeforeEach
   void start() {
-    server = Switchboard.server().host("127.0.0.1").port(0).endpoint(new TickerEndpoint()).start();
+    server = Switchboard.server().host("127.0.0.1").port(0).endpoint(endpoint).start();
   }
 
   @AfterEach
@@ -49,42 +51,43 @@ class FanOutHarnessTest {
   void everyTickIsCountedOnceInOrderWithItsLatency(String client) throws Exception {
     try (Connector connector = Connector.named(client)) {
       URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ticker");
+      CountDownLatch closes = new CountDownLatch(1);
       for (int i = 0; i < SUBSCRIBERS; i++) {
         Subscriber subscriber = new Subscriber(current, stray, closed);
-        connector.connect(uri, subscriber::onText, subscriber::onClose).get(10, TimeUnit.SECONDS);
+        Runnable onClose =
+            () -> {
+              subscriber.onClose();
+              closes.countDown();
+            };
+        connector.connect(uri, subscriber::onText, onClose).get(10, TimeUnit.SECONDS);
       }
-      awaitSessions();
+      assertTrue(
+          endpoint.awaitOpened(SUBSCRIBERS, Duration.ofSeconds(10)), "server opened every session");
 
-      PushMode[] modes = {new EncodeOnce(server, "/ticker"), new PerRecipientDatabind(server.sessions("/ticker"))};
-      for (int id = 1; id <= modes.length; id++) {
-        Phase phase = new Phase(id, 2, SUBSCRIBERS, 0);
-        current.set(phase);
-        PacedSender.Cost cost = PacedSender.send(modes[id - 1], id, 2, Duration.ofMillis(5));
-        assertTrue(phase.awaitDone(10_000), modes[id - 1].name() + ": every subscriber got both ticks");
-        assertEquals(2 * SUBSCRIBERS, phase.received.sum());
-        assertEquals(0, phase.outOfOrder.sum());
-        assertEquals(2 * SUBSCRIBERS, phase.latencyMicros.getTotalCount());
-        assertEquals(2, cost.broadcasts());
-        assertEquals(id == 1 ? 2 : 2 * SUBSCRIBERS, cost.encodes(), "JSON encodings of " + modes[id - 1].name());
-      }
+      PacedSender.Cost encodeOnce = twoTicks(1, new EncodeOnce(server, "/ticker"));
+      assertEquals(2, encodeOnce.encodes(), "one encoding per broadcast");
+      PacedSender.Cost databind = twoTicks(2, new PerRecipientDatabind(server.sessions("/ticker")));
+      assertEquals(2 * SUBSCRIBERS, databind.encodes(), "one encoding per recipient");
       assertEquals(0, stray.sum());
       assertEquals(0, closed.sum());
 
       server.sessions("/ticker").all().iterator().next().close();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (closed.sum() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(5); // the close frame is on its way
-      }
+      assertTrue(closes.await(10, TimeUnit.SECONDS), "the client saw the close");
       assertEquals(1, closed.sum(), "a connection the server closed is counted as closed");
     }
   }
 
-  private void awaitSessions() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (server.sessions("/ticker").count() < SUBSCRIBERS && System.nanoTime() < deadline) {
-      Thread.sleep(5); // the server registers a session just after the client sees the handshake
-    }
-    assertEquals(SUBSCRIBERS, server.sessions("/ticker").count());
+  /** Sends two ticks in phase {@code id} and checks every subscriber counted both, in order. */
+  private PacedSender.Cost twoTicks(int id, PushMode mode) throws Exception {
+    Phase phase = new Phase(id, 2, SUBSCRIBERS, 0);
+    current.set(phase);
+    PacedSender.Cost cost = PacedSender.send(mode, id, 2, Duration.ofMillis(5));
+    assertTrue(phase.awaitDone(10_000), mode.name() + ": every subscriber got both ticks");
+    assertEquals(2 * SUBSCRIBERS, phase.received.sum());
+    assertEquals(0, phase.outOfOrder.sum());
+    assertEquals(2 * SUBSCRIBERS, phase.latencyMicros.getTotalCount());
+    assertEquals(2, cost.broadcasts());
+    return cost;
   }
 
   @ParameterizedTest
