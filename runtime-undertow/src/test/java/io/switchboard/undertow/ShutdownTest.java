@@ -57,4 +57,19 @@ class ShutdownTest {
       stopping.get(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void stopFromAHandlerDoesNotWaitForItself() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    SwitchboardServer server = TestServers.builder(endpoint).start();
+    endpoint.stopServer = () -> server.stop(Duration.ofSeconds(30));
+    try (WsClient client = WsClient.connect(server.port(), "/test")) {
+      long start = System.nanoTime();
+      client.send("{\"cmd\":\"stopServer\",\"id\":1}");
+      assertEquals("{\"re\":1,\"cmd\":\"stopServer\"}", client.next());
+      assertEquals(StatusCodes.SERVER_STOPPING.code(), client.awaitClose().code());
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertTrue(seconds < 10, "stopped in " + seconds + " s, not at the 30 s deadline");
+    }
+  }
 }
