@@ -140,7 +140,7 @@ public final class SwitchboardServer implements AutoCloseable {
     return builder.build();
   }
 
-  private static ExecutorService handlerPool(int threads) {
+  private ExecutorService handlerPool(int threads) {
     AtomicInteger count = new AtomicInteger();
     return new ThreadPoolExecutor(
         threads,
@@ -148,11 +148,22 @@ public final class SwitchboardServer implements AutoCloseable {
         60,
         TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(),
-        task -> {
-          Thread thread = new Thread(task, "switchboard-handler-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+        task -> new HandlerThread(this, task, "switchboard-handler-" + count.incrementAndGet()));
+  }
+
+  /** A thread of a server's handler pool, so that the server knows when it is called from one. */
+  private static final class HandlerThread extends Thread {
+    private final SwitchboardServer server;
+
+    HandlerThread(SwitchboardServer server, Runnable task, String name) {
+      super(task, name);
+      this.server = server;
+      setDaemon(true);
+    }
+  }
+
+  private boolean onOwnHandlerThread() {
+    return Thread.currentThread() instanceof HandlerThread thread && thread.server == this;
   }
 
   /** The bound port: the configured one, or the one picked for port 0. */
@@ -207,8 +218,16 @@ public final class SwitchboardServer implements AutoCloseable {
    * Stops gracefully: refuses new connections (503), stops the {@code @Every} schedules, closes
    * every session with 1001 after the messages already queued for it, waits up to {@code timeout}
    * for them to close, then stops listening and drops whatever is left. Idempotent.
+   *
+   * <p>Called from a handler (an admin {@code shutdown} command), it returns at once and the stop
+   * goes on in the background: waiting there would hold up the very session it waits for.
    */
   public void stop(Duration timeout) {
+    if (onOwnHandlerThread()) {
+      Thread stopper = new Thread(() -> stop(timeout), "switchboard-stop");
+      stopper.start();
+      return;
+    }
     synchronized (lifecycle) {
       if (stopped) {
         return;
@@ -236,13 +255,15 @@ public final class SwitchboardServer implements AutoCloseable {
   }
 
   private void awaitSessionsClosed(long deadline) {
-    while (stats().openSessions() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10); // polling a count: sessions close on IO threads with no one to signal
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      for (EndpointRuntime<?> endpoint : endpoints.values()) {
+        if (!endpoint.sessions().awaitEmpty(deadline)) {
+          LOG.info("{} sessions of {} still open at the stop deadline: dropping them",
+              endpoint.sessions().count(), endpoint.path());
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

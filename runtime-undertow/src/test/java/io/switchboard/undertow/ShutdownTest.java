@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
@@ -47,12 +48,28 @@ class ShutdownTest {
       client.send("block");
       client.send("hello");
       assertTrue(endpoint.blocked.await(10, TimeUnit.SECONDS));
+      Await.until("both messages received", () -> server.stats().messagesIn() == 2);
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
       endpoint.gate.countDown();
       assertEquals("unblocked", client.next());
       assertEquals("Hello, human", client.next());
       assertEquals(StatusCodes.SERVER_STOPPING.code(), client.awaitClose().code());
       stopping.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void stopFromAHandlerDoesNotWaitForItself() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    SwitchboardServer server = TestServers.builder(endpoint).start();
+    endpoint.stopServer = () -> server.stop(Duration.ofSeconds(30));
+    try (WsClient client = WsClient.connect(server.port(), "/test")) {
+      long start = System.nanoTime();
+      client.send("{\"cmd\":\"stopServer\",\"id\":1}");
+      assertEquals("{\"re\":1,\"cmd\":\"stopServer\"}", client.next());
+      assertEquals(StatusCodes.SERVER_STOPPING.code(), client.awaitClose().code());
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertTrue(seconds < 10, "stopped in " + seconds + " s, not at the 30 s deadline");
     }
   }
 }

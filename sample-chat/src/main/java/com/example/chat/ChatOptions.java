@@ -56,7 +56,8 @@ public record ChatOptions(
    *
    * @throws IllegalArgumentException with a message for the user
    */
-  public static ChatOptions parse(String... args) {
+  public static ChatOptions parse(String... arguments) {
+    String[] args = splitEqualsForms(arguments);
     Integer port = null;
     String host = null;
     Path keystore = null;
@@ -88,6 +89,15 @@ public record ChatOptions(
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
     return new ChatOptions(port, host, keystore, password, certificate, key, help);
+  }
+
+  /** {@code --port=8080} is taken as {@code --port 8080}, as most command lines accept both. */
+  private static String[] splitEqualsForms(String[] args) {
+    return java.util.Arrays.stream(args)
+        .flatMap(arg -> arg.startsWith("--") && arg.indexOf('=') > 2
+            ? java.util.stream.Stream.of(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1))
+            : java.util.stream.Stream.of(arg))
+        .toArray(String[]::new);
   }
 
   private static String value(String[] args, int index, String flag) {

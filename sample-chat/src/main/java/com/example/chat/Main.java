@@ -30,7 +30,14 @@ public final class Main {
     ServerBuilder builder = configure(options);
     String scheme = builder.config().tls() != null ? "https" : "http";
     String host = builder.config().host();
-    SwitchboardServer server = builder.start();
+    SwitchboardServer server;
+    try {
+      server = builder.start();
+    } catch (RuntimeException e) {
+      System.err.println(startFailure(e, builder.config().port()));
+      System.exit(1);
+      return;
+    }
     System.out.println(
         "Switchboard chat is running: open "
             + pageUrl(scheme, host, server.port())
@@ -61,6 +68,22 @@ public final class Main {
       builder.tlsPem(options.certificate(), options.privateKey());
     }
     return builder;
+  }
+
+  /** One line for a user whose server did not start, rather than a stack trace. */
+  static String startFailure(Throwable failure, int port) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      if (cause instanceof java.net.BindException) {
+        break;
+      }
+      cause = cause.getCause();
+    }
+    if (cause instanceof java.net.BindException) {
+      return "Cannot start the chat: port " + port + " is in use (" + cause.getMessage()
+          + "); pick another with --port N";
+    }
+    return "Cannot start the chat: " + cause;
   }
 
   /** The address to open in a browser; a wildcard bind address is reachable as localhost. */

@@ -30,6 +30,9 @@ class ChatOptionsTest {
     assertEquals(9001, options.port());
     assertEquals("127.0.0.1", options.host());
     assertEquals(0, ChatOptions.parse("--port", "0").port());
+    ChatOptions equalsForm = ChatOptions.parse("--port=9002", "--host=::1");
+    assertEquals(9002, equalsForm.port());
+    assertEquals("::1", equalsForm.host());
   }
 
   @Test

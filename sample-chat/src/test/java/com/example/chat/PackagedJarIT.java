@@ -1,6 +1,7 @@
 package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.test.WsTestClient;
@@ -65,6 +66,18 @@ class PackagedJarIT {
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     assertEquals(2, process.exitValue());
     assertEquals("--port must be a port number 0-65535, not \"eighty\"", output.strip());
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExitCode1() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Process process = java("--port=" + taken.getLocalPort(), "--host", "127.0.0.1");
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(1, process.exitValue());
+      assertTrue(output.contains("Cannot start the chat: port " + taken.getLocalPort() + " is in use"), output);
+      assertFalse(output.contains("\tat "), output);
+    }
   }
 
   @Test

@@ -256,10 +256,14 @@ public final class ServerSession
   }
 
   private void send(OutboundMessage message) {
-    if (message.kind() == OutboundMessage.Kind.TEXT) {
-      WebSockets.sendText(message.payload(), channel, writeCallback, message);
-    } else {
-      WebSockets.sendBinary(message.payload(), channel, writeCallback, message);
+    try {
+      if (message.kind() == OutboundMessage.Kind.TEXT) {
+        WebSockets.sendText(message.payload(), channel, writeCallback, message);
+      } else {
+        WebSockets.sendBinary(message.payload(), channel, writeCallback, message);
+      }
+    } catch (RuntimeException e) { // Undertow reports I/O errors to the callback; this is a bug
+      writeCallback.onError(channel, message, e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** The open sessions of one endpoint. */
 public final class SessionRegistry implements Sessions {
@@ -18,7 +19,27 @@ public final class SessionRegistry implements Sessions {
   }
 
   public void remove(ServerSession session) {
-    sessions.remove(session.id(), session);
+    if (sessions.remove(session.id(), session) && sessions.isEmpty()) {
+      synchronized (this) {
+        notifyAll(); // a stop may be waiting for the last session
+      }
+    }
+  }
+
+  /**
+   * Waits until no session is open or the deadline ({@link System#nanoTime()}) passes.
+   *
+   * @return whether every session closed
+   */
+  public synchronized boolean awaitEmpty(long deadlineNanos) throws InterruptedException {
+    while (!sessions.isEmpty()) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   /** A live, weakly consistent view, iterated without copying or locking (for broadcasts). */

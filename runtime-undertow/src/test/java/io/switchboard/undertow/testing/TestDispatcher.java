@@ -59,7 +59,8 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
         new CommandInfo("whoami", "TestEndpoint#whoami(WsSession)", "", true),
         new CommandInfo("lossy", "TestEndpoint#lossy(WsSession)", "", false),
         new CommandInfo("ioThread", "TestEndpoint#thread()", "", true),
-        new CommandInfo("workerThread", "TestEndpoint#thread()", "", false));
+        new CommandInfo("workerThread", "TestEndpoint#thread()", "", false),
+        new CommandInfo("stopServer", "TestEndpoint#stopServer()", "", false));
   }
 
   @Override
@@ -119,6 +120,10 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
         yield DispatchResult.none();
       }
       case "ioThread", "workerThread" -> DispatchResult.value(endpoint.thread(), Codecs.STRING);
+      case "stopServer" -> {
+        endpoint.stopServer();
+        yield DispatchResult.none();
+      }
       default -> throw WsException.unknownCommand(command);
     };
   }

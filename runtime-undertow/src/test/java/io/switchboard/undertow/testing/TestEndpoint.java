@@ -69,6 +69,13 @@ public final class TestEndpoint {
 
   void touch() {}
 
+  /** What the {@code stopServer} command runs; tests set it. */
+  public volatile Runnable stopServer = () -> {};
+
+  void stopServer() {
+    stopServer.run();
+  }
+
   String thread() {
     return Thread.currentThread().getName();
   }

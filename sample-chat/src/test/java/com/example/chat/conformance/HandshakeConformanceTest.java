@@ -47,6 +47,23 @@ class HandshakeConformanceTest extends ConformanceTestBase {
     }
   }
 
+  /** Header names and tokens are case-insensitive, and browsers send more than one token. */
+  @Test
+  void anUpgradeAsBrowsersWriteItIsAccepted() throws Exception {
+    try (WireClient client =
+        WireClient.exchange(
+            port(),
+            "GET /echo HTTP/1.1\r\nhost: 127.0.0.1:" + port() + "\r\n"
+                + "upgrade: WebSocket\r\nconnection: keep-alive, Upgrade\r\n"
+                + "sec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\nsec-websocket-version: 13\r\n"
+                + "Origin: http://127.0.0.1:" + port() + "\r\n\r\n")) {
+      assertEquals(101, client.response().status(), client.response().head());
+      assertEquals(
+          WireClient.acceptFor("dGhlIHNhbXBsZSBub25jZQ=="),
+          client.response().header("Sec-WebSocket-Accept"));
+    }
+  }
+
   /** Section 4.4: an unsupported version gets 426 naming the version the server speaks. */
   @ParameterizedTest(name = "version {0}")
   @ValueSource(strings = {"8", "12", "14", "nope"})

@@ -19,9 +19,16 @@ final class SampleServer {
    * SWITCHBOARD_COMPRESSION=true java -jar …} would (the sample leaves the key to configuration).
    */
   static SwitchboardServer startCompressed() {
-    String key = "switchboard.compression";
+    return startWith("switchboard.compression", "true");
+  }
+
+  /**
+   * The sample with one setting made from outside, as {@code -Dswitchboard.<key>=<value>} on its
+   * command line would; the property is only set while the server reads its configuration.
+   */
+  static SwitchboardServer startWith(String key, String value) {
     String before = System.getProperty(key);
-    System.setProperty(key, "true");
+    System.setProperty(key, value);
     try {
       return start();
     } finally {

@@ -76,6 +76,22 @@ class Utf8ConformanceTest extends ConformanceTestBase {
     }
   }
 
+  @Test
+  void emptyFragmentsAreFine() throws Exception { // 6.1.1 to 6.1.3
+    try (WireClient client = open()) {
+      client.write(
+          masked(false, 0, TEXT, new byte[0]),
+          masked(false, 0, CONTINUATION, new byte[0]),
+          masked(true, 0, CONTINUATION, new byte[0]));
+      assertEquals("", client.readText());
+      client.write(
+          masked(false, 0, TEXT, new byte[0]),
+          masked(false, 0, CONTINUATION, utf8("middle frame payload")),
+          masked(true, 0, CONTINUATION, new byte[0]));
+      assertEquals("middle frame payload", client.readText());
+    }
+  }
+
   /** Autobahn 6.3 to 6.21: each of these byte sequences is not UTF-8. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(

@@ -14,9 +14,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,12 +79,16 @@ final class WireClient implements AutoCloseable {
   private final DataInputStream in;
   private final OutputStream out;
   private final HttpResponse response;
+  /** The reserved bits the server may set: RSV1 once permessage-deflate is agreed, else none. */
+  private final int allowedRsv;
 
   private WireClient(Socket socket, HttpResponse response) throws IOException {
     this.socket = socket;
     this.in = new DataInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
     this.response = response;
+    String extensions = response.header("Sec-WebSocket-Extensions");
+    this.allowedRsv = extensions != null && extensions.contains("permessage-deflate") ? 0b100 : 0;
   }
 
   /** Opens a WebSocket to {@code path}, checking the 101 and its {@code Sec-WebSocket-Accept}. */
@@ -185,7 +191,7 @@ final class WireClient implements AutoCloseable {
     int offset = 0;
     do {
       int end = Math.min(payload.length, offset + fragmentSize);
-      byte[] part = java.util.Arrays.copyOfRange(payload, offset, end);
+      byte[] part = Arrays.copyOfRange(payload, offset, end);
       frames.writeBytes(frame(end == payload.length, 0, offset == 0 ? opcode : CONTINUATION, part, true));
       offset = end;
     } while (offset < payload.length);
@@ -246,11 +252,23 @@ final class WireClient implements AutoCloseable {
 
   // ---- receiving ----
 
-  /** The next frame; server frames must be unmasked. */
+  /**
+   * The next frame, checked against what RFC 6455 requires of a server's frames: unmasked, no
+   * reserved bit that was not agreed, a known opcode, control frames whole and at most 125 bytes.
+   */
   Frame read() throws IOException {
     int first = in.readUnsignedByte();
     int second = in.readUnsignedByte();
     assertEquals(0, second & 0x80, "a server must not mask its frames");
+    int rsv = (first >> 4) & 0x7;
+    int opcode = first & 0x0f;
+    assertEquals(0, rsv & ~allowedRsv, "reserved bits set without an extension to define them");
+    assertTrue(opcode <= BINARY || (opcode >= CLOSE && opcode <= PONG), () -> "reserved opcode " + opcode);
+    if (opcode >= CLOSE) {
+      assertTrue((first & 0x80) != 0, "a control frame must not be fragmented");
+      assertTrue((second & 0x7f) <= 125, "a control frame carries at most 125 bytes");
+      assertEquals(0, rsv, "a control frame is never compressed");
+    }
     long length = second & 0x7f;
     if (length == 126) {
       length = in.readUnsignedShort();
@@ -259,7 +277,11 @@ final class WireClient implements AutoCloseable {
     }
     byte[] payload = new byte[Math.toIntExact(length)];
     in.readFully(payload);
-    return new Frame((first & 0x80) != 0, (first >> 4) & 0x7, first & 0x0f, payload);
+    Frame frame = new Frame((first & 0x80) != 0, rsv, opcode, payload);
+    if (opcode == CLOSE) {
+      assertValidClosePayload(frame);
+    }
+    return frame;
   }
 
   /** The next frame, which must be a complete (unfragmented) frame of {@code opcode}. */
@@ -310,7 +332,7 @@ final class WireClient implements AutoCloseable {
   /** Answers the server's close frame with the same code and waits for the TCP connection to end. */
   void answerCloseAndExpectEnd(Frame close) throws IOException {
     try {
-      sendClose(java.util.Arrays.copyOf(close.payload(), Math.min(2, close.payload().length)));
+      sendClose(Arrays.copyOf(close.payload(), Math.min(2, close.payload().length)));
     } catch (SocketException e) {
       return; // the server already dropped the connection: the end we expect
     }
@@ -326,6 +348,26 @@ final class WireClient implements AutoCloseable {
       fail("the server did not close the TCP connection within " + READ_TIMEOUT_MILLIS + " ms");
     } catch (SocketException e) {
       // reset by the server: closed all the same
+    }
+  }
+
+  /** A server's close: empty, or a code it may send (never 1005, 1006, 1015) and a UTF-8 reason. */
+  private static void assertValidClosePayload(Frame close) {
+    byte[] payload = close.payload();
+    if (payload.length == 0) {
+      return;
+    }
+    assertTrue(payload.length >= 2, "a close payload of one byte");
+    int code = close.closeCode();
+    assertTrue(
+        (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999),
+        () -> "the server sent close code " + code);
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
+    } catch (CharacterCodingException e) {
+      fail("the server's close reason is not UTF-8");
     }
   }
 
