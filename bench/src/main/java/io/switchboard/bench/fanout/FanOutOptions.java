@@ -13,7 +13,7 @@ import java.util.Map;
  * @param subscribers scenario (a): listening subscribers (1,000)
  * @param rate scenario (a): broadcasts per second (50)
  * @param duration scenario (a): how long each push mode broadcasts (20 s)
- * @param warmup broadcasts of each push mode before scenario (a), unreported (3 s)
+ * @param warmup broadcasts of each push mode before scenario (a), left out of the verdicts (3 s)
  * @param idleSubscribers scenario (b): subscribers that receive one broadcast (10,000)
  * @param idleRounds scenario (b): how many times each push mode sends its one broadcast (2)
  * @param drainWait how long after its last broadcast a phase waits for the last delivery; later
