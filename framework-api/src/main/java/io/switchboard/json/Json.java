@@ -49,11 +49,22 @@ public final class Json {
     }
   }
 
+  /** Writes one JSON value to a generator: a codec call, or a whole envelope. */
+  @FunctionalInterface
+  public interface ValueWriter {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
   /** Encodes a value with its codec to UTF-8 bytes. */
   public static <T> byte[] writeBytes(JsonCodec<T> codec, T value) {
+    return writeBytes(generator -> codec.write(generator, value));
+  }
+
+  /** Encodes what the writer writes to UTF-8 bytes, with a recycled buffer. */
+  public static byte[] writeBytes(ValueWriter writer) {
     try (ByteArrayBuilder out = new ByteArrayBuilder(FACTORY._getBufferRecycler());
         JsonGenerator generator = FACTORY.createGenerator(out)) {
-      codec.write(generator, value);
+      writer.write(generator);
       generator.flush();
       // Hands the builder's first block back to the recycler: toByteArray() would leave it
       // allocated, a fresh 2 KB block per call (measured in bench/, CodecBenchmark).

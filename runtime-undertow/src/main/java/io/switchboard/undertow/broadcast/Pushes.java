@@ -2,7 +2,6 @@ package io.switchboard.undertow.broadcast;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.json.Json;
 import io.switchboard.json.JsonCodec;
@@ -26,18 +25,14 @@ public final class Pushes {
   public static byte[] encode(String event, Object payload, CodecRegistry codecs) {
     Objects.requireNonNull(event, "event");
     JsonCodec<Object> codec = codecs.forValue(payload);
-    try (ByteArrayBuilder out = new ByteArrayBuilder(Json.FACTORY._getBufferRecycler());
-        JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
-      generator.writeStartObject();
-      generator.writeFieldName(EVENT);
-      generator.writeString(event);
-      generator.writeFieldName(DATA);
-      codec.write(generator, payload);
-      generator.writeEndObject();
-      generator.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.writeBytes(
+        generator -> {
+          generator.writeStartObject();
+          generator.writeFieldName(EVENT);
+          generator.writeString(event);
+          generator.writeFieldName(DATA);
+          codec.write(generator, payload);
+          generator.writeEndObject();
+        });
   }
 }

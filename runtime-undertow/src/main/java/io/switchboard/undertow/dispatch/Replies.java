@@ -2,7 +2,6 @@ package io.switchboard.undertow.dispatch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
 import io.switchboard.json.JsonCodec;
@@ -100,20 +99,12 @@ final class Replies {
     }
   }
 
-  private interface Body {
-    void write(JsonGenerator generator) throws IOException;
-  }
-
-  private static byte[] encode(Body body) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(Json.FACTORY._getBufferRecycler());
-        JsonGenerator generator = Json.FACTORY.createGenerator(out)) {
-      generator.writeStartObject();
-      body.write(generator);
-      generator.writeEndObject();
-      generator.flush();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static byte[] encode(Json.ValueWriter body) {
+    return Json.writeBytes(
+        generator -> {
+          generator.writeStartObject();
+          body.write(generator);
+          generator.writeEndObject();
+        });
   }
 }
