@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
-import io.switchboard.undertow.SwitchboardServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,24 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Autobahn|Testsuite category 7 against the sample's {@code /echo}: the closing handshake, close
  * payloads of every shape, and what a server must do with frames that follow a close.
  */
-class CloseConformanceTest extends ConformanceTestBase {
-
-  static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SampleServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @Override
-  int port() {
-    return server.port();
-  }
+class CloseConformanceTest extends AsShippedConformanceTest {
 
   /** The server's answer to this client's close: one close frame, then the end of the connection. */
   static WireClient.Frame closeAnswer(WireClient client) throws Exception {

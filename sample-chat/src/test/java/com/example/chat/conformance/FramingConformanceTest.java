@@ -11,11 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.CloseReason;
-import io.switchboard.undertow.SwitchboardServer;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,27 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Autobahn|Testsuite categories 1 to 5 and 9 against the sample's {@code /echo}, as it ships:
  * framing, pings, reserved bits and opcodes, fragmentation, and large messages.
  */
-class FramingConformanceTest extends ConformanceTestBase {
-
-  static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SampleServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class FramingConformanceTest extends AsShippedConformanceTest {
 
   /** The server's default max message size, which Autobahn's 1.1.7 and 1.2.7 send exactly. */
   static final int MAX_MESSAGE_SIZE = 64 * 1024;
-
-  @Override
-  int port() {
-    return server.port();
-  }
 
   static byte[] filled(int length, byte value) {
     byte[] bytes = new byte[length];

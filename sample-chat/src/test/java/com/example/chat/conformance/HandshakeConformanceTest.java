@@ -2,32 +2,12 @@ package com.example.chat.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.switchboard.undertow.SwitchboardServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 6455 section 4.2: upgrade requests the sample's {@code /echo} must refuse, and how. */
-class HandshakeConformanceTest extends ConformanceTestBase {
-
-  static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SampleServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @Override
-  int port() {
-    return server.port();
-  }
+class HandshakeConformanceTest extends AsShippedConformanceTest {
 
   WireClient.HttpResponse upgrade(String... headers) throws Exception {
     StringBuilder request =

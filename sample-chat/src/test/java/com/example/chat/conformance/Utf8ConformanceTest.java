@@ -7,12 +7,9 @@ import static com.example.chat.conformance.WireClient.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.CloseReason;
-import io.switchboard.undertow.SwitchboardServer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,24 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sent, whole or split anywhere; invalid UTF-8 fails the connection with 1007, as early as the
  * first invalid fragment.
  */
-class Utf8ConformanceTest extends ConformanceTestBase {
-
-  static SwitchboardServer server;
-
-  @BeforeAll
-  static void start() {
-    server = SampleServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @Override
-  int port() {
-    return server.port();
-  }
+class Utf8ConformanceTest extends AsShippedConformanceTest {
 
   static byte[] hex(String hex) {
     return HexFormat.of().parseHex(hex.replace(" ", ""));
