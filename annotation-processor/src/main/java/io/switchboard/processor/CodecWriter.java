@@ -208,17 +208,22 @@ final class CodecWriter {
     return type.isPrimitive() ? CodeBlock.of("0") : CodeBlock.of("null");
   }
 
-  private static MethodSpec writeObject(ObjectCodec model, CodecExpressions codecs, Map<PropertyModel, String> names) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
+  /** The start of every codec's {@code write}: its signature, and {@code null} written as null. */
+  private static MethodSpec.Builder writeMethodWritingNull(TypeName valueType) {
+    return MethodSpec.methodBuilder("write")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(Names.JSON_GENERATOR, "generator")
-        .addParameter(model.type(), "value")
+        .addParameter(valueType, "value")
         .addException(IO_EXCEPTION)
         .beginControlFlow("if (value == null)")
         .addStatement("generator.writeNull()")
         .addStatement("return")
-        .endControlFlow()
+        .endControlFlow();
+  }
+
+  private static MethodSpec writeObject(ObjectCodec model, CodecExpressions codecs, Map<PropertyModel, String> names) {
+    MethodSpec.Builder method = writeMethodWritingNull(model.type())
         .addStatement("generator.writeStartObject()");
     for (PropertyModel property : model.properties()) {
       if (property.reader() == null) {
@@ -348,16 +353,7 @@ final class CodecWriter {
         .addStatement("return constant")
         .build();
 
-    MethodSpec.Builder write = MethodSpec.methodBuilder("write")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(Names.JSON_GENERATOR, "generator")
-        .addParameter(model.type(), "value")
-        .addException(IO_EXCEPTION)
-        .beginControlFlow("if (value == null)")
-        .addStatement("generator.writeNull()")
-        .addStatement("return")
-        .endControlFlow();
+    MethodSpec.Builder write = writeMethodWritingNull(model.type());
     if (model.constants().isEmpty()) {
       write.addStatement("throw new $T()", AssertionError.class);
     } else {
