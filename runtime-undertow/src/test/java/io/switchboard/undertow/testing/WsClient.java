@@ -56,6 +56,11 @@ public final class WsClient implements AutoCloseable {
     return new WsClient(http, uri, Map.of());
   }
 
+  public static WsClient connect(HttpClient http, URI uri, Map<String, String> headers)
+      throws Exception {
+    return new WsClient(http, uri, headers);
+  }
+
   public WebSocket socket() {
     return socket;
   }

@@ -1,0 +1,543 @@
+package io.switchboard.undertow.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.undertow.testing.WsClient;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java examples of docs/configuration.md, docs/broadcast.md and docs/security.md, taken from
+ * the Markdown as printed, compiled with the annotation processor and run against real sockets.
+ * Each page's blocks go into a small file that declares what the page leaves to the reader (a
+ * {@code ChatService}, a {@code users} lookup); the blocks themselves are not edited, so the docs
+ * cannot drift from what runs here. A page that gains a Java block fails {@link
+ * #everyJavaBlockOfThePagesIsRunHere} until a test runs it.
+ */
+class DocsExamplesTest {
+
+  private static final String API_IMPORTS =
+      """
+      import io.switchboard.*;
+      import io.switchboard.undertow.*;
+      import java.nio.file.Path;
+      import java.security.Principal;
+      import java.time.Duration;
+      import java.util.*;
+      """;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path work;
+  static URLClassLoader served;
+  static URLClassLoader factories;
+  static URLClassLoader broadcast;
+  static URLClassLoader security;
+
+  final List<AutoCloseable> servers = new ArrayList<>();
+  final List<WsClient> clients = new ArrayList<>();
+
+  @BeforeAll
+  static void compileThePagesExamples() throws Exception {
+    served = compile("served", configurationServed());
+    factories = compile("factories", configurationFactories());
+    broadcast = compile("broadcast", broadcastExamples());
+    security = compile("security", securityExamples());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    clients.forEach(WsClient::close);
+    for (AutoCloseable server : servers) {
+      server.close();
+    }
+  }
+
+  @Test
+  void everyJavaBlockOfThePagesIsRunHere() {
+    assertEquals(3, MarkdownBlocks.of("configuration.md", "java").size(), "configuration.md");
+    assertEquals(7, MarkdownBlocks.of("broadcast.md", "java").size(), "broadcast.md");
+    assertEquals(5, MarkdownBlocks.of("security.md", "java").size(), "security.md");
+  }
+
+  // configuration.md
+
+  private static Map<String, String> configurationServed() {
+    List<String> page = MarkdownBlocks.of("configuration.md", "java");
+    return Map.of(
+        "Main", page.get(0),
+        "docs.ChatEndpoint",
+        """
+        package docs;
+        import io.switchboard.*;
+        @WsEndpoint("/chat")
+        public class ChatEndpoint {
+          @WsCommand String hello() { return "Hello, human"; }
+        }
+        """,
+        "docs.RunningServer",
+        "package docs;\n" + API_IMPORTS
+            + "public class RunningServer {\n"
+            + "  public static Object run() {\n"
+            + page.get(2) + "\n"
+            + "    return List.of(port, stats.openSessions(), server);\n"
+            + "  }\n"
+            + "}\n");
+  }
+
+  @Test
+  void theMainWithoutSettingsIsConfiguredFromTheEnvironmentAndSystemProperties() throws Exception {
+    int port = freePort();
+    Map<String, String> environment =
+        Map.of(
+            "SWITCHBOARD_PORT", "1", // the system property wins over it
+            "SWITCHBOARD_HOST", "127.0.0.1",
+            "SWITCHBOARD_ALLOWED_ORIGINS", "https://chat.example.com");
+    Process app = startMain(environment, "-Dswitchboard.port=" + port, "-Dswitchboard.ping-interval=15s");
+    try {
+      WsClient client = awaitConnect(app, HTTP, URI.create("ws://127.0.0.1:" + port + "/chat"),
+          Map.of("Origin", "https://chat.example.com"));
+      clients.add(client);
+      assertEquals("Hello, human", client.send("hello").next());
+      assertEquals(403, refusedStatus(port, "/chat", "https://elsewhere.example.com"));
+    } finally {
+      stop(app);
+    }
+  }
+
+  /** Runs docs/configuration.md's {@code Main} with the runtime's class path, as {@code java -jar} would. */
+  private static Process startMain(Map<String, String> environment, String... systemProperties)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(systemProperties));
+    command.addAll(List.of("-cp", DocsCompiler.applicationClassPathString(work.resolve("served")), "Main"));
+    ProcessBuilder java = new ProcessBuilder(command);
+    java.environment().putAll(environment);
+    java.redirectErrorStream(true).redirectOutput(work.resolve("main.log").toFile());
+    return java.start();
+  }
+
+  private static void stop(Process app) throws InterruptedException {
+    app.destroy(); // SIGTERM: the shutdown hook, on by default, stops it gracefully
+    assertTrue(app.waitFor(10, TimeUnit.SECONDS), "Main did not stop on SIGTERM");
+  }
+
+  @Test
+  void theRunningServerHandleAnswersAndStops() throws Exception {
+    List<?> result = (List<?>) run(served, "docs.RunningServer");
+    int port = (int) result.get(0);
+    assertTrue(port > 0, "port() tells the port picked for 0");
+    assertEquals(0, result.get(1));
+    // stopped by the example: nothing listens any more
+    ExecutionException refused =
+        assertThrows(ExecutionException.class, () -> WsClient.connect(port, "/chat"));
+    assertTrue(refused.getCause() instanceof ConnectException, refused.toString());
+  }
+
+  private static Map<String, String> configurationFactories() {
+    return Map.of(
+        "docs.ChatService",
+        """
+        package docs;
+        public record ChatService(Object database) {
+          String greeting() { return "Hello from the service over " + database; }
+        }
+        """,
+        "docs.ChatEndpoint",
+        """
+        package docs;
+        import io.switchboard.*;
+        @WsEndpoint("/chat")
+        public class ChatEndpoint {
+          private final ChatService service;
+          public ChatEndpoint(ChatService service) { this.service = service; }
+          @WsCommand String hello() { return service.greeting(); }
+        }
+        """,
+        "docs.EchoEndpoint",
+        """
+        package docs;
+        import io.switchboard.*;
+        @WsEndpoint("/echo")
+        public class EchoEndpoint {
+          @OnText String echo(String text) { return text; }
+        }
+        """,
+        "docs.Factories",
+        "package docs;\n" + API_IMPORTS
+            + "public class Factories {\n"
+            + "  public static Object run() {\n"
+            + "    String database = \"the database\";\n"
+            + MarkdownBlocks.of("configuration.md", "java").get(1) + "\n"
+            + "    return server;\n"
+            + "  }\n"
+            + "}\n");
+  }
+
+  @Test
+  void anEndpointWithConstructorArgumentsIsRegisteredByFactory() throws Exception {
+    int port = port(start(factories, "docs.Factories"));
+
+    assertEquals(
+        "Hello from the service over the database", connect(port, "/chat").send("hello").next());
+    assertEquals("any text", connect(port, "/echo").send("any text").next());
+  }
+
+  // broadcast.md
+
+  private static Map<String, String> broadcastExamples() {
+    List<String> page = MarkdownBlocks.of("broadcast.md", "java");
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("docs.ChatEndpoint", "package docs;\n" + API_IMPORTS + page.get(0));
+    sources.put(
+        "docs.ServerHandle",
+        "package docs;\n" + API_IMPORTS
+            + "public class ServerHandle {\n"
+            + "  public static Object run() {\n"
+            + page.get(1) + "\n"
+            + "    return server;\n"
+            + "  }\n"
+            + "}\n");
+    sources.put(
+        "docs.RoomsEndpoint",
+        "package docs;\n" + API_IMPORTS
+            + "@WsEndpoint(\"/rooms\")\n"
+            + "public class RoomsEndpoint {\n"
+            + "  private final Sensor sensor = new Sensor();\n"
+            + "  @WsCommand void name(WsSession session, String name) { session.attributes().put(\"name\", name); }\n"
+            + "  @WsCommand void tick(Broadcaster all) { temperature(all); }   // an @Every run, now\n"
+            + page.get(2) + "\n" + page.get(3) + "\n" + page.get(4) + "\n" + page.get(5) + "\n"
+            + "}\n");
+    sources.put(
+        "docs.Sensor",
+        "package docs;\npublic class Sensor { double read() { return 21.5; } }\n");
+    sources.put(
+        "docs.Stats",
+        "package docs;\n" + API_IMPORTS
+            + "public class Stats {\n"
+            + "  public static Object run() {\n"
+            + "    return " + page.get(6) + "\n"
+            + "  }\n"
+            + "}\n");
+    return sources;
+  }
+
+  @Test
+  void aChatLineReachesTheOthersButNotTheSender() throws Exception {
+    int port = port(start(broadcast, "docs.ServerHandle"));
+    WsClient alice = connect(port, "/chat");
+    WsClient bob = connect(port, "/chat");
+
+    alice.send("{\"cmd\":\"say\",\"id\":1,\"data\":{\"text\":\"hi\"}}");
+
+    assertEquals("{\"re\":1,\"cmd\":\"say\"}", alice.next());
+    assertMatches("\\{\"event\":\"chat\",\"data\":\\{\"from\":\"[^\"]+\",\"text\":\"hi\"}}", bob.next());
+  }
+
+  @Test
+  void roomsJoinLeaveListAndTellWhoLeft() throws Exception {
+    int port = port(start(broadcast, "docs.ServerHandle"));
+    WsClient ada = connect(port, "/rooms");
+    WsClient bob = connect(port, "/rooms");
+    done(ada, "name", "Ada");
+    done(bob, "name", "Bob");
+    done(bob, "join", "kitchen");
+
+    assertEquals("[\"Ada\",\"Bob\"]", sorted(ada.send("members lobby").next()));
+    assertEquals("[\"Bob\"]", ada.send("members kitchen").next());
+    done(bob, "leave", "kitchen");
+    assertEquals("[]", ada.send("members kitchen").next());
+
+    done(bob, "ticker", null);
+    assertEquals("[\"Bob\"]", ada.send("members prices").next());
+
+    bob.socket().sendClose(1000, "done");
+    assertMatches("\\{\"event\":\"left\",\"data\":\"[^\"]+\"}", ada.next());
+  }
+
+  @Test
+  void theScheduledTemperatureReachesTheWeatherRoomAsThePageShows() throws Exception {
+    int port = port(start(broadcast, "docs.ServerHandle"));
+    WsClient weather = connect(port, "/rooms");
+    done(weather, "join", "weather");
+
+    done(connect(port, "/rooms"), "tick", null);
+
+    assertEquals("{\"event\":\"temp\",\"data\":{\"celsius\":21.5}}", weather.next());
+    assertEquals("{\"event\":\"temp\",\"data\":{\"celsius\":21.5}}",
+        MarkdownBlocks.of("broadcast.md", "json").get(0).strip());
+  }
+
+  /** Sends a void command with an id and waits for its acknowledgement: it has run. */
+  private static void done(WsClient client, String command, String argument) throws Exception {
+    String data = argument == null ? "" : ",\"data\":\"" + argument + "\"";
+    client.send("{\"cmd\":\"" + command + "\",\"id\":1" + data + "}");
+    assertEquals("{\"re\":1,\"cmd\":\"" + command + "\"}", client.next());
+  }
+
+  @Test
+  void statsAreServedAsJsonWithTheFieldsThePageShows() throws Exception {
+    int port = port(start(broadcast, "docs.Stats"));
+    connect(port, "/chat");
+
+    HttpResponse<String> stats =
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, stats.statusCode());
+    String printed = MarkdownBlocks.of("broadcast.md", "").stream()
+        .filter(block -> block.startsWith("$ curl -s localhost:8080/stats"))
+        .findFirst().orElseThrow().lines().skip(1).findFirst().orElseThrow();
+    assertEquals(fieldNames(printed), fieldNames(stats.body()));
+  }
+
+  // security.md
+
+  private static Map<String, String> securityExamples() {
+    List<String> page = MarkdownBlocks.of("security.md", "java");
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "docs.WhoEndpoint",
+        "package docs;\n" + API_IMPORTS
+            + "@WsEndpoint(\"/chat\")\n"
+            + "public class WhoEndpoint {\n"
+            + page.get(2) + "\n"
+            + "}\n");
+    sources.put(
+        "docs.User",
+        "package docs;\npublic record User(String name) {}\n");
+    sources.put(
+        "docs.Users",
+        """
+        package docs;
+        import java.util.Optional;
+        public class Users {
+          Optional<User> byToken(String token) {
+            return token.equals("t-ada") ? Optional.of(new User("ada")) : Optional.empty();
+          }
+        }
+        """);
+    String[] methods = {"origins", "hook", "keystore", "pem"};
+    int[] blocks = {0, 1, 3, 4};
+    StringBuilder examples = new StringBuilder("package docs;\n" + API_IMPORTS);
+    examples.append(MarkdownBlocks.imports(page.get(1)));
+    examples.append("public class SecurityExamples {\n  static Users users = new Users();\n");
+    for (int i = 0; i < methods.length; i++) {
+      examples.append("  public static Object ").append(methods[i]).append("() {\n    return ")
+          .append(MarkdownBlocks.body(page.get(blocks[i]))).append("\n  }\n");
+    }
+    sources.put("docs.SecurityExamples", examples.append("}\n").toString());
+    return sources;
+  }
+
+  @Test
+  void theListedOriginsAreAllowedAndOthersRefused() throws Exception {
+    int port = port(start(security, "docs.SecurityExamples", "origins"));
+
+    connect(URI.create("ws://127.0.0.1:" + port + "/chat"), Map.of("Origin", "https://admin.example.com"));
+    assertEquals(403, refusedStatus(port, "/chat", "https://evil.example.com"));
+  }
+
+  @Test
+  void theHandshakeHookAuthenticatesByTokenOrCookie() throws Exception {
+    int port = port(start(security, "docs.SecurityExamples", "hook"));
+    URI chat = URI.create("ws://127.0.0.1:" + port + "/chat");
+
+    assertEquals(401, refusedStatus(chat, Map.of()));
+    assertEquals(403, refusedStatus(URI.create(chat + "?token=stolen"), Map.of()));
+    assertEquals("ada", connect(URI.create(chat + "?token=t-ada"), Map.of()).send("whoami").next());
+    assertEquals("ada", connect(chat, Map.of("Cookie", "session=t-ada")).send("whoami").next());
+  }
+
+  @Test
+  void theTlsExamplesReadTheFilesTheyName() throws Exception {
+    // The files live on a production host; here, that start() reads them is what can be checked.
+    IllegalStateException keystore =
+        assertThrows(IllegalStateException.class, () -> start(security, "docs.SecurityExamples", "keystore"));
+    assertEquals("cannot set up TLS: /etc/chat/server.p12", keystore.getMessage());
+    IllegalStateException pem =
+        assertThrows(IllegalStateException.class, () -> start(security, "docs.SecurityExamples", "pem"));
+    assertTrue(pem.getMessage().contains("/etc/letsencrypt/live/chat.example.com/"), pem.getMessage());
+  }
+
+  @Test
+  void theSelfSignedKeystoreCommandGivesAKeystoreTheEnvironmentServesWssFrom() throws Exception {
+    Path directory = Files.createDirectories(work.resolve("tls"));
+    String keytool = MarkdownBlocks.of("security.md", "").stream()
+        .filter(block -> block.startsWith("keytool ")).findFirst().orElseThrow();
+    Process generate = new ProcessBuilder("bash", "-c", keytool).directory(directory.toFile())
+        .redirectErrorStream(true).start();
+    String output = new String(generate.getInputStream().readAllBytes());
+    assertTrue(generate.waitFor(30, TimeUnit.SECONDS) && generate.exitValue() == 0, output);
+    Path keystore = directory.resolve("server.p12");
+    int port = freePort();
+
+    Process app = startMain(
+        Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1",
+            "SWITCHBOARD_TLS_KEYSTORE", keystore.toString(), "SWITCHBOARD_TLS_KEYSTORE_PASSWORD", "changeit"));
+    try {
+      HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore, "changeit")).build();
+      WsClient client = awaitConnect(app, trusting, URI.create("wss://localhost:" + port + "/chat"), Map.of());
+      clients.add(client);
+      assertEquals("Hello, human", client.send("hello").next());
+    } finally {
+      stop(app);
+    }
+  }
+
+  /** A client context that trusts the certificate in {@code keystore}, as a browser told to would. */
+  private static SSLContext trusting(Path keystore, String password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  // running the examples
+
+  private static URLClassLoader compile(String name, Map<String, String> sources) throws Exception {
+    Path directory = Files.createDirectories(work.resolve(name));
+    return DocsCompiler.compile(directory, sources);
+  }
+
+  private Object start(URLClassLoader loader, String className) throws Exception {
+    return start(loader, className, "run");
+  }
+
+  /** Runs an example that starts a server; the server is stopped after the test. */
+  private Object start(URLClassLoader loader, String className, String method) throws Exception {
+    AutoCloseable server = (AutoCloseable) run(loader, className, method);
+    servers.add(server);
+    return server;
+  }
+
+  private static Object run(URLClassLoader loader, String className) throws Exception {
+    return run(loader, className, "run");
+  }
+
+  /**
+   * Runs an example in its class loader, as an app's code would run: discovery through the context
+   * class loader, and what the examples leave to the environment set as system properties (a free
+   * port rather than 8080, loopback, no JVM shutdown hook left behind).
+   */
+  private static Object run(URLClassLoader loader, String className, String method) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    Map<String, String> settings =
+        Map.of("switchboard.port", "0", "switchboard.host", "127.0.0.1", "switchboard.shutdown-hook", "false");
+    thread.setContextClassLoader(loader);
+    settings.forEach(System::setProperty);
+    try {
+      return loader.loadClass(className).getMethod(method).invoke(null);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    } finally {
+      settings.keySet().forEach(System::clearProperty);
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static int port(Object server) throws Exception {
+    return (int) server.getClass().getMethod("port").invoke(server);
+  }
+
+  private WsClient connect(int port, String path) throws Exception {
+    WsClient client = WsClient.connect(port, path);
+    clients.add(client);
+    return client;
+  }
+
+  private WsClient connect(URI uri, Map<String, String> headers) throws Exception {
+    WsClient client = WsClient.connect(uri, headers);
+    clients.add(client);
+    return client;
+  }
+
+  private static int refusedStatus(int port, String path, String origin) throws Exception {
+    return refusedStatus(URI.create("ws://127.0.0.1:" + port + path), Map.of("Origin", origin));
+  }
+
+  private static int refusedStatus(URI uri, Map<String, String> headers) throws Exception {
+    ExecutionException refused =
+        assertThrows(ExecutionException.class, () -> WsClient.connect(uri, headers).close());
+    assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+    return ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode();
+  }
+
+  /** Connects once the app in {@code process} listens, or fails when it died. */
+  private static WsClient awaitConnect(Process process, HttpClient http, URI uri, Map<String, String> headers)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (true) {
+      try {
+        return WsClient.connect(http, uri, headers);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof ConnectException) || !process.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError("the app did not come up: " + Files.readString(work.resolve("main.log")), e);
+        }
+        process.waitFor(50, TimeUnit.MILLISECONDS); // polls the port, returning early if it dies
+      }
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static List<String> fieldNames(String json) {
+    List<String> names = new ArrayList<>();
+    Matcher name = Pattern.compile("\"(\\w+)\":").matcher(json);
+    while (name.find()) {
+      names.add(name.group(1));
+    }
+    return names;
+  }
+
+  private static String sorted(String jsonArrayOfStrings) {
+    List<String> items = new ArrayList<>(List.of(jsonArrayOfStrings.replaceAll("[\\[\\]]", "").split(",")));
+    items.sort(null);
+    return "[" + String.join(",", items) + "]";
+  }
+
+  private static void assertMatches(String regex, String actual) {
+    assertTrue(actual.matches(regex), actual + " does not match " + regex);
+  }
+}
