@@ -60,6 +60,7 @@ class DocsExamplesTest {
   static URLClassLoader factories;
   static URLClassLoader broadcast;
   static URLClassLoader security;
+  static URLClassLoader protocol;
 
   final List<AutoCloseable> servers = new ArrayList<>();
   final List<WsClient> clients = new ArrayList<>();
@@ -70,6 +71,7 @@ class DocsExamplesTest {
     factories = compile("factories", configurationFactories());
     broadcast = compile("broadcast", broadcastExamples());
     security = compile("security", securityExamples());
+    protocol = compile("protocol", protocolExamples());
   }
 
   @AfterEach
@@ -424,6 +426,79 @@ class DocsExamplesTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
     return context;
+  }
+
+  // protocol.md, spoken with the endpoint of annotations.md
+
+  private static Map<String, String> protocolExamples() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "annotations.md"));
+    Matcher endpoint =
+        Pattern.compile("## An endpoint\\n\\n```java\\n(.*?)```", Pattern.DOTALL).matcher(page);
+    assertTrue(endpoint.find(), "annotations.md shows an endpoint");
+    return Map.of(
+        "com.example.chat.ChatEndpoint", endpoint.group(1),
+        "docs.NumbersEndpoint",
+        """
+        package docs;
+        import io.switchboard.*;
+        @WsEndpoint("/numbers")
+        public class NumbersEndpoint {
+          @WsCommand int twice(int n) { return 2 * n; }
+        }
+        """,
+        "docs.Start",
+        """
+        package docs;
+        public class Start {
+          public static Object run() { return io.switchboard.undertow.Switchboard.server().start(); }
+        }
+        """);
+  }
+
+  @Test
+  void theConversationOfTheProtocolPageHappensAsPrinted() throws Exception {
+    int port = port(start(protocol, "docs.Start"));
+    WsClient client = connect(port, "/chat");
+    String conversation = MarkdownBlocks.of("protocol.md", "").stream()
+        .filter(block -> block.startsWith("> hello")).findFirst().orElseThrow();
+
+    for (String line : conversation.lines().toList()) {
+      if (line.startsWith("> ")) {
+        client.send(line.substring(2));
+      } else {
+        assertMatches(withAnyId(line.substring(2)), client.next());
+      }
+    }
+  }
+
+  @Test
+  void theEnvelopesOfTheProtocolPageAreWhatTheServerSends() throws Exception {
+    int port = port(start(protocol, "docs.Start"));
+    WsClient client = connect(port, "/chat");
+    List<String> json = MarkdownBlocks.of("protocol.md", "json").stream().map(DocsExamplesTest::compact).toList();
+    client.send("name Tony");
+    client.next();
+
+    client.send("{\"cmd\":\"users\",\"id\":7}");
+    assertMatches(withAnyId(json.get(1)), client.next());
+    client.send(json.get(0)); // say, id 7: the push to everyone, then the acknowledgement
+    assertMatches("\\{\"event\":\"chat\",\"data\":\\{\"id\":\"[^\"]+\",\"name\":\"hello\"}}", client.next());
+    assertEquals(json.get(2), client.next());
+
+    String textLineError = "{\"cmd\":\"twice\",\"error\":{\"code\":\"bad_request\","
+        + "\"message\":\"$: expected an integer, got \\\"many\\\"\",\"path\":\"$\"}}";
+    assertTrue(Files.readString(Path.of("..", "docs", "protocol.md")).contains("`" + textLineError + "`"));
+    assertEquals(textLineError, connect(port, "/numbers").send("twice many").next());
+  }
+
+  /** A printed message as a pattern in which the made-up session id {@code k3Jx} stands for any. */
+  private static String withAnyId(String printed) {
+    return Pattern.quote(printed).replace("k3Jx", "\\E[^\"]+\\Q");
+  }
+
+  /** JSON as the server writes it: no blanks between tokens (those used here have none in strings). */
+  private static String compact(String json) {
+    return json.strip().replace(": ", ":").replace(", ", ",");
   }
 
   // running the examples
