@@ -61,6 +61,8 @@ class DocsExamplesTest {
   static URLClassLoader broadcast;
   static URLClassLoader security;
   static URLClassLoader protocol;
+  static URLClassLoader faq;
+  static URLClassLoader readme;
 
   final List<AutoCloseable> servers = new ArrayList<>();
   final List<WsClient> clients = new ArrayList<>();
@@ -72,6 +74,8 @@ class DocsExamplesTest {
     broadcast = compile("broadcast", broadcastExamples());
     security = compile("security", securityExamples());
     protocol = compile("protocol", protocolExamples());
+    faq = compile("faq", faqExamples());
+    readme = compile("readme", readmeExample());
   }
 
   @AfterEach
@@ -87,6 +91,8 @@ class DocsExamplesTest {
     assertEquals(3, MarkdownBlocks.of("configuration.md", "java").size(), "configuration.md");
     assertEquals(7, MarkdownBlocks.of("broadcast.md", "java").size(), "broadcast.md");
     assertEquals(5, MarkdownBlocks.of("security.md", "java").size(), "security.md");
+    assertEquals(2, MarkdownBlocks.of("faq.md", "java").size(), "faq.md");
+    assertEquals(1, MarkdownBlocks.of("../README.md", "java").size(), "README.md");
   }
 
   // configuration.md
@@ -499,6 +505,88 @@ class DocsExamplesTest {
   /** JSON as the server writes it: no blanks between tokens (those used here have none in strings). */
   private static String compact(String json) {
     return json.strip().replace(": ", ":").replace(", ", ",");
+  }
+
+  // faq.md
+
+  private static Map<String, String> faqExamples() {
+    List<String> page = MarkdownBlocks.of("faq.md", "java");
+    return Map.of(
+        "docs.Sensor",
+        "package docs;\npublic class Sensor {\n  public static final Sensor sensor = new Sensor();\n"
+            + "  double read() { return 21.5; }\n}\n",
+        "docs.Messages",
+        """
+        package docs;
+        import io.switchboard.WsMessage;
+        public class Messages {
+          @WsMessage public record Announcement(String text) {}
+          @WsMessage public record Order(int number) {}
+        }
+        """,
+        "docs.ChatEndpoint",
+        "package docs;\n" + API_IMPORTS + "import static docs.Sensor.sensor;\n"
+            + "@WsEndpoint(\"/chat\")\n"
+            + "public class ChatEndpoint {\n"
+            + "  @OnOpen void joined(WsSession session) { session.join(\"kitchen\"); }\n"
+            + "  @WsCommand void tick(Broadcaster everyone) { temperature(everyone); }   // an @Every run, now\n"
+            + page.get(0) + "\n"
+            + "}\n",
+        "docs.ServerHandle",
+        "package docs;\n" + API_IMPORTS + "import docs.Messages.*;\n"
+            + "public class ServerHandle {\n"
+            + "  public static Object run() {\n"
+            + page.get(1) + "\n"
+            + "    return server;\n"
+            + "  }\n"
+            + "}\n");
+  }
+
+  @Test
+  void theFaqsWaysToPushWithoutAClientMessageWork() throws Exception {
+    int port = port(start(faq, "docs.ServerHandle"));
+    WsClient listener = connect(port, "/chat");
+
+    connect(port, "/chat").send("tick");
+
+    assertEquals("{\"event\":\"temp\",\"data\":21.5}", listener.next());
+  }
+
+  // README.md
+
+  private static Map<String, String> readmeExample() {
+    String block = MarkdownBlocks.of("../README.md", "java").get(0);
+    int main = block.indexOf("public static void main");
+    return Map.of(
+        "docs.Sensor",
+        "package docs;\npublic class Sensor {\n  public static final Sensor sensor = new Sensor();\n"
+            + "  double read() { return 21.5; }\n}\n",
+        "docs.ChatEndpoint",
+        "package docs;\n" + API_IMPORTS + "import static docs.Sensor.sensor;\n"
+            + "record ChatLine(String text) {}\n"
+            + "@WsMessage record ChatMessage(String from, String text) {}\n"
+            + block.substring(0, main),
+        "docs.Main",
+        "package docs;\n" + API_IMPORTS + "public class Main {\n" + block.substring(main) + "}\n",
+        "docs.Start",
+        """
+        package docs;
+        public class Start {
+          public static Object run() { return io.switchboard.undertow.Switchboard.server().start(); }
+        }
+        """);
+  }
+
+  @Test
+  void theReadmesEndpointAnswersAsItsCommentsSay() throws Exception {
+    // Main itself is compiled above; it binds the fixed port 8080, so the test serves the same
+    // endpoints the way Main does (discovered), on a free port.
+    int port = port(start(readme, "docs.Start"));
+    WsClient client = connect(port, "/chat");
+
+    assertEquals("Hello, human", client.send("hello").next());
+    client.send("{\"cmd\":\"say\",\"id\":1,\"data\":{\"text\":\"hi\"}}");
+    assertEquals("{\"re\":1,\"cmd\":\"say\"}", client.next());
   }
 
   // running the examples
