@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -587,6 +588,34 @@ class DocsExamplesTest {
     assertEquals("Hello, human", client.send("hello").next());
     client.send("{\"cmd\":\"say\",\"id\":1,\"data\":{\"text\":\"hi\"}}");
     assertEquals("{\"re\":1,\"cmd\":\"say\"}", client.next());
+  }
+
+  // the curl commands of faq.md and deployment.md, on a free port instead of 8080
+
+  @Test
+  void theCurlCommandsPrintWhatThePagesSay() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "no curl here");
+    int port = port(start(broadcast, "docs.Stats"));
+    String handshake = MarkdownBlocks.of("faq.md", "").stream()
+        .filter(block -> block.startsWith("curl -i")).findFirst().orElseThrow();
+    List<String> deployment = MarkdownBlocks.of("deployment.md", "");
+    String health = deployment.stream().filter(block -> block.startsWith("curl -fsS")).findFirst().orElseThrow();
+    String stats = deployment.stream().filter(block -> block.startsWith("curl -s")).findFirst().orElseThrow();
+
+    String answer = shell(handshake, port);
+    assertTrue(answer.startsWith("HTTP/1.1 101 Switching Protocols"), answer);
+    assertEquals("up", shell(health, port).strip());
+    assertEquals(fieldNames(MarkdownBlocks.of("deployment.md", "json").get(0)), fieldNames(shell(stats, port)));
+  }
+
+  /** Runs a page's shell command against the server on {@code port} rather than 8080. */
+  private static String shell(String command, int port) throws Exception {
+    String local = command.replace("localhost:8080", "127.0.0.1:" + port).replace("127.0.0.1:8080", "127.0.0.1:" + port);
+    assertTrue(local.contains(":" + port), command);
+    Process process = new ProcessBuilder("bash", "-c", local).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertTrue(process.waitFor(10, TimeUnit.SECONDS), command);
+    return output;
   }
 
   // running the examples
