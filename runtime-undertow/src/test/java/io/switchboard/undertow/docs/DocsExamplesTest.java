@@ -136,8 +136,21 @@ class DocsExamplesTest {
       clients.add(client);
       assertEquals("Hello, human", client.send("hello").next());
       assertEquals(403, refusedStatus(port, "/chat", "https://elsewhere.example.com"));
+      client.socket().sendClose(1001, "going away"); // as a browser tab that is closed
+      client.awaitClose();
     } finally {
       stop(app);
+    }
+    // What the page's logging section prints, made-up thread, session and address aside.
+    String log = Files.readString(work.resolve("main.log"));
+    List<String> printed = MarkdownBlocks.of("configuration.md", "").stream()
+        .filter(block -> block.contains("EndpointRuntime")).findFirst().orElseThrow().lines().toList();
+    for (String line : printed) {
+      String withoutThread = line.replaceFirst("^\\[[^]]+] ", "");
+      String pattern = "(?m)^\\[[^]]+] " + Pattern.quote(withoutThread)
+          .replace("Qm9v3x1aB2c_dEfG", "\\E[\\w-]+\\Q")
+          .replace("/203.0.113.7:51544", "\\E/127\\.0\\.0\\.1:\\d+\\Q") + "$";
+      assertTrue(Pattern.compile(pattern).matcher(log).find(), line + " is not in the log:\n" + log);
     }
   }
 
