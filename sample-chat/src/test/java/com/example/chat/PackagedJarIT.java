@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchboard.test.WsTestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar the README tells people to run, run as they would: {@code java -jar
@@ -34,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class PackagedJarIT {
 
   private static final Path JAR = Path.of("target", "switchboard-sample-chat.jar");
-  private static final Pattern URL = Pattern.compile("open (http://\\S+) in two browser tabs");
+  private static final Pattern URL = Pattern.compile("open (https?://\\S+) in two browser tabs");
 
   private static Process java(String... args) throws IOException {
     return java(Map.of(), args);
@@ -119,6 +124,79 @@ class PackagedJarIT {
       process.destroy();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
     }
+  }
+
+  /**
+   * docs/sample-chat.md's try-out of {@code wss://}, its two commands as printed but for the jar's
+   * path and a free port instead of 8443: keytool makes the keystore, the jar serves from it.
+   */
+  @Test
+  void theSelfSignedTryOutOfTheDocsServesWss(@TempDir Path directory) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> commands =
+        docsBlock("keytool ")
+            .replace("sample-chat/target/switchboard-sample-chat.jar", JAR.toAbsolutePath().toString())
+            .replace("8443", String.valueOf(port))
+            .replace("\\\n", " ")
+            .lines()
+            .toList();
+    assertEquals(2, commands.size(), commands::toString);
+    Process keytool = shell(directory, commands.get(0));
+    String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(keytool.waitFor(30, TimeUnit.SECONDS) && keytool.exitValue() == 0, keytoolOutput);
+
+    Process process = shell(directory, "exec " + commands.get(1));
+    try {
+      String url = printedUrl(process).get(30, TimeUnit.SECONDS);
+      assertEquals("https://localhost:" + port + "/", url);
+      try (WsTestClient chat =
+          WsTestClient.builder(URI.create("wss://localhost:" + port + "/chat"))
+              .sslContext(trusting(directory.resolve("chat.p12"), "changeit"))
+              .connect()) {
+        assertEquals("lobby", chat.awaitEvent("welcome").path("room").asText());
+      }
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
+  /** Runs a shell command line in {@code directory} with this JDK's tools first on the PATH. */
+  private static Process shell(Path directory, String command) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);
+    String jdk = Path.of(System.getProperty("java.home"), "bin").toString();
+    builder.environment().merge("PATH", jdk, (path, bin) -> bin + java.io.File.pathSeparator + path);
+    return builder.start();
+  }
+
+  /** The plain fenced block of docs/sample-chat.md that starts with {@code start}. */
+  private static String docsBlock(String start) throws IOException {
+    Matcher fence =
+        Pattern.compile("^```\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE)
+            .matcher(Files.readString(Path.of("..", "docs", "sample-chat.md")));
+    while (fence.find()) {
+      if (fence.group(1).startsWith(start)) {
+        return fence.group(1);
+      }
+    }
+    throw new AssertionError("docs/sample-chat.md has no block starting " + start);
+  }
+
+  /** A client context that trusts the certificate in {@code keystore}, as a browser told to would. */
+  private static SSLContext trusting(Path keystore, String password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
   }
 
   /**
