@@ -129,6 +129,9 @@ public final class UpgradeGate implements HttpHandler {
           }
           next.proceed();
         });
+    // A connection that dies between the 101 and the session's creation never reaches the
+    // session's close: its TCP close gives the slot back instead (release counts only once).
+    exchange.getConnection().addCloseListener(connection -> accepted.release());
     handshake.handleRequest(exchange);
   }
 
