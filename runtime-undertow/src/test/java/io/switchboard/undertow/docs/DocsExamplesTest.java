@@ -463,7 +463,10 @@ class DocsExamplesTest {
         import io.switchboard.*;
         @WsEndpoint("/numbers")
         public class NumbersEndpoint {
+          public record Item(double price) {}
+          public record Order(java.util.List<Item> items) {}
           @WsCommand int twice(int n) { return 2 * n; }
+          @WsCommand void order(Order order) {}
         }
         """,
         "docs.Start",
@@ -509,6 +512,9 @@ class DocsExamplesTest {
         + "\"message\":\"$: expected an integer, got \\\"many\\\"\",\"path\":\"$\"}}";
     assertTrue(Files.readString(Path.of("..", "docs", "protocol.md")).contains("`" + textLineError + "`"));
     assertEquals(textLineError, connect(port, "/numbers").send("twice many").next());
+
+    String badPrice = "{\"cmd\":\"order\",\"id\":7,\"data\":{\"items\":[{\"price\":1},{\"price\":2},{\"price\":\"3\"}]}}";
+    assertEquals(json.get(3), compact(connect(port, "/numbers").send(badPrice).next()));
   }
 
   /** A printed message as a pattern in which the made-up session id {@code k3Jx} stands for any. */
@@ -516,7 +522,7 @@ class DocsExamplesTest {
     return Pattern.quote(printed).replace("k3Jx", "\\E[^\"]+\\Q");
   }
 
-  /** JSON as the server writes it: no blanks between tokens (those used here have none in strings). */
+  /** JSON without blanks after {@code :} and {@code ,}, so printed and written JSON compare. */
   private static String compact(String json) {
     return json.strip().replace(": ", ":").replace(", ", ",");
   }
