@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,13 @@ class DocsExamplesTest {
     protocol = compile("protocol", protocolExamples());
     faq = compile("faq", faqExamples());
     readme = compile("readme", readmeExample());
+  }
+
+  @AfterAll
+  static void closeLoaders() throws Exception {
+    for (URLClassLoader loader : List.of(served, factories, broadcast, security, protocol, faq, readme)) {
+      loader.close();
+    }
   }
 
   @AfterEach
@@ -173,7 +181,7 @@ class DocsExamplesTest {
   }
 
   @Test
-  void theRunningServerHandleAnswersAndStops() throws Exception {
+  void theRunningServerExampleTellsItsPortAndStops() throws Exception {
     List<?> result = (List<?>) run(served, "docs.RunningServer");
     int port = (int) result.get(0);
     assertTrue(port > 0, "port() tells the port picked for 0");
