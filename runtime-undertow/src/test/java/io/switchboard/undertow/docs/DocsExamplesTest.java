@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.undertow.testing.SelfSignedCertificate;
 import io.switchboard.undertow.testing.WsClient;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -645,6 +646,52 @@ class DocsExamplesTest {
     return output;
   }
 
+  // deployment.md's nginx configuration, where nginx is installed
+
+  @Test
+  void nginxConfiguredAsPrintedPassesTheUpgradeAndTheOwnOrigin() throws Exception {
+    Path nginx = Path.of("/usr/sbin/nginx");
+    Assumptions.assumeTrue(Files.isExecutable(nginx), "no nginx here");
+    int app = port(start(broadcast, "docs.ServerHandle"));
+    Path directory = Files.createDirectories(work.resolve("nginx"));
+    SelfSignedCertificate certificate = SelfSignedCertificate.create(directory);
+    int https = freePort();
+    int http = freePort();
+    // The printed file, moved to free loopback ports and a test certificate.
+    String site = MarkdownBlocks.of("deployment.md", "nginx").get(0)
+        .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + app + ";")
+        .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
+        .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
+        .replace("/etc/letsencrypt/live/chat.example.com/fullchain.pem", certificate.certificatePem().toString())
+        .replace("/etc/letsencrypt/live/chat.example.com/privkey.pem", certificate.keyPem().toString());
+    Files.writeString(directory.resolve("site.conf"), site);
+    String temp = directory.toString();
+    Files.writeString(directory.resolve("nginx.conf"),
+        "pid " + temp + "/nginx.pid;\nerror_log " + temp + "/error.log;\nevents {}\nhttp {\n"
+            + "  access_log off;\n"
+            + "  client_body_temp_path " + temp + "/body; proxy_temp_path " + temp + "/proxy;\n"
+            + "  fastcgi_temp_path " + temp + "/fastcgi; uwsgi_temp_path " + temp + "/uwsgi; scgi_temp_path " + temp + "/scgi;\n"
+            + "  include " + temp + "/site.conf;\n}\n");
+    Process proxy = new ProcessBuilder(nginx.toString(), "-c", directory.resolve("nginx.conf").toString(),
+        "-g", "daemon off;").redirectErrorStream(true).redirectOutput(directory.resolve("out.log").toFile()).start();
+    try {
+      HttpClient trusting = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+      String origin = "https://localhost:" + https;
+      WsClient client = awaitConnect(proxy, trusting, URI.create("wss://localhost:" + https + "/chat"),
+          Map.of("Origin", origin));
+      clients.add(client);
+      client.send("{\"cmd\":\"say\",\"id\":1,\"data\":{\"text\":\"through nginx\"}}");
+      assertEquals("{\"re\":1,\"cmd\":\"say\"}", client.next());
+      ExecutionException foreign = assertThrows(ExecutionException.class,
+          () -> WsClient.connect(trusting, URI.create("wss://localhost:" + https + "/chat"),
+              Map.of("Origin", "https://evil.example.com")));
+      assertEquals(403, ((WebSocketHandshakeException) foreign.getCause()).getResponse().statusCode());
+    } finally {
+      proxy.destroy();
+      assertTrue(proxy.waitFor(10, TimeUnit.SECONDS), "nginx did not stop");
+    }
+  }
+
   // running the examples
 
   private static URLClassLoader compile(String name, Map<String, String> sources) throws Exception {
@@ -728,7 +775,7 @@ class DocsExamplesTest {
         return WsClient.connect(http, uri, headers);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof ConnectException) || !process.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("the app did not come up: " + Files.readString(work.resolve("main.log")), e);
+          throw new AssertionError("nothing answered at " + uri, e);
         }
         process.waitFor(50, TimeUnit.MILLISECONDS); // polls the port, returning early if it dies
       }
