@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.undertow.testing.SelfSignedCertificate;
 import io.switchboard.undertow.testing.WsClient;
+import java.io.File;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.ConnectException;
@@ -20,13 +21,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -131,14 +137,11 @@ class DocsExamplesTest {
   }
 
   @Test
-  void theMainWithoutSettingsIsConfiguredFromTheEnvironmentAndSystemProperties() throws Exception {
+  void theMainIsConfiguredFromTheEnvironmentAsPrinted() throws Exception {
     int port = freePort();
-    Map<String, String> environment =
-        Map.of(
-            "SWITCHBOARD_PORT", "1", // the system property wins over it
-            "SWITCHBOARD_HOST", "127.0.0.1",
-            "SWITCHBOARD_ALLOWED_ORIGINS", "https://chat.example.com");
-    Process app = startMain(environment, "-Dswitchboard.port=" + port, "-Dswitchboard.ping-interval=15s");
+    String command = configurationCommand("SWITCHBOARD_PORT=").replace("9000", String.valueOf(port));
+
+    Process app = startCommand(command, Map.of());
     try {
       WsClient client = awaitConnect(app, HTTP, URI.create("ws://127.0.0.1:" + port + "/chat"),
           Map.of("Origin", "https://chat.example.com"));
@@ -151,7 +154,7 @@ class DocsExamplesTest {
       stop(app);
     }
     // What the page's logging section prints, made-up thread, session and address aside.
-    String log = Files.readString(work.resolve("main.log"));
+    String log = Files.readString(work.resolve("app.log"));
     List<String> printed = MarkdownBlocks.of("configuration.md", "").stream()
         .filter(block -> block.contains("EndpointRuntime")).findFirst().orElseThrow().lines().toList();
     for (String line : printed) {
@@ -163,17 +166,56 @@ class DocsExamplesTest {
     }
   }
 
-  /** Runs docs/configuration.md's {@code Main} with the runtime's class path, as {@code java -jar} would. */
-  private static Process startMain(Map<String, String> environment, String... systemProperties)
-      throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(systemProperties));
-    command.addAll(List.of("-cp", DocsCompiler.applicationClassPathString(work.resolve("served")), "Main"));
-    ProcessBuilder java = new ProcessBuilder(command);
-    java.environment().putAll(environment);
-    java.redirectErrorStream(true).redirectOutput(work.resolve("main.log").toFile());
-    return java.start();
+  @Test
+  void aSystemPropertyConfiguresTheMainAndWinsOverTheEnvironment() throws Exception {
+    int port = freePort();
+    String command = configurationCommand("java -D").replace("9000", String.valueOf(port));
+
+    Process app = startCommand(command, Map.of("SWITCHBOARD_PORT", "1"));
+    try {
+      WsClient client = awaitConnect(app, HTTP, URI.create("ws://127.0.0.1:" + port + "/chat"), Map.of());
+      clients.add(client);
+      assertEquals("Hello, human", client.send("hello").next());
+    } finally {
+      stop(app);
+    }
+  }
+
+  /** The line of configuration.md's command block that starts with {@code start}. */
+  private static String configurationCommand(String start) {
+    return MarkdownBlocks.of("configuration.md", "").stream()
+        .flatMap(String::lines)
+        .filter(line -> line.startsWith(start) && line.endsWith("-jar app.jar"))
+        .findFirst().orElseThrow(() -> new AssertionError("configuration.md has no command " + start + "…"));
+  }
+
+  /**
+   * Runs a command line of the docs in a directory holding {@code app.jar}: configuration.md's
+   * {@code Main} with the runtime on its manifest class path, as a packaged app. This JDK comes
+   * first on the PATH; {@code environment} is what the shell had already exported.
+   */
+  private static Process startCommand(String command, Map<String, String> environment) throws Exception {
+    Path directory = work.resolve("app");
+    if (!Files.exists(directory.resolve("app.jar"))) {
+      Files.createDirectories(directory);
+      Manifest manifest = new Manifest();
+      manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+      manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Main");
+      manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
+          Arrays.stream(DocsCompiler.applicationClassPathString(work.resolve("served")).split(File.pathSeparator))
+              .map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
+      try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(directory.resolve("app.jar")), manifest)) {
+        // the manifest is all: the classes come through its class path
+      }
+    }
+    // A single command: bash runs it in its own place, so the app gets the SIGTERM of stop().
+    ProcessBuilder shell = new ProcessBuilder("bash", "-c", command).directory(directory.toFile());
+    String jdk = Path.of(System.getProperty("java.home"), "bin").toString();
+    shell.environment().merge("PATH", jdk, (path, bin) -> bin + File.pathSeparator + path);
+    shell.environment().put("SWITCHBOARD_HOST", "127.0.0.1");
+    shell.environment().putAll(environment);
+    shell.redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile());
+    return shell.start();
   }
 
   private static void stop(Process app) throws InterruptedException {
@@ -431,9 +473,11 @@ class DocsExamplesTest {
     Path keystore = directory.resolve("server.p12");
     int port = freePort();
 
-    Process app = startMain(
-        Map.of("SWITCHBOARD_PORT", String.valueOf(port), "SWITCHBOARD_HOST", "127.0.0.1",
-            "SWITCHBOARD_TLS_KEYSTORE", keystore.toString(), "SWITCHBOARD_TLS_KEYSTORE_PASSWORD", "changeit"));
+    String command = MarkdownBlocks.of("security.md", "").stream().flatMap(String::lines)
+        .filter(line -> line.startsWith("SWITCHBOARD_TLS_KEYSTORE=")).findFirst().orElseThrow()
+        .replace("/etc/chat/server.p12", keystore.toString());
+
+    Process app = startCommand(command, Map.of("SWITCHBOARD_PORT", String.valueOf(port)));
     try {
       HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore, "changeit")).build();
       WsClient client = awaitConnect(app, trusting, URI.create("wss://localhost:" + port + "/chat"), Map.of());
@@ -775,7 +819,9 @@ class DocsExamplesTest {
         return WsClient.connect(http, uri, headers);
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof ConnectException) || !process.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("nothing answered at " + uri, e);
+          Path log = work.resolve("app.log");
+          throw new AssertionError("nothing answered at " + uri
+              + (Files.exists(log) ? "; the app's output:\n" + Files.readString(log) : ""), e);
         }
         process.waitFor(50, TimeUnit.MILLISECONDS); // polls the port, returning early if it dies
       }
