@@ -440,6 +440,31 @@ class DocsExamplesTest {
   }
 
   @Test
+  void theAllowedOriginsVariableTakesAListOrAnyOrigin() throws Exception {
+    List<String> settings = MarkdownBlocks.of("security.md", "").stream()
+        .filter(block -> block.startsWith("SWITCHBOARD_ALLOWED_ORIGINS=")).findFirst().orElseThrow()
+        .lines().map(line -> line.replaceFirst("\\s*#.*", "")).toList();
+    assertEquals(2, settings.size(), settings::toString);
+
+    int port = freePort();
+    Process list = startCommand(settings.get(0) + " java -jar app.jar", Map.of("SWITCHBOARD_PORT", String.valueOf(port)));
+    try {
+      clients.add(awaitConnect(list, HTTP, URI.create("ws://127.0.0.1:" + port + "/chat"),
+          Map.of("Origin", "https://admin.example.com")));
+      assertEquals(403, refusedStatus(port, "/chat", "https://evil.example.com"));
+    } finally {
+      stop(list);
+    }
+    Process any = startCommand(settings.get(1) + " java -jar app.jar", Map.of("SWITCHBOARD_PORT", String.valueOf(port)));
+    try {
+      clients.add(awaitConnect(any, HTTP, URI.create("ws://127.0.0.1:" + port + "/chat"),
+          Map.of("Origin", "https://evil.example.com")));
+    } finally {
+      stop(any);
+    }
+  }
+
+  @Test
   void theHandshakeHookAuthenticatesByTokenOrCookie() throws Exception {
     int port = port(start(security, "docs.SecurityExamples", "hook"));
     URI chat = URI.create("ws://127.0.0.1:" + port + "/chat");
