@@ -43,11 +43,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Java examples of docs/configuration.md, docs/broadcast.md and docs/security.md, taken from
- * the Markdown as printed, compiled with the annotation processor and run against real sockets.
- * Each page's blocks go into a small file that declares what the page leaves to the reader (a
- * {@code ChatService}, a {@code users} lookup); the blocks themselves are not edited, so the docs
- * cannot drift from what runs here. A page that gains a Java block fails {@link
+ * The runnable examples of the docs that belong to the runtime, taken from the Markdown as
+ * printed and run against real sockets: the Java blocks of configuration.md, broadcast.md,
+ * security.md, faq.md and the README, compiled with the annotation processor; protocol.md's
+ * conversation and envelopes, spoken to the endpoint of annotations.md; and the pages' command
+ * lines ({@code java -jar app.jar} with settings, keytool, curl, the nginx configuration), run on
+ * free ports instead of the printed 8080/8443/9000.
+ *
+ * <p>Each page's Java blocks go into a small file that declares what the page leaves to the reader
+ * (a {@code ChatService}, a {@code users} lookup); the blocks themselves are not edited, so the
+ * docs cannot drift from what runs here. A page that gains a Java block fails {@link
  * #everyJavaBlockOfThePagesIsRunHere} until a test runs it.
  */
 class DocsExamplesTest {
