@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * printed and run against real sockets: the Java blocks of configuration.md, broadcast.md,
  * security.md, faq.md and the README, compiled with the annotation processor; protocol.md's
  * conversation and envelopes, spoken to the endpoint of annotations.md; and the pages' command
- * lines ({@code java -jar app.jar} with settings, keytool, curl, the nginx configuration), run on
+ * lines ({@code java -jar app.jar} with settings, keytool, curl) and deployment.md's systemd unit
+ * and nginx configuration (where those tools exist), run on
  * free ports instead of the printed 8080/8443/9000.
  *
  * <p>Each page's Java blocks go into a small file that declares what the page leaves to the reader
@@ -718,6 +719,23 @@ class DocsExamplesTest {
     String output = new String(process.getInputStream().readAllBytes());
     assertTrue(process.waitFor(10, TimeUnit.SECONDS), command);
     return output;
+  }
+
+  // deployment.md's systemd unit, where systemd-analyze is installed
+
+  @Test
+  void theSystemdUnitVerifiesCleanly() throws Exception {
+    Path analyze = Path.of("/usr/bin/systemd-analyze");
+    Assumptions.assumeTrue(Files.isExecutable(analyze) && Files.isExecutable(Path.of("/usr/bin/java")),
+        "no systemd-analyze, or no /usr/bin/java for the unit's ExecStart");
+    Path unit = Files.createDirectories(work.resolve("systemd")).resolve("hello-ws.service");
+    Files.writeString(unit, MarkdownBlocks.of("deployment.md", "ini").get(0));
+
+    Process verify = new ProcessBuilder(analyze.toString(), "verify", unit.toString()).redirectErrorStream(true).start();
+    String complaints = new String(verify.getInputStream().readAllBytes());
+
+    assertTrue(verify.waitFor(20, TimeUnit.SECONDS));
+    assertEquals("", complaints.strip(), "systemd-analyze verify finds fault with the unit");
   }
 
   // deployment.md's nginx configuration, where nginx is installed
