@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * security.md, faq.md and the README, compiled with the annotation processor; protocol.md's
  * conversation and envelopes, spoken to the endpoint of annotations.md; and the pages' command
  * lines ({@code java -jar app.jar} with settings, keytool, curl) and deployment.md's systemd unit
- * and nginx configuration (where those tools exist), run on
- * free ports instead of the printed 8080/8443/9000.
+ * and nginx configuration (where those tools exist), on free ports instead of the printed
+ * 8080/8443/9000.
  *
  * <p>Each page's Java blocks go into a small file that declares what the page leaves to the reader
  * (a {@code ChatService}, a {@code users} lookup); the blocks themselves are not edited, so the
