@@ -37,7 +37,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -697,7 +696,7 @@ class DocsExamplesTest {
 
   @Test
   void theCurlCommandsPrintWhatThePagesSay() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "no curl here");
+    ExternalTool.require("/usr/bin/curl");
     int port = port(start(broadcast, "docs.Stats"));
     String handshake = MarkdownBlocks.of("faq.md", "").stream()
         .filter(block -> block.startsWith("curl -i")).findFirst().orElseThrow();
@@ -725,9 +724,8 @@ class DocsExamplesTest {
 
   @Test
   void theSystemdUnitVerifiesCleanly() throws Exception {
-    Path analyze = Path.of("/usr/bin/systemd-analyze");
-    Assumptions.assumeTrue(Files.isExecutable(analyze) && Files.isExecutable(Path.of("/usr/bin/java")),
-        "no systemd-analyze, or no /usr/bin/java for the unit's ExecStart");
+    Path analyze = ExternalTool.require("/usr/bin/systemd-analyze");
+    ExternalTool.require("/usr/bin/java"); // the unit's ExecStart
     Path unit = Files.createDirectories(work.resolve("systemd")).resolve("hello-ws.service");
     Files.writeString(unit, MarkdownBlocks.of("deployment.md", "ini").get(0));
 
@@ -742,8 +740,7 @@ class DocsExamplesTest {
 
   @Test
   void nginxConfiguredAsPrintedPassesTheUpgradeAndTheOwnOrigin() throws Exception {
-    Path nginx = Path.of("/usr/sbin/nginx");
-    Assumptions.assumeTrue(Files.isExecutable(nginx), "no nginx here");
+    Path nginx = ExternalTool.require("/usr/sbin/nginx");
     int app = port(start(broadcast, "docs.ServerHandle"));
     Path directory = Files.createDirectories(work.resolve("nginx"));
     SelfSignedCertificate certificate = SelfSignedCertificate.create(directory);
