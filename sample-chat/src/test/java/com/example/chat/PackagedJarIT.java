@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.test.WsTestClient;
 import java.io.BufferedReader;
+import io.switchboard.test.TrustStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,7 +152,7 @@ class PackagedJarIT {
       assertEquals("https://localhost:" + port + "/", url);
       try (WsTestClient chat =
           WsTestClient.builder(URI.create("wss://localhost:" + port + "/chat"))
-              .sslContext(trusting(directory.resolve("chat.p12"), "changeit"))
+              .sslContext(TrustStores.trusting(directory.resolve("chat.p12"), "changeit".toCharArray()))
               .connect()) {
         assertEquals("lobby", chat.awaitEvent("welcome").path("room").asText());
       }
@@ -184,19 +182,6 @@ class PackagedJarIT {
       }
     }
     throw new AssertionError("docs/sample-chat.md has no block starting " + start);
-  }
-
-  /** A client context that trusts the certificate in {@code keystore}, as a browser told to would. */
-  private static SSLContext trusting(Path keystore, String password) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, password.toCharArray());
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   /**

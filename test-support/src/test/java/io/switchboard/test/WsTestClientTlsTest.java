@@ -10,14 +10,10 @@ import io.switchboard.undertow.SwitchboardServer;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +78,7 @@ class WsTestClientTlsTest {
   @Test
   void anSslContextThatTrustsItConnects() throws Exception {
     try (WsTestClient client =
-        WsTestClient.builder(greeter()).sslContext(trusting(keystore)).connect()) {
+        WsTestClient.builder(greeter()).sslContext(TrustStores.trusting(keystore, PASSWORD)).connect()) {
       assertEquals("Hello, human", client.call("hello").asText());
     }
   }
@@ -91,17 +87,4 @@ class WsTestClientTlsTest {
     return URI.create("wss://127.0.0.1:" + server.port() + "/greeter");
   }
 
-  /** What a test does to trust a self-signed certificate: its keystore as the trust store. */
-  private static SSLContext trusting(Path pkcs12) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(pkcs12)) {
-      trusted.load(in, PASSWORD);
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
-  }
 }

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,8 +32,6 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -509,26 +506,13 @@ class DocsExamplesTest {
 
     Process app = startCommand(command, Map.of("SWITCHBOARD_PORT", String.valueOf(port)));
     try {
-      HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore, "changeit")).build();
+      HttpClient trusting = HttpClient.newBuilder().sslContext(SelfSignedCertificate.trusting(keystore, "changeit".toCharArray())).build();
       WsClient client = awaitConnect(app, trusting, URI.create("wss://localhost:" + port + "/chat"), Map.of());
       clients.add(client);
       assertEquals("Hello, human", client.send("hello").next());
     } finally {
       stop(app);
     }
-  }
-
-  /** A client context that trusts the certificate in {@code keystore}, as a browser told to would. */
-  private static SSLContext trusting(Path keystore, String password) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, password.toCharArray());
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 
   // protocol.md, spoken with the endpoint of annotations.md

@@ -66,12 +66,25 @@ public final class SelfSignedCertificate {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("server", certificate);
+    return new SelfSignedCertificate(keystore, certificatePem, keyPem, rsaKeyPem, trusting(trust));
+  }
+
+  /** An SSL context that trusts the certificates of a PKCS#12 file, e.g. one keytool made. */
+  public static SSLContext trusting(Path pkcs12, char[] password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (java.io.InputStream in = Files.newInputStream(pkcs12)) {
+      store.load(in, password);
+    }
+    return trusting(store);
+  }
+
+  private static SSLContext trusting(KeyStore trusted) throws Exception {
     TrustManagerFactory trustManagers =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trustManagers.init(trust);
+    trustManagers.init(trusted);
     SSLContext client = SSLContext.getInstance("TLS");
     client.init(null, trustManagers.getTrustManagers(), null);
-    return new SelfSignedCertificate(keystore, certificatePem, keyPem, rsaKeyPem, client);
+    return client;
   }
 
   /**
