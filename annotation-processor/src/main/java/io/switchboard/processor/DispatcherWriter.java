@@ -101,7 +101,8 @@ final class DispatcherWriter {
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
     for (int i = 0; i < model.scheduled().size(); i++) {
       ScheduledModel scheduled = model.scheduled().get(i);
-      list.add("new $T($S, $LL)", Names.SCHEDULED_METHOD, scheduled.call().description(), scheduled.periodMillis());
+      list.add("new $T($S, $LL, $T.$L)", Names.SCHEDULED_METHOD, scheduled.call().description(),
+          scheduled.periodMillis(), Names.EVERY_SCOPE, scheduled.scope());
       list.add(i + 1 < model.scheduled().size() ? ",\n" : "$<$<");
     }
     list.add(")");

@@ -42,6 +42,7 @@ final class HandlerValidator {
           Names.BROADCASTER.canonicalName(), "broadcaster",
           Names.SESSIONS.canonicalName(), "sessions",
           Names.ROOMS.canonicalName(), "rooms",
+          Names.PRESENCE.canonicalName(), "presence",
           Names.ENDPOINT_INFO.canonicalName(), "endpoint");
 
   private final ErrorReporter errors;
@@ -195,7 +196,7 @@ final class HandlerValidator {
       }
       if (payloadParameter != null) {
         errors.error(ErrorKey.SwTwoPayloads, parameter,
-            "%s() already takes the payload as %s; a command has at most one payload parameter (the others are WsSession, Broadcaster, Sessions, Rooms, EndpointInfo)",
+            "%s() already takes the payload as %s; a command has at most one payload parameter (the others are WsSession, Broadcaster, Sessions, Rooms, Presence, EndpointInfo)",
             method.getSimpleName(), payloadParameter.getSimpleName());
         valid = false;
         continue;
@@ -278,9 +279,11 @@ final class HandlerValidator {
       }
     }
     usable &= returnsVoid(method, HandlerRole.EVERY);
+    AnnotationValue scope = annotationValue(method, Names.EVERY, "scope");
+    String scopeName = scope == null ? "CLUSTER" : scope.getValue().toString();
     if (usable) {
       scheduled.add(new ScheduledModel(
-          new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, new HandlerCall.ReturnsVoid()), millis));
+          new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, new HandlerCall.ReturnsVoid()), millis, scopeName));
     }
   }
 
@@ -402,7 +405,7 @@ final class HandlerValidator {
   }
 
   private static String allowedParameters(HandlerRole role) {
-    String context = "WsSession, Broadcaster, Sessions, Rooms, EndpointInfo";
+    String context = "WsSession, Broadcaster, Sessions, Rooms, Presence, EndpointInfo";
     return switch (role) {
       case COMMAND -> "a command takes one payload and any of " + context;
       case OPEN -> "it takes any of " + context;
@@ -410,7 +413,7 @@ final class HandlerValidator {
       case ERROR -> "it takes one Throwable (or subtype) and any of " + context;
       case BINARY -> "it takes one byte[] or ByteBuffer and any of " + context;
       case TEXT -> "it takes one String and any of " + context;
-      case EVERY -> "it runs without a session and takes any of Broadcaster, Sessions, Rooms, EndpointInfo";
+      case EVERY -> "it runs without a session and takes any of Broadcaster, Sessions, Rooms, Presence, EndpointInfo";
     };
   }
 

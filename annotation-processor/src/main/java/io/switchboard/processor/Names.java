@@ -36,6 +36,8 @@ final class Names {
   static final ClassName BROADCASTER = ClassName.get(API, "Broadcaster");
   static final ClassName SESSIONS = ClassName.get(API, "Sessions");
   static final ClassName ROOMS = ClassName.get(API, "Rooms");
+  static final ClassName PRESENCE = ClassName.get(API, "Presence");
+  static final ClassName EVERY_SCOPE = ClassName.get(API, "Every", "Scope");
   static final ClassName ENDPOINT_INFO = ClassName.get(API, "EndpointInfo");
   static final ClassName CLOSE_REASON = ClassName.get(API, "CloseReason");
   static final ClassName COMMAND_INFO = ClassName.get(API, "CommandInfo");

@@ -156,7 +156,7 @@ class DispatchTest {
             new CommandInfo("sum", "ChatEndpoint#sum(Sum)", "Sum", true),
             new CommandInfo("fail", "ChatEndpoint#fail()", "", false)),
         dispatcher.commands());
-    assertEquals(List.of(new ScheduledMethod("ChatEndpoint#tick(Broadcaster, Sessions)", 5000)), dispatcher.scheduled());
+    assertEquals(List.of(new ScheduledMethod("ChatEndpoint#tick(Broadcaster, Sessions)", 5000, io.switchboard.Every.Scope.CLUSTER)), dispatcher.scheduled());
   }
 
   @Test

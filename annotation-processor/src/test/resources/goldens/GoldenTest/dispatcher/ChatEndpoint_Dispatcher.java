@@ -2,6 +2,7 @@ package chat;
 
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
+import io.switchboard.Every;
 import io.switchboard.WsException;
 import io.switchboard.json.Codecs;
 import io.switchboard.json.JsonCodec;
@@ -25,7 +26,7 @@ public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEnd
       new CommandInfo("history", "ChatEndpoint#history()", "", false));
 
   private static final List<ScheduledMethod> SCHEDULED = List.of(
-      new ScheduledMethod("ChatEndpoint#tick(Broadcaster)", 5000L));
+      new ScheduledMethod("ChatEndpoint#tick(Broadcaster)", 5000L, Every.Scope.CLUSTER));
 
   private static final JsonCodec<List<ChatLine>> LIST_OF_CHAT_LINE = Codecs.listOf(ChatLine_JsonCodec.INSTANCE);
 

@@ -41,6 +41,8 @@ public final class ServerBuilder {
   private Duration closeTimeout;
   private Boolean shutdownHook;
   private String statsPath;
+  private String cluster;
+  private String clusterName;
   private ServerConfig.Tls tls;
   private HandshakeHook handshakeHook;
   private ClassLoader classLoader;
@@ -205,6 +207,31 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Joins this server to a cluster of nodes through a cluster bus: {@code redis://host:port},
+   * {@code rediss://} (TLS), with a password and database in the URI ({@code
+   * redis://:secret@host:6379/2}), or {@code redis-sentinel://}. Broadcasts, rooms, direct messages
+   * and presence then reach every node; see {@code docs/scaling.md}. The bus is found on the class
+   * path by the URI's scheme ({@code io.switchboard:switchboard-redis} for Redis). Default: none, a
+   * single node.
+   */
+  public ServerBuilder cluster(String uri) {
+    this.cluster = Objects.requireNonNull(uri, "uri");
+    return this;
+  }
+
+  /**
+   * The prefix of every key and channel of the cluster bus, so that apps sharing one Redis do not
+   * see each other. Default {@code switchboard}.
+   */
+  public ServerBuilder clusterName(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("cluster name must not be blank");
+    }
+    this.clusterName = name;
+    return this;
+  }
+
   /** Serves {@code wss://} (and https) with the key and certificate of a PKCS#12 keystore. */
   public ServerBuilder tlsKeystore(Path pkcs12, char[] password) {
     this.tls = new ServerConfig.Tls(pkcs12, password, null, null);
@@ -274,6 +301,8 @@ public final class ServerBuilder {
         shutdownHook != null ? shutdownHook : settings.bool("shutdown-hook", true),
         settings.duration("shutdown-timeout", Duration.ofSeconds(10)),
         statsPath != null ? statsPath : settings.raw("stats-path").orElse(null),
+        cluster != null ? cluster : settings.raw("cluster").orElse(null),
+        clusterName != null ? clusterName : settings.string("cluster-name", "switchboard"),
         tls != null ? tls : tlsFromSettings(),
         handshakeHook);
   }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param rateLimit messages per second per session; 0 disables the limit
  * @param idleTimeout closes a session that sent no message for this long; zero disables it
  * @param statsPath the path of the read-only JSON stats endpoint, or null when it is off
+ * @param cluster the cluster bus URI ({@code redis://…}), or null for a single node
+ * @param clusterName the prefix of every cluster key and channel
  */
 public record ServerConfig(
     int port,
@@ -35,6 +37,8 @@ public record ServerConfig(
     boolean shutdownHook,
     Duration shutdownTimeout,
     String statsPath,
+    String cluster,
+    String clusterName,
     Tls tls,
     HandshakeHook handshakeHook) {
 

@@ -3,7 +3,11 @@ package io.switchboard.undertow;
 import io.switchboard.Broadcaster;
 import io.switchboard.Rooms;
 import io.switchboard.Sessions;
+import io.switchboard.Presence;
 import io.switchboard.json.CodecRegistry;
+import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.ClusterBuses;
+import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.handshake.OriginPolicy;
@@ -46,6 +50,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final ServerConfig config;
   private final Map<String, EndpointRuntime<?>> endpoints;
   private final StatsCounters stats;
+  private final ClusterBus bus;
   private final ExecutorService workers;
   private final IoThreadWrites.PerThread ioThreadWrites = new IoThreadWrites.PerThread();
   private final EveryScheduler scheduler;
@@ -59,13 +64,14 @@ public final class SwitchboardServer implements AutoCloseable {
       ServerConfig config, List<EndpointRegistration.Bound<?>> bound, ClassLoader loader) {
     this.config = config;
     this.stats = new StatsCounters();
+    this.bus = ClusterBuses.forUri(config.cluster(), config.clusterName(), loader);
     this.workers = handlerPool(config.handlerThreads());
     CodecRegistry codecs = CodecRegistry.load(loader);
     this.endpoints = new LinkedHashMap<>();
     for (EndpointRegistration.Bound<?> b : bound) {
       endpoints.put(b.dispatcher().path(), runtime(b, codecs));
     }
-    this.scheduler = new EveryScheduler(workers, stats);
+    this.scheduler = new EveryScheduler(workers, stats, bus);
     this.undertow = undertow(config, loader);
     this.shutdownHook =
         config.shutdownHook() ? new Thread(() -> stop(config.shutdownTimeout()), "switchboard-shutdown") : null;
@@ -73,7 +79,13 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
     return new EndpointRuntime<>(
-        b.dispatcher(), b.endpoint(), config, codecs, stats, workers, ioThreadWrites);
+        b.dispatcher(), b.endpoint(), config, codecs, stats, workers, ioThreadWrites, bus);
+  }
+
+  /** The local side of the cluster bus: a push for an endpoint goes to its sessions here. */
+  private int deliverLocally(Target target, byte[] message, String exceptSessionId) {
+    EndpointRuntime<?> endpoint = endpoints.get(target.endpoint());
+    return endpoint == null ? 0 : endpoint.deliverLocally(target, message, exceptSessionId);
   }
 
   static SwitchboardServer start(
@@ -84,10 +96,12 @@ public final class SwitchboardServer implements AutoCloseable {
               + " class path (is switchboard-processor on the annotation processor path?)");
     }
     SwitchboardServer server = new SwitchboardServer(config, bound, loader);
+    server.bus.start(server::deliverLocally);
     try {
       server.undertow.start();
     } catch (RuntimeException e) {
       server.workers.shutdownNow();
+      server.bus.close();
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
@@ -185,14 +199,24 @@ public final class SwitchboardServer implements AutoCloseable {
     return endpoint(path).broadcaster();
   }
 
-  /** The open sessions of the endpoint at {@code path}. */
+  /** The open sessions of the endpoint at {@code path}, on this node. */
   public Sessions sessions(String path) {
     return endpoint(path).sessions();
   }
 
-  /** The rooms of the endpoint at {@code path}. */
+  /** The rooms of the endpoint at {@code path}, on this node. */
   public Rooms rooms(String path) {
     return endpoint(path).rooms();
+  }
+
+  /** Who is online at the endpoint at {@code path}, on every node. */
+  public Presence presence(String path) {
+    return endpoint(path).presence();
+  }
+
+  /** This node's id in the cluster (a random id on a single node too). */
+  public String nodeId() {
+    return bus.nodeId();
   }
 
   /** A snapshot of the server's counters. */
@@ -203,7 +227,7 @@ public final class SwitchboardServer implements AutoCloseable {
       open += endpoint.sessions().count();
       rooms += endpoint.rooms().size();
     }
-    return stats.snapshot(open, rooms);
+    return stats.snapshot(open, rooms, bus.connected(), bus.droppedPublishes());
   }
 
   private EndpointRuntime<?> endpoint(String path) {
@@ -242,6 +266,7 @@ public final class SwitchboardServer implements AutoCloseable {
       endpoint.closeAll(StatusCodes.SERVER_STOPPING);
     }
     awaitSessionsClosed(deadline);
+    bus.close();
     undertow.stop();
     workers.shutdown();
     try {

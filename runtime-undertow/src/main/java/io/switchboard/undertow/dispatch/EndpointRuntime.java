@@ -3,13 +3,18 @@ package io.switchboard.undertow.dispatch;
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Every;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.ServerConfig;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.EndpointBroadcaster;
+import io.switchboard.undertow.broadcast.LocalFanOut;
 import io.switchboard.undertow.broadcast.RoomRegistry;
+import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.Target;
+import io.switchboard.undertow.presence.EndpointPresence;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.session.ServerSession;
@@ -20,6 +25,7 @@ import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One served endpoint: its generated dispatcher and instance, its sessions and rooms, and the
- * connection callback that turns each upgraded connection into a session.
+ * One served endpoint: its generated dispatcher and instance, its sessions, rooms and presence,
+ * and the connection callback that turns each upgraded connection into a session.
  */
 public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
@@ -42,13 +48,15 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final StatsCounters stats;
   private final ExecutorService workers;
   private final SessionServices sessionServices;
-  private final SessionRegistry sessions = new SessionRegistry();
+  private final SessionRegistry sessions;
   private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
-  private final RoomRegistry rooms = new RoomRegistry();
+  private final RoomRegistry rooms;
+  private final EndpointPresence presence;
+  private final LocalFanOut localFanOut;
   private final EndpointBroadcaster broadcaster;
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
   private final String helpText;
-  private final HandlerContext scheduledContext;
+  private final List<HandlerContext> scheduledContexts;
   private volatile boolean stopping;
 
   public EndpointRuntime(
@@ -58,21 +66,43 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       CodecRegistry codecs,
       StatsCounters stats,
       ExecutorService workers,
-      IoThreadWrites.PerThread ioThreadWrites) {
+      IoThreadWrites.PerThread ioThreadWrites,
+      ClusterBus bus) {
     this.dispatcher = dispatcher;
     this.instance = instance;
     this.config = config;
     this.stats = stats;
     this.workers = workers;
+    String path = dispatcher.path();
+    this.sessions = new SessionRegistry(path, bus);
+    this.rooms = new RoomRegistry(path, bus);
+    this.presence = new EndpointPresence(path, bus);
+    this.localFanOut = new LocalFanOut(sessions, rooms);
     this.sessionServices =
         new SessionServices(
-            rooms, codecs, stats, config.maxQueuedBytes(), config.closeTimeout(), ioThreadWrites);
-    this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
+            rooms, presence, codecs, stats, config.maxQueuedBytes(), config.closeTimeout(),
+            ioThreadWrites);
+    this.broadcaster = new EndpointBroadcaster(path, bus::publish, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
     this.helpText = helpText(dispatcher);
-    this.scheduledContext = new SessionContext(this, null);
+    this.scheduledContexts = scheduledContexts(codecs);
+    bus.subscribe(Target.all(path));
+  }
+
+  /**
+   * One context per {@code @Every} method: a node-scoped method's broadcaster reaches this node's
+   * sessions only, so that a push made on every node reaches each client once.
+   */
+  private List<HandlerContext> scheduledContexts(CodecRegistry codecs) {
+    HandlerContext cluster = new SessionContext(this, null, broadcaster);
+    HandlerContext node =
+        new SessionContext(
+            this, null, new EndpointBroadcaster(path(), localFanOut::deliver, codecs, stats));
+    return dispatcher.scheduled().stream()
+        .map(method -> method.scope() == Every.Scope.NODE ? node : cluster)
+        .toList();
   }
 
   private static String helpText(EndpointInfo info) {
@@ -105,6 +135,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     ServerSession session = pipeline.session();
     sessions.remove(session);
     pipelines.remove(pipeline);
+    presence.closed(session);
     session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
@@ -125,7 +156,15 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   /** Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. */
   public void runScheduled(int index) throws Exception {
-    dispatcher.runScheduled(instance, index, scheduledContext);
+    dispatcher.runScheduled(instance, index, scheduledContexts.get(index));
+  }
+
+  /**
+   * Queues an encoded push for the sessions of this node that {@code target} matches: the local
+   * side of the cluster bus.
+   */
+  public int deliverLocally(Target target, byte[] message, String exceptSessionId) {
+    return localFanOut.deliver(target, message, exceptSessionId);
   }
 
   public String path() {
@@ -162,6 +201,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public RoomRegistry rooms() {
     return rooms;
+  }
+
+  public EndpointPresence presence() {
+    return presence;
   }
 
   public EndpointBroadcaster broadcaster() {

@@ -1,6 +1,8 @@
 package io.switchboard.undertow.schedule;
 
+import io.switchboard.Every;
 import io.switchboard.spi.ScheduledMethod;
+import io.switchboard.undertow.cluster.ClusterBus;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.stats.StatsCounters;
 import java.util.List;
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * to the worker pool, so a slow method delays nothing else. A method still running at its next
  * tick skips that tick (runs never overlap); an exception is logged and the schedule goes on.
  * The first run comes one period after start; {@link #stop()} ends every schedule.
+ *
+ * <p>A cluster-scoped method runs only on the node that holds its lease on the cluster bus, so
+ * that its pushes reach each client once; while the bus is disconnected every node runs it for
+ * its own sessions (its pushes cannot reach other nodes then). A node-scoped method runs on every
+ * node with a broadcaster that reaches that node's sessions only.
  */
 public final class EveryScheduler {
 
@@ -31,11 +38,13 @@ public final class EveryScheduler {
           });
   private final Executor workers;
   private final StatsCounters stats;
+  private final ClusterBus bus;
   private volatile boolean stopped;
 
-  public EveryScheduler(Executor workers, StatsCounters stats) {
+  public EveryScheduler(Executor workers, StatsCounters stats, ClusterBus bus) {
     this.workers = workers;
     this.stats = stats;
+    this.bus = bus;
   }
 
   public void start(List<EndpointRuntime<?>> endpoints) {
@@ -49,6 +58,11 @@ public final class EveryScheduler {
 
   private void schedule(EndpointRuntime<?> endpoint, int index, ScheduledMethod method) {
     AtomicBoolean running = new AtomicBoolean();
+    String lease = "every:" + endpoint.path() + "#" + index;
+    boolean clusterWide = method.scope() == Every.Scope.CLUSTER;
+    if (clusterWide) {
+      bus.holdsLease(lease); // starts contending for it now, not at the first tick
+    }
     Runnable run =
         () -> {
           try {
@@ -64,7 +78,7 @@ public final class EveryScheduler {
         };
     timer.scheduleAtFixedRate(
         () -> {
-          if (stopped) {
+          if (stopped || (clusterWide && bus.connected() && !bus.holdsLease(lease))) {
             return;
           }
           if (!running.compareAndSet(false, true)) {

@@ -143,6 +143,8 @@ public final class ServerSession
       services.rooms().add(room, this);
       if (leftAllRooms) {
         leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
+      } else {
+        services.presence().roomsChanged(this);
       }
     }
   }
@@ -151,6 +153,7 @@ public final class ServerSession
   public void leave(String room) {
     if (rooms.remove(room)) {
       services.rooms().remove(room, this);
+      services.presence().roomsChanged(this);
     }
   }
 
