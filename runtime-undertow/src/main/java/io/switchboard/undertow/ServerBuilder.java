@@ -5,8 +5,10 @@ import io.switchboard.undertow.handshake.HandshakeHook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -23,27 +25,8 @@ public final class ServerBuilder {
 
   private final Settings settings;
   private final List<EndpointRegistration<?>> endpoints = new ArrayList<>();
-  private Integer port;
-  private String host;
-  private String staticFiles;
-  private List<String> allowedOrigins;
-  private Integer maxMessageSize;
-  private Integer maxConnections;
-  private Duration pingInterval;
-  private Duration pongTimeout;
-  private Duration idleTimeout;
-  private Integer rateLimit;
-  private Integer rateBurst;
-  private Long maxQueuedBytes;
-  private Boolean compression;
-  private Integer ioThreads;
-  private Integer handlerThreads;
-  private Duration closeTimeout;
-  private Boolean shutdownHook;
-  private String statsPath;
-  private String cluster;
-  private String clusterName;
-  private ServerConfig.Tls tls;
+  /** Values set here, checked; a key present with null is set off. */
+  private final Map<Setting<?>, Object> given = new HashMap<>();
   private HandshakeHook handshakeHook;
   private ClassLoader classLoader;
 
@@ -53,17 +36,12 @@ public final class ServerBuilder {
 
   /** The TCP port; 0 picks a free one ({@link SwitchboardServer#port()}). Default 8080. */
   public ServerBuilder port(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range 0-65535: " + port);
-    }
-    this.port = port;
-    return this;
+    return set(Keys.PORT, port);
   }
 
   /** The address to bind. Default {@code 0.0.0.0} (every interface). */
   public ServerBuilder host(String host) {
-    this.host = Objects.requireNonNull(host, "host");
-    return this;
+    return set(Keys.HOST, Objects.requireNonNull(host, "host"));
   }
 
   /**
@@ -95,8 +73,7 @@ public final class ServerBuilder {
 
   /** The class path root of static files, served on the same port. Default {@code "/web"}. */
   public ServerBuilder staticFiles(String classpathRoot) {
-    this.staticFiles = Objects.requireNonNull(classpathRoot, "classpathRoot");
-    return this;
+    return set(Keys.STATIC_FILES, Objects.requireNonNull(classpathRoot, "classpathRoot"));
   }
 
   /**
@@ -105,38 +82,32 @@ public final class ServerBuilder {
    * "https://app.example.com"}, or {@code "*"} for any. Default: none besides the own origin.
    */
   public ServerBuilder allowedOrigins(String... origins) {
-    this.allowedOrigins = List.copyOf(Arrays.asList(origins));
-    return this;
+    return set(Keys.ALLOWED_ORIGINS, List.copyOf(Arrays.asList(origins)));
   }
 
   /** The largest text or binary message accepted; larger closes with 1009. Default 64 KiB. */
   public ServerBuilder maxMessageSize(int bytes) {
-    this.maxMessageSize = positive(bytes, "maxMessageSize");
-    return this;
+    return set(Keys.MAX_MESSAGE_SIZE, bytes);
   }
 
   /** Open WebSocket connections allowed; beyond, the upgrade gets HTTP 503. Default 20000. */
   public ServerBuilder maxConnections(int connections) {
-    this.maxConnections = positive(connections, "maxConnections");
-    return this;
+    return set(Keys.MAX_CONNECTIONS, connections);
   }
 
   /** How often the server pings each session; zero disables heartbeats. Default 30 s. */
   public ServerBuilder pingInterval(Duration interval) {
-    this.pingInterval = Objects.requireNonNull(interval);
-    return this;
+    return set(Keys.PING_INTERVAL, Objects.requireNonNull(interval));
   }
 
   /** How long a ping may wait for its pong before the session is closed. Default 10 s. */
   public ServerBuilder pongTimeout(Duration timeout) {
-    this.pongTimeout = Objects.requireNonNull(timeout);
-    return this;
+    return set(Keys.PONG_TIMEOUT, Objects.requireNonNull(timeout));
   }
 
   /** Closes a session that sent no message for this long; zero (the default) disables it. */
   public ServerBuilder idleTimeout(Duration timeout) {
-    this.idleTimeout = Objects.requireNonNull(timeout);
-    return this;
+    return set(Keys.IDLE_TIMEOUT, Objects.requireNonNull(timeout));
   }
 
   /**
@@ -145,12 +116,7 @@ public final class ServerBuilder {
    * reaches.
    */
   public ServerBuilder rateLimit(int perSecond, int burst) {
-    if (perSecond < 0 || burst < 0) {
-      throw new IllegalArgumentException("rate limit must not be negative");
-    }
-    this.rateLimit = perSecond;
-    this.rateBurst = burst;
-    return this;
+    return set(Keys.RATE_LIMIT, perSecond).set(Keys.RATE_BURST, burst);
   }
 
   /**
@@ -159,83 +125,47 @@ public final class ServerBuilder {
    * must not count as slow.
    */
   public ServerBuilder maxQueuedBytes(long bytes) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("maxQueuedBytes must be positive: " + bytes);
-    }
-    this.maxQueuedBytes = bytes;
-    return this;
+    return set(Keys.MAX_QUEUED_BYTES, bytes);
   }
 
   /** Offers permessage-deflate to clients that ask for it. Default off. */
   public ServerBuilder compression(boolean enabled) {
-    this.compression = enabled;
-    return this;
+    return set(Keys.COMPRESSION, enabled);
   }
 
   /** IO threads (non-blocking network work). Default: the number of cores, at least 2. */
   public ServerBuilder ioThreads(int threads) {
-    this.ioThreads = positive(threads, "ioThreads");
-    return this;
+    return set(Keys.IO_THREADS, threads);
   }
 
   /** Threads running handlers that may block. Default: 8 per core, at least 8. */
   public ServerBuilder handlerThreads(int threads) {
-    this.handlerThreads = positive(threads, "handlerThreads");
-    return this;
+    return set(Keys.HANDLER_THREADS, threads);
   }
 
   /**
    * How long a close frame may wait for the peer's before the connection is dropped. Default 5 s.
    */
   public ServerBuilder closeTimeout(Duration timeout) {
-    this.closeTimeout = Objects.requireNonNull(timeout);
-    return this;
+    return set(Keys.CLOSE_TIMEOUT, Objects.requireNonNull(timeout));
   }
 
   /** Whether a JVM shutdown hook stops the server gracefully. Default true. */
   public ServerBuilder shutdownHook(boolean enabled) {
-    this.shutdownHook = enabled;
-    return this;
+    return set(Keys.SHUTDOWN_HOOK, enabled);
   }
 
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("stats path must start with /: " + path);
-    }
-    this.statsPath = path;
-    return this;
-  }
-
-  /**
-   * Joins this server to a cluster of nodes through a cluster bus: {@code redis://host:port},
-   * {@code rediss://} (TLS), with a password and database in the URI ({@code
-   * redis://:secret@host:6379/2}), or {@code redis-sentinel://}. Broadcasts, rooms, direct messages
-   * and presence then reach every node; see {@code docs/scaling.md}. The bus is found on the class
-   * path by the URI's scheme ({@code io.switchboard:switchboard-redis} for Redis). Default: none, a
-   * single node.
-   */
-  public ServerBuilder cluster(String uri) {
-    this.cluster = Objects.requireNonNull(uri, "uri");
-    return this;
-  }
-
-  /**
-   * The prefix of every key and channel of the cluster bus, so that apps sharing one Redis do not
-   * see each other. Default {@code switchboard}.
-   */
-  public ServerBuilder clusterName(String name) {
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("cluster name must not be blank");
-    }
-    this.clusterName = name;
-    return this;
+    return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));
   }
 
   /** Serves {@code wss://} (and https) with the key and certificate of a PKCS#12 keystore. */
   public ServerBuilder tlsKeystore(Path pkcs12, char[] password) {
-    this.tls = new ServerConfig.Tls(pkcs12, password, null, null);
-    return this;
+    return set(Keys.TLS_KEYSTORE, Objects.requireNonNull(pkcs12, "pkcs12"))
+        .set(Keys.TLS_KEYSTORE_PASSWORD, Objects.requireNonNull(password, "password"))
+        .set(Keys.TLS_CERT, null)
+        .set(Keys.TLS_KEY, null);
   }
 
   /**
@@ -243,8 +173,9 @@ public final class ServerBuilder {
    * {@code BEGIN PRIVATE KEY}, or PKCS#1 {@code BEGIN RSA PRIVATE KEY}).
    */
   public ServerBuilder tlsPem(Path certificateChain, Path privateKey) {
-    this.tls = new ServerConfig.Tls(null, null, certificateChain, privateKey);
-    return this;
+    return set(Keys.TLS_KEYSTORE, null)
+        .set(Keys.TLS_CERT, Objects.requireNonNull(certificateChain, "certificateChain"))
+        .set(Keys.TLS_KEY, Objects.requireNonNull(privateKey, "privateKey"));
   }
 
   /**
@@ -274,63 +205,34 @@ public final class ServerBuilder {
     return SwitchboardServer.start(config(), EndpointRegistration.resolve(endpoints, loader), loader);
   }
 
+  /**
+   * Joins this server to a cluster of nodes through a cluster bus: {@code redis://host:port},
+   * {@code rediss://} (TLS), with a password and database in the URI ({@code
+   * redis://:secret@host:6379/2}), or {@code redis-sentinel://}. Broadcasts, rooms, direct messages
+   * and presence then reach every node of the same {@link #clusterName(String) cluster name}; see
+   * {@code docs/scaling.md}. The bus is found on the class path by the URI's scheme ({@code
+   * io.switchboard:switchboard-redis} for Redis). Default: none, a single node.
+   */
+  public ServerBuilder cluster(String uri) {
+    return set(Keys.CLUSTER, Objects.requireNonNull(uri, "uri"));
+  }
+
+  /**
+   * The prefix of every key and channel of the cluster bus, so that apps sharing one Redis do not
+   * see each other. Default {@code switchboard}.
+   */
+  public ServerBuilder clusterName(String name) {
+    return set(Keys.CLUSTER_NAME, Objects.requireNonNull(name, "name"));
+  }
+
   /** The configuration {@link #start()} would use. */
   public ServerConfig config() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    int rate = rateLimit != null ? rateLimit : settings.integer("rate-limit", 1000);
-    return new ServerConfig(
-        port != null ? port : settings.integer("port", 8080),
-        host != null ? host : settings.string("host", "0.0.0.0"),
-        staticFiles != null ? staticFiles : settings.string("static-files", "/web"),
-        allowedOrigins != null ? allowedOrigins : origins(settings.string("allowed-origins", "")),
-        maxMessageSize != null ? maxMessageSize : (int) settings.size("max-message-size", 64 * 1024),
-        maxConnections != null ? maxConnections : settings.integer("max-connections", 20_000),
-        pingInterval != null ? pingInterval : settings.duration("ping-interval", Duration.ofSeconds(30)),
-        pongTimeout != null ? pongTimeout : settings.duration("pong-timeout", Duration.ofSeconds(10)),
-        idleTimeout != null ? idleTimeout : settings.duration("idle-timeout", Duration.ZERO),
-        rate,
-        rateBurst != null ? rateBurst : settings.integer("rate-burst", 2 * rate),
-        settings.integer("rate-strikes", 20),
-        maxQueuedBytes != null ? maxQueuedBytes : settings.size("max-queued-bytes", 4 * 1024 * 1024),
-        compression != null ? compression : settings.bool("compression", false),
-        ioThreads != null ? ioThreads : settings.integer("io-threads", Math.max(2, cores)),
-        handlerThreads != null
-            ? handlerThreads
-            : settings.integer("handler-threads", Math.max(8, 8 * cores)),
-        closeTimeout != null ? closeTimeout : settings.duration("close-timeout", Duration.ofSeconds(5)),
-        shutdownHook != null ? shutdownHook : settings.bool("shutdown-hook", true),
-        settings.duration("shutdown-timeout", Duration.ofSeconds(10)),
-        statsPath != null ? statsPath : settings.raw("stats-path").orElse(null),
-        cluster != null ? cluster : settings.raw("cluster").orElse(null),
-        clusterName != null ? clusterName : settings.string("cluster-name", "switchboard"),
-        tls != null ? tls : tlsFromSettings(),
-        handshakeHook);
+    return ServerConfig.resolve(given, settings, handshakeHook);
   }
 
-  private ServerConfig.Tls tlsFromSettings() {
-    var keystore = settings.raw("tls-keystore");
-    if (keystore.isPresent()) {
-      char[] password = settings.string("tls-keystore-password", "").toCharArray();
-      return new ServerConfig.Tls(Path.of(keystore.get()), password, null, null);
-    }
-    var cert = settings.raw("tls-cert");
-    var key = settings.raw("tls-key");
-    if (cert.isPresent() != key.isPresent()) {
-      throw new IllegalArgumentException("set both switchboard.tls-cert and switchboard.tls-key");
-    }
-    return cert.map(c -> new ServerConfig.Tls(null, null, Path.of(c), Path.of(key.get())))
-        .orElse(null);
-  }
-
-  private static List<String> origins(String list) {
-    return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static int positive(int value, String name) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
-    return value;
+  private <T> ServerBuilder set(Setting<T> setting, T value) {
+    given.put(setting, setting.checked(value));
+    return this;
   }
 
   private static ClassLoader defaultClassLoader() {

@@ -1,17 +1,19 @@
 package io.switchboard.undertow;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads configuration keys from system properties ({@code -Dswitchboard.max-message-size=128KiB})
- * and the environment ({@code SWITCHBOARD_MAX_MESSAGE_SIZE=128KiB}), the property winning. Values
- * set on the {@link ServerBuilder} win over both; {@code docs/configuration.md} lists every key.
+ * Reads the text of configuration keys from system properties ({@code
+ * -Dswitchboard.max-message-size=128KiB}) and the environment ({@code
+ * SWITCHBOARD_MAX_MESSAGE_SIZE=128KiB}), the property winning, and parses the kinds of values they
+ * hold. {@link Keys} declares every key; values set on the {@link ServerBuilder} win over both.
  */
 final class Settings {
 
@@ -47,41 +49,30 @@ final class Settings {
     return "SWITCHBOARD_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
   }
 
-  String string(String key, String fallback) {
-    return raw(key).orElse(fallback);
-  }
-
-  int integer(String key, int fallback) {
-    return parsed(key, Integer::parseInt, fallback);
-  }
-
-  boolean bool(String key, boolean fallback) {
-    return parsed(key, Settings::parseBoolean, fallback);
-  }
-
-  Duration duration(String key, Duration fallback) {
-    return parsed(key, Settings::parseDuration, fallback);
-  }
-
-  long size(String key, long fallback) {
-    return parsed(key, Settings::parseSize, fallback);
-  }
-
-  private <T> T parsed(String key, Function<String, T> parser, T fallback) {
-    Optional<String> value = raw(key);
-    if (value.isEmpty()) {
-      return fallback;
-    }
+  /** A whole number, such as {@code 8080}. */
+  static int parseInteger(String value) {
     try {
-      return parser.apply(value.get());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "bad value for switchboard." + key + " (" + environmentName(key) + "): \""
-              + value.get() + "\"", e);
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number");
     }
   }
 
-  private static boolean parseBoolean(String value) {
+  /** A size ({@link #parseSize}) that fits an {@code int}. */
+  static int parseIntSize(String value) {
+    long size = parseSize(value);
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("at most 2047MiB");
+    }
+    return (int) size;
+  }
+
+  /** A comma-separated list, blanks around entries ignored: {@code "a, b"}. */
+  static List<String> parseList(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  static boolean parseBoolean(String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on", "1" -> true;
       case "false", "no", "off", "0" -> false;

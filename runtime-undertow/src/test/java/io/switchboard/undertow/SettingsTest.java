@@ -36,6 +36,46 @@ class SettingsTest {
     assertEquals(true, config.shutdownHook());
     assertNull(config.statsPath());
     assertNull(config.tls());
+    assertNull(config.cluster());
+    assertEquals("switchboard", config.clusterName());
+  }
+
+  @Test
+  void clusterKeys() {
+    Map<String, String> env =
+        Map.of("SWITCHBOARD_CLUSTER", "redis://127.0.0.1:6379", "SWITCHBOARD_CLUSTER_NAME", "blue");
+    assertEquals("redis://127.0.0.1:6379", builder(Map.of(), env).config().cluster());
+    assertEquals("blue", builder(Map.of(), env).config().clusterName());
+    ServerConfig set = builder(Map.of(), env).cluster("redis://10.0.0.2:6380").clusterName("green").config();
+    assertEquals("redis://10.0.0.2:6380", set.cluster());
+    assertEquals("green", set.clusterName());
+    assertThrows(IllegalArgumentException.class, () -> builder(Map.of(), Map.of()).cluster("no uri"));
+  }
+
+  @Test
+  void theBuilderRefusesWhatTheKeyRefusesAndNamesIt() {
+    IllegalArgumentException builder =
+        assertThrows(IllegalArgumentException.class, () -> builder(Map.of(), Map.of()).maxMessageSize(0));
+    assertEquals("bad value for max-message-size: 0: must be positive", builder.getMessage());
+    IllegalArgumentException environment =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder(Map.of(), Map.of("SWITCHBOARD_MAX_MESSAGE_SIZE", "0")).config());
+    assertEquals(
+        "bad value for switchboard.max-message-size (SWITCHBOARD_MAX_MESSAGE_SIZE): \"0\": must be positive",
+        environment.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> builder(Map.of(), Map.of()).port(70000));
+    assertThrows(IllegalArgumentException.class, () -> builder(Map.of(), Map.of()).statsPath("stats"));
+  }
+
+  @Test
+  void theBuilderWinsOverTheEnvironmentForTlsAsAWhole() {
+    ServerConfig keystore =
+        builder(Map.of(), Map.of("SWITCHBOARD_TLS_CERT", "/c.pem", "SWITCHBOARD_TLS_KEY", "/k.pem"))
+            .tlsKeystore(java.nio.file.Path.of("/ks.p12"), "pw".toCharArray())
+            .config();
+    assertEquals("/ks.p12", keystore.tls().keystore().toString());
+    assertNull(keystore.tls().certificate());
   }
 
   @Test

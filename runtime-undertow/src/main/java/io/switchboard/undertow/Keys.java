@@ -1,0 +1,218 @@
+package io.switchboard.undertow;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every configuration key, each declared once, in the order of {@code docs/configuration.md}'s
+ * table (which {@code ConfigurationPageTest} checks against {@link #ALL}). A new key is one
+ * declaration here, an accessor on {@link ServerConfig} and, if it has one, a builder method.
+ */
+final class Keys {
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  static final Setting<Integer> PORT =
+      Setting.of("port", Settings::parseInteger)
+          .byDefault(8080)
+          .requiring(port -> port >= 0 && port <= 65535, "must be 0-65535")
+          .documented("`port(int)`", "`8080`",
+              "TCP port for WebSockets, static files and stats; `0` picks a free port"
+                  + " (`server.port()` tells which)");
+
+  static final Setting<String> HOST =
+      Setting.of("host", text -> text)
+          .byDefault("0.0.0.0")
+          .documented("`host(String)`", "`0.0.0.0`", "address to bind; `127.0.0.1` for local only");
+
+  static final Setting<String> STATIC_FILES =
+      Setting.of("static-files", text -> text)
+          .byDefault("/web")
+          .documented("`staticFiles(String)`", "`/web`",
+              "class path folder served over HTTP on the same port; `/` serves its `index.html`");
+
+  static final Setting<List<String>> ALLOWED_ORIGINS =
+      Setting.of("allowed-origins", Settings::parseList)
+          .byDefault(List.of())
+          .documented("`allowedOrigins(String...)`", "none (same origin only)",
+              "comma-separated origins (`https://app.example.com`) allowed besides the server's"
+                  + " own, or `*` for any; see [security](security.md)");
+
+  static final Setting<Integer> MAX_MESSAGE_SIZE =
+      Setting.of("max-message-size", Settings::parseIntSize)
+          .byDefault(64 * 1024)
+          .requiring(Keys::positive, "must be positive")
+          .documented("`maxMessageSize(int)`", "`64KiB`",
+              "largest text or binary message accepted; larger closes the session with 1009");
+
+  static final Setting<Integer> MAX_CONNECTIONS =
+      Setting.of("max-connections", Settings::parseInteger)
+          .byDefault(20_000)
+          .requiring(Keys::positive, "must be positive")
+          .documented("`maxConnections(int)`", "`20000`",
+              "open WebSocket connections (all endpoints); one more gets HTTP 503 before the"
+                  + " upgrade");
+
+  static final Setting<Duration> PING_INTERVAL =
+      Setting.of("ping-interval", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(30))
+          .documented("`pingInterval(Duration)`", "`30s`",
+              "how often the server pings each session; `0` turns heartbeats off");
+
+  static final Setting<Duration> PONG_TIMEOUT =
+      Setting.of("pong-timeout", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(10))
+          .documented("`pongTimeout(Duration)`", "`10s`",
+              "a ping not answered within this closes the session (1001 `heartbeat timeout`)");
+
+  static final Setting<Duration> IDLE_TIMEOUT =
+      Setting.of("idle-timeout", Settings::parseDuration)
+          .byDefault(Duration.ZERO)
+          .documented("`idleTimeout(Duration)`", "`0` (off)",
+              "a session that sent no message for this long is closed (1001 `idle timeout`);"
+                  + " pongs do not count");
+
+  static final Setting<Integer> RATE_LIMIT =
+      Setting.of("rate-limit", Settings::parseInteger)
+          .byDefault(1000)
+          .requiring(Keys::notNegative, "must not be negative")
+          .documented("`rateLimit(perSecond, burst)`", "`1000`",
+              "messages per second per session (token bucket), a flood guard; set it lower for"
+                  + " human-driven apps (a chat: `20`); `0` turns the limit off");
+
+  static final Setting<Integer> RATE_BURST =
+      Setting.of("rate-burst", Settings::parseInteger)
+          .byDefault(earlier -> 2 * earlier.get(RATE_LIMIT))
+          .requiring(Keys::notNegative, "must not be negative")
+          .documented("`rateLimit(perSecond, burst)`", "twice the rate (`2000`)",
+              "bucket size: how many messages may come at once");
+
+  static final Setting<Integer> RATE_STRIKES =
+      Setting.of("rate-strikes", Settings::parseInteger)
+          .byDefault(20)
+          .requiring(Keys::positive, "must be positive")
+          .documented("—", "`20`",
+              "refused messages before the bucket refilled completely that close the session"
+                  + " (1008)");
+
+  static final Setting<Long> MAX_QUEUED_BYTES =
+      Setting.of("max-queued-bytes", Settings::parseSize)
+          .byDefault(4L * 1024 * 1024)
+          .requiring(bytes -> bytes > 0, "must be positive")
+          .documented("`maxQueuedBytes(long)`", "`4MiB`",
+              "bound of each session's outbound queue; beyond it the"
+                  + " [slow-consumer policy](broadcast.md#slow-consumers) applies");
+
+  static final Setting<Boolean> COMPRESSION =
+      Setting.of("compression", Settings::parseBoolean)
+          .byDefault(false)
+          .documented("`compression(boolean)`", "`false`",
+              "negotiate permessage-deflate (RFC 7692) with clients that offer it");
+
+  static final Setting<Integer> IO_THREADS =
+      Setting.of("io-threads", Settings::parseInteger)
+          .byDefault(Math.max(2, CORES))
+          .requiring(Keys::positive, "must be positive")
+          .documented("`ioThreads(int)`", "cores, at least 2",
+              "threads doing non-blocking network work (and `@NonBlocking` handlers)");
+
+  static final Setting<Integer> HANDLER_THREADS =
+      Setting.of("handler-threads", Settings::parseInteger)
+          .byDefault(Math.max(8, 8 * CORES))
+          .requiring(Keys::positive, "must be positive")
+          .documented("`handlerThreads(int)`", "8 per core, at least 8",
+              "worker pool for handlers, `@Every` methods and the handshake hook");
+
+  static final Setting<Duration> CLOSE_TIMEOUT =
+      Setting.of("close-timeout", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(5))
+          .documented("`closeTimeout(Duration)`", "`5s`",
+              "once the server closes a session, how long the client has to read what is queued"
+                  + " and answer the close frame before the TCP connection is dropped");
+
+  static final Setting<Boolean> SHUTDOWN_HOOK =
+      Setting.of("shutdown-hook", Settings::parseBoolean)
+          .byDefault(true)
+          .documented("`shutdownHook(boolean)`", "`true`",
+              "stop gracefully on SIGTERM / Ctrl-C (JVM shutdown hook)");
+
+  static final Setting<Duration> SHUTDOWN_TIMEOUT =
+      Setting.of("shutdown-timeout", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(10))
+          .documented("— (`stop(Duration)` takes its own)", "`10s`",
+              "how long the shutdown hook's graceful stop may take");
+
+  static final Setting<String> STATS_PATH =
+      Setting.of("stats-path", text -> text)
+          .requiring(Keys::isPath, "must start with /")
+          .documented("`statsPath(String)`", "off",
+              "serve `server.stats()` as read-only JSON at this path, e.g. `/stats`");
+
+  static final Setting<Path> TLS_KEYSTORE =
+      Setting.of("tls-keystore", Path::of)
+          .documented("`tlsKeystore(Path, char[])`", "off",
+              "PKCS#12 file with the server's key and certificate: serve `wss://` and `https://`");
+
+  static final Setting<char[]> TLS_KEYSTORE_PASSWORD =
+      Setting.of("tls-keystore-password", String::toCharArray)
+          .byDefault(earlier -> new char[0])
+          .documented("(second argument)", "empty", "its password");
+
+  static final Setting<Path> TLS_CERT =
+      Setting.of("tls-cert", Path::of)
+          .documented("`tlsPem(Path cert, Path key)`", "off",
+              "PEM certificate chain (server certificate first)");
+
+  static final Setting<Path> TLS_KEY =
+      Setting.of("tls-key", Path::of)
+          .documented("(second argument)", "off",
+              "PEM private key, unencrypted: PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1"
+                  + " `BEGIN RSA PRIVATE KEY`");
+
+  static final Setting<String> CLUSTER =
+      Setting.of("cluster", text -> text)
+          .requiring(Keys::isUri, "must be a URI such as redis://127.0.0.1:6379")
+          .documented("`cluster(String uri)`", "off (in-process bus)",
+              "the cluster bus, see [scaling](scaling.md): e.g. `redis://127.0.0.1:6379`");
+
+  static final Setting<String> CLUSTER_NAME =
+      Setting.of("cluster-name", text -> text)
+          .byDefault("switchboard")
+          .requiring(name -> !name.isBlank(), "must not be blank")
+          .documented("`clusterName(String)`", "`switchboard`",
+              "the cluster bus, see [scaling](scaling.md): prefixes every Redis key and channel,"
+                  + " so clusters can share one Redis");
+
+  /** Every key, in the order of the page's table. */
+  static final List<Setting<?>> ALL =
+      List.of(
+          PORT, HOST, STATIC_FILES, ALLOWED_ORIGINS, MAX_MESSAGE_SIZE, MAX_CONNECTIONS,
+          PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
+          MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS, HANDLER_THREADS, CLOSE_TIMEOUT, SHUTDOWN_HOOK,
+          SHUTDOWN_TIMEOUT, STATS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+          CLUSTER, CLUSTER_NAME);
+
+  private Keys() {}
+
+  private static boolean positive(int value) {
+    return value > 0;
+  }
+
+  private static boolean notNegative(int value) {
+    return value >= 0;
+  }
+
+  private static boolean isPath(String path) {
+    return path.startsWith("/");
+  }
+
+  private static boolean isUri(String uri) {
+    try {
+      return new URI(uri).getScheme() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+}
