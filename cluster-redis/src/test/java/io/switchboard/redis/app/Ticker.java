@@ -17,6 +17,11 @@ public final class Ticker {
   private final AtomicLong clusterTicks = new AtomicLong();
   private final AtomicLong nodeTicks = new AtomicLong();
 
+  /** Named after the host, as discovery creates it. */
+  public Ticker() {
+    this(System.getenv().getOrDefault("HOSTNAME", "node"));
+  }
+
   public Ticker(String node) {
     this.node = node;
   }
