@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -64,13 +65,17 @@ final class PresenceReplica {
     if (node.equals(self) || !pending.add(node)) {
       return;
     }
-    timer.schedule(
-        () -> {
-          pending.remove(node);
-          read(node);
-        },
-        COALESCE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    try {
+      timer.schedule(
+          () -> {
+            pending.remove(node);
+            read(node);
+          },
+          COALESCE_MILLIS,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      pending.remove(node); // the bus is closing: nobody reads the replica any more
+    }
   }
 
   /** Reads the node list and every other node's entries; forgets the nodes that are gone. */

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -163,7 +164,11 @@ public final class RedisBus implements ClusterBus {
       return true;
     } catch (RuntimeException e) {
       LOG.debug("connecting to Redis at {} failed", where, e);
-      timer.schedule(this::connect, 1, TimeUnit.SECONDS);
+      try {
+        timer.schedule(this::connect, 1, TimeUnit.SECONDS);
+      } catch (RejectedExecutionException closing) {
+        // the bus was closed meanwhile
+      }
       return false;
     }
   }
@@ -361,7 +366,7 @@ public final class RedisBus implements ClusterBus {
           .thenAccept(
               renewed -> {
                 if (!renewed) { // expired (a pause longer than its TTL): write it all again
-                  timer.execute(this::announce);
+                  onTimer(this::announce);
                 }
               });
       redis.sadd(Keys.bytes(keys.nodes()), nodeBytes);
@@ -436,7 +441,7 @@ public final class RedisBus implements ClusterBus {
     }
     if (now) {
       LOG.info("connected to Redis at {}: cross-node delivery on, node {}", where, nodeId);
-      timer.execute(
+      onTimer(
           () -> {
             try {
               resubscribe();
@@ -450,6 +455,15 @@ public final class RedisBus implements ClusterBus {
           "lost Redis at {}: serving this node's sessions only, pushes to other nodes are dropped"
               + " until it is back",
           where);
+    }
+  }
+
+  /** Runs a task on the bus's own thread, unless the bus is closing. */
+  private void onTimer(Runnable task) {
+    try {
+      timer.execute(task);
+    } catch (RejectedExecutionException e) {
+      // closing: what the task would repair no longer matters
     }
   }
 
@@ -491,6 +505,9 @@ public final class RedisBus implements ClusterBus {
   private final class Receiver extends RedisPubSubAdapter<byte[], byte[]> {
     @Override
     public void message(byte[] channel, byte[] message) {
+      if (closed) {
+        return;
+      }
       String name = Keys.text(channel);
       if (name.equals(keys.presenceChannel())) {
         replica.nodeChanged(Keys.text(message));
