@@ -88,7 +88,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
     ServerSession session =
         new ServerSession(
-            path(), channel, handshake.principal(), handshake.attributes(), sessionServices);
+            path(), channel, handshake.principal(), handshake.attributes(), handshake.pathParams(),
+            sessionServices);
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
     pipelines.add(pipeline);

@@ -120,7 +120,8 @@ public final class UpgradeGate implements HttpHandler {
       }
     }
     AcceptedHandshake accepted =
-        new AcceptedHandshake(request.attachedPrincipal(), request.attachedAttributes(), limiter);
+        new AcceptedHandshake(
+            request.attachedPrincipal(), request.attachedAttributes(), request.pathParams(), limiter);
     exchange.putAttachment(AcceptedHandshake.KEY, accepted);
     exchange.addExchangeCompleteListener(
         (ex, next) -> {
