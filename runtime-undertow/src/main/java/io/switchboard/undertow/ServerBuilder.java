@@ -40,6 +40,7 @@ public final class ServerBuilder {
   private Integer handlerThreads;
   private Duration closeTimeout;
   private Boolean shutdownHook;
+  private Boolean refusalCloseCodes;
   private String statsPath;
   private ServerConfig.Tls tls;
   private HandshakeHook handshakeHook;
@@ -196,6 +197,17 @@ public final class ServerBuilder {
     return this;
   }
 
+  /**
+   * Whether a {@link HandshakeHook}'s refusal of a browser, a request with an {@code Origin}
+   * header, is an accepted upgrade closed at once with 4401 (unauthorized) or 4403 (forbidden) and
+   * the reason, which the page can see; browsers hide the HTTP status of a refused upgrade. Clients
+   * without {@code Origin} always get the HTTP 401/403. Default true.
+   */
+  public ServerBuilder refusalCloseCodes(boolean enabled) {
+    this.refusalCloseCodes = enabled;
+    return this;
+  }
+
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
     if (!path.startsWith("/")) {
@@ -275,7 +287,8 @@ public final class ServerBuilder {
         settings.duration("shutdown-timeout", Duration.ofSeconds(10)),
         statsPath != null ? statsPath : settings.raw("stats-path").orElse(null),
         tls != null ? tls : tlsFromSettings(),
-        handshakeHook);
+        handshakeHook,
+        refusalCloseCodes != null ? refusalCloseCodes : settings.bool("refusal-close-codes", true));
   }
 
   private ServerConfig.Tls tlsFromSettings() {

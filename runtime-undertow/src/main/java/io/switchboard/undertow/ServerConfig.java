@@ -13,6 +13,7 @@ import java.util.List;
  * @param rateLimit messages per second per session; 0 disables the limit
  * @param idleTimeout closes a session that sent no message for this long; zero disables it
  * @param statsPath the path of the read-only JSON stats endpoint, or null when it is off
+ * @param refusalCloseCodes whether a hook's refusal of a browser is an upgrade closed with 4401/4403
  */
 public record ServerConfig(
     int port,
@@ -36,7 +37,8 @@ public record ServerConfig(
     Duration shutdownTimeout,
     String statsPath,
     Tls tls,
-    HandshakeHook handshakeHook) {
+    HandshakeHook handshakeHook,
+    boolean refusalCloseCodes) {
 
   /**
    * Where the TLS certificate comes from: a PKCS#12 keystore, or PEM certificate and key files.

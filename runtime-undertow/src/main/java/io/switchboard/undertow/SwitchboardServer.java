@@ -8,6 +8,7 @@ import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.PathTemplateGate;
+import io.switchboard.undertow.handshake.RefusedUpgrade;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
 import io.switchboard.undertow.send.IoThreadWrites;
@@ -123,14 +124,15 @@ public final class SwitchboardServer implements AutoCloseable {
       List<Handshake> handshakes =
           List.of(new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression()));
       WebSocketProtocolHandshakeHandler handshake =
-          new WebSocketProtocolHandshakeHandler(handshakes, endpoint, UpgradeGate.upgradeRequired());
+          new WebSocketProtocolHandshakeHandler(
+              handshakes, RefusedUpgrade.or(endpoint), UpgradeGate.upgradeRequired());
       if (config.compression()) {
         handshake.addExtension(new PerMessageDeflateHandshake(false));
       }
       HttpHandler gate =
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
-              () -> stopping, stats, handshake);
+              () -> stopping, stats, handshake, config.refusalCloseCodes());
       if (endpoint.path().contains("{")) {
         templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate));
       } else {
