@@ -91,8 +91,8 @@ final class DispatcherWriter {
       list.add("\n$>$>");
       for (int i = 0; i < model.commands().size(); i++) {
         CommandModel command = model.commands().get(i);
-        list.add("new $T($S, $S, $S, $L)", Names.COMMAND_INFO, command.name(), command.call().description(),
-            command.payloadName(), command.nonBlocking());
+        list.add("new $T($S, $S, $S, $L, $S)", Names.COMMAND_INFO, command.name(), command.call().description(),
+            command.payloadName(), command.nonBlocking(), command.argument());
         list.add(i + 1 < model.commands().size() ? ",\n" : "$<$<");
       }
     }

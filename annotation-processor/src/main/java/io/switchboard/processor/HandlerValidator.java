@@ -185,8 +185,30 @@ final class HandlerValidator {
     if (usable && parameters != null && returns.isPresent()) {
       HandlerCall call = new HandlerCall(
           method.getSimpleName().toString(), TypeChecks.describe(method), parameters.arguments(), returns.get());
-      commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null));
+      commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null,
+          argumentForm(parameters)));
     }
+  }
+
+  /**
+   * How a console user writes the payload: the JSON members of an object read as JSON ({@code
+   * {"item":…,"amount":…}}), else the type's name in angle brackets.
+   */
+  private String argumentForm(CommandParameters parameters) {
+    if (parameters.payloadName().isEmpty()) {
+      return "";
+    }
+    for (Argument argument : parameters.arguments()) {
+      if (argument instanceof HandlerCall.PayloadDecoded decoded
+          && decoded.codec() instanceof CodecRef.Generated generated
+          && codecs.models().get(generated.type().toString()) instanceof CodecModel.ObjectCodec object
+          && !object.buildsFromText()) {
+        return object.properties().stream()
+            .map(property -> "\"" + property.jsonName() + "\":…")
+            .collect(Collectors.joining(",", "{", "}"));
+      }
+    }
+    return "<" + parameters.payloadName() + ">";
   }
 
   /** A command's arguments in order, and its payload type's simple name ("" for none). */

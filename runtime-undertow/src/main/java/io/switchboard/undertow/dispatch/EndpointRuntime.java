@@ -78,7 +78,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private static String helpText(EndpointInfo info) {
     String list =
         info.commands().stream()
-            .map(c -> c.payload().isEmpty() ? c.name() : c.name() + " <" + c.payload() + ">")
+            .map(CommandInfo::usage)
             .collect(Collectors.joining(", "));
     return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
   }
