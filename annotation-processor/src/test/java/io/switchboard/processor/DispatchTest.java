@@ -153,7 +153,7 @@ class DispatchTest {
             new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false),
             new CommandInfo("say", "ChatEndpoint#say(ChatLine, WsSession, Broadcaster)", "ChatLine", false),
             new CommandInfo("users", "ChatEndpoint#users(Sessions)", "", false),
-            new CommandInfo("sum", "ChatEndpoint#sum(Sum)", "Sum", true),
+            new CommandInfo("sum", "ChatEndpoint#sum(Sum)", "Sum", true, "{\"terms\":…}"),
             new CommandInfo("fail", "ChatEndpoint#fail()", "", false)),
         dispatcher.commands());
     assertEquals(List.of(new ScheduledMethod("ChatEndpoint#tick(Broadcaster, Sessions)", 5000, io.switchboard.Every.Scope.CLUSTER)), dispatcher.scheduled());

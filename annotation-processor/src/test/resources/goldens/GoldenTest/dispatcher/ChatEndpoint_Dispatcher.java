@@ -20,10 +20,10 @@ import javax.annotation.processing.Generated;
 @Generated("io.switchboard.processor.SwitchboardProcessor")
 public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEndpoint> {
   private static final List<CommandInfo> COMMANDS = List.of(
-      new CommandInfo("hello", "ChatEndpoint#hello()", "", false),
-      new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false),
-      new CommandInfo("say", "ChatEndpoint#say(ChatLine, Broadcaster)", "ChatLine", false),
-      new CommandInfo("history", "ChatEndpoint#history()", "", false));
+      new CommandInfo("hello", "ChatEndpoint#hello()", "", false, ""),
+      new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false, "<String>"),
+      new CommandInfo("say", "ChatEndpoint#say(ChatLine, Broadcaster)", "ChatLine", false, "{\"author\":…,\"message\":…,\"likes\":…,\"tags\":…,\"at\":…}"),
+      new CommandInfo("history", "ChatEndpoint#history()", "", false, ""));
 
   private static final List<ScheduledMethod> SCHEDULED = List.of(
       new ScheduledMethod("ChatEndpoint#tick(Broadcaster)", 5000L, Every.Scope.CLUSTER));

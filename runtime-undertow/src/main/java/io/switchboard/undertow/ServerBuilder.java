@@ -155,6 +155,16 @@ public final class ServerBuilder {
     return set(Keys.SHUTDOWN_HOOK, enabled);
   }
 
+  /**
+   * Whether a {@link HandshakeHook}'s refusal of a browser, a request with an {@code Origin}
+   * header, is an accepted upgrade closed at once with 4401 (unauthorized) or 4403 (forbidden) and
+   * the reason, which the page can see; browsers hide the HTTP status of a refused upgrade. Clients
+   * without {@code Origin} always get the HTTP 401/403. Default true.
+   */
+  public ServerBuilder refusalCloseCodes(boolean enabled) {
+    return set(Keys.REFUSAL_CLOSE_CODES, enabled);
+  }
+
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
     return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));

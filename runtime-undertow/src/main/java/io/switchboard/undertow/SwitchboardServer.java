@@ -11,6 +11,8 @@ import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.handshake.OriginPolicy;
+import io.switchboard.undertow.handshake.PathTemplateGate;
+import io.switchboard.undertow.handshake.RefusedUpgrade;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
 import io.switchboard.undertow.send.IoThreadWrites;
@@ -19,7 +21,9 @@ import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
 import io.switchboard.undertow.web.StaticFiles;
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
+import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.Handshake;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
@@ -121,7 +125,10 @@ public final class SwitchboardServer implements AutoCloseable {
   private Undertow undertow(ServerConfig config, ClassLoader loader) {
     ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-    PathHandler paths = new PathHandler(StaticFiles.fromClassPath(loader, config.staticFiles()));
+    // Literal paths first, then URI templates (Undertow's matcher), then the static files.
+    PathTemplateHandler templates =
+        new PathTemplateHandler(StaticFiles.fromClassPath(loader, config.staticFiles()), false);
+    PathHandler paths = new PathHandler(templates);
     paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
     if (config.statsPath() != null) {
       paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
@@ -131,15 +138,20 @@ public final class SwitchboardServer implements AutoCloseable {
       List<Handshake> handshakes =
           List.of(new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression()));
       WebSocketProtocolHandshakeHandler handshake =
-          new WebSocketProtocolHandshakeHandler(handshakes, endpoint, UpgradeGate.upgradeRequired());
+          new WebSocketProtocolHandshakeHandler(
+              handshakes, RefusedUpgrade.or(endpoint), UpgradeGate.upgradeRequired());
       if (config.compression()) {
         handshake.addExtension(new PerMessageDeflateHandshake(false));
       }
-      paths.addExactPath(
-          endpoint.path(),
+      HttpHandler gate =
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
-              () -> stopping, stats, handshake));
+              () -> stopping, stats, handshake, config.refusalCloseCodes());
+      if (endpoint.path().contains("{")) {
+        templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate));
+      } else {
+        paths.addExactPath(endpoint.path(), gate);
+      }
     }
     Undertow.Builder builder =
         Undertow.builder()

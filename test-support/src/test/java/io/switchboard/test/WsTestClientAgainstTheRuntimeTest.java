@@ -49,6 +49,26 @@ class WsTestClientAgainstTheRuntimeTest {
   }
 
   @Test
+  void helpShowsTheMembersOfARecordPayload() {
+    String help = app.client("/greeter").callText("help");
+
+    assertTrue(help.contains("bid {\"item\":…,\"amount\":…}"), help);
+    assertTrue(help.contains("twice <BigInteger>"), help);
+  }
+
+  @Test
+  void aTextLineThatIsNotJsonForARecordSaysWhichFormToUse() {
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> app.client("/greeter").callText("bid lamp 12"));
+
+    assertEquals("bad_request", error.code());
+    assertTrue(
+        error.errorMessage().endsWith(
+            "; write the argument as JSON: bid {\"item\":…,\"amount\":…} (or send {\"cmd\":\"bid\",\"data\":{…}})"),
+        error.errorMessage());
+  }
+
+  @Test
   void aTextLineReplyThatIsNotAStringIsItsJson() {
     assertEquals("{\"greeting\":\"Hello, Ada\"}", app.client("/greeter").callText("greet Ada"));
   }

@@ -108,7 +108,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private static String helpText(EndpointInfo info) {
     String list =
         info.commands().stream()
-            .map(c -> c.payload().isEmpty() ? c.name() : c.name() + " <" + c.payload() + ">")
+            .map(CommandInfo::usage)
             .collect(Collectors.joining(", "));
     return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
   }
@@ -118,7 +118,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
     ServerSession session =
         new ServerSession(
-            path(), channel, handshake.principal(), handshake.attributes(), sessionServices);
+            path(), channel, handshake.principal(), handshake.attributes(), handshake.pathParams(),
+            sessionServices);
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
     pipelines.add(pipeline);

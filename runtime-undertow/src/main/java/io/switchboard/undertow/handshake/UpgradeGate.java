@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything an upgrade request must pass before Undertow's handshake: the server is not
  * stopping (503), the origin is allowed (403), a connection slot is free (503), one of the offered
- * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403).
+ * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403;
+ * for a browser, by default, an upgrade closed at once with 4401/4403: see {@link RefusedUpgrade}).
  * A plain GET on an endpoint path gets 426.
  */
 public final class UpgradeGate implements HttpHandler {
@@ -34,6 +35,7 @@ public final class UpgradeGate implements HttpHandler {
   private final BooleanSupplier stopping;
   private final StatsCounters stats;
   private final HttpHandler handshake;
+  private final boolean refusalsAsCloseCodes;
 
   public UpgradeGate(
       String path,
@@ -44,7 +46,8 @@ public final class UpgradeGate implements HttpHandler {
       Executor hookExecutor,
       BooleanSupplier stopping,
       StatsCounters stats,
-      HttpHandler handshake) {
+      HttpHandler handshake,
+      boolean refusalsAsCloseCodes) {
     this.path = path;
     this.subprotocols = subprotocols;
     this.origins = origins;
@@ -54,6 +57,7 @@ public final class UpgradeGate implements HttpHandler {
     this.stopping = stopping;
     this.stats = stats;
     this.handshake = handshake;
+    this.refusalsAsCloseCodes = refusalsAsCloseCodes;
   }
 
   /** The handler for requests that reach an endpoint path without a WebSocket upgrade. */
@@ -109,9 +113,17 @@ public final class UpgradeGate implements HttpHandler {
       try {
         hook.onHandshake(request);
       } catch (HandshakeRejection rejection) {
-        limiter.release();
-        refuse(exchange, rejection.status(), rejection.reason());
-        return;
+        if (!refusalsAsCloseCodes || !exchange.getRequestHeaders().contains(Headers.ORIGIN)) {
+          limiter.release();
+          refuse(exchange, rejection.status(), rejection.reason());
+          return;
+        }
+        // A browser (it sends Origin) could not see the status: upgrade, then close with 44xx.
+        RefusedUpgrade refused = RefusedUpgrade.of(rejection);
+        stats.handshakeRejected();
+        LOG.info("refused upgrade to {} from {}: close {} {}", path, exchange.getSourceAddress(),
+            refused.code(), refused.reason());
+        exchange.putAttachment(RefusedUpgrade.KEY, refused);
       } catch (RuntimeException e) {
         limiter.release();
         LOG.error("handshake hook failed for {} from {}", path, exchange.getSourceAddress(), e);
@@ -120,7 +132,8 @@ public final class UpgradeGate implements HttpHandler {
       }
     }
     AcceptedHandshake accepted =
-        new AcceptedHandshake(request.attachedPrincipal(), request.attachedAttributes(), limiter);
+        new AcceptedHandshake(
+            request.attachedPrincipal(), request.attachedAttributes(), request.pathParams(), limiter);
     exchange.putAttachment(AcceptedHandshake.KEY, accepted);
     exchange.addExchangeCompleteListener(
         (ex, next) -> {

@@ -42,6 +42,7 @@ public final class ServerSession
   private final InetSocketAddress remoteAddress;
   private final Principal principal;
   private final Map<String, Object> attributes;
+  private final Map<String, String> pathParams;
   private final Instant openedAt = Instant.now();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final SessionServices services;
@@ -60,12 +61,14 @@ public final class ServerSession
       WebSocketChannel channel,
       Principal principal,
       Map<String, Object> attributes,
+      Map<String, String> pathParams,
       SessionServices services) {
     this.path = path;
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
     this.principal = principal;
     this.attributes = new ConcurrentHashMap<>(attributes);
+    this.pathParams = Map.copyOf(pathParams);
     this.services = services;
     this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.stats());
     this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
@@ -79,6 +82,11 @@ public final class ServerSession
   @Override
   public String path() {
     return path;
+  }
+
+  @Override
+  public Map<String, String> pathParams() {
+    return pathParams;
   }
 
   @Override
