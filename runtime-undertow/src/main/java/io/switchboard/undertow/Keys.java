@@ -55,6 +55,23 @@ final class Keys {
               "open WebSocket connections (all endpoints); one more gets HTTP 503 before the"
                   + " upgrade");
 
+  static final Setting<Duration> HANDSHAKE_TIMEOUT =
+      Setting.of("handshake-timeout", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(10))
+          .requiring(timeout -> timeout.toMillis() > 0 && timeout.toMillis() <= Integer.MAX_VALUE,
+              "must be positive")
+          .documented("`handshakeTimeout(Duration)`", "`10s`",
+              "a connection whose HTTP request head is not complete this long after its first byte,"
+                  + " or that sends nothing for this long, is dropped (slow-loris guard)");
+
+  static final Setting<Integer> MAX_HEADER_SIZE =
+      Setting.of("max-header-size", Settings::parseIntSize)
+          .byDefault(8 * 1024)
+          .requiring(Keys::positive, "must be positive")
+          .documented("`maxHeaderSize(int)`", "`8KiB`",
+              "largest HTTP request head (request line and headers together); a longer one is"
+                  + " answered 400 and the connection closed, without reading the rest");
+
   static final Setting<Duration> PING_INTERVAL =
       Setting.of("ping-interval", Settings::parseDuration)
           .byDefault(Duration.ofSeconds(30))
@@ -189,7 +206,7 @@ final class Keys {
   static final List<Setting<?>> ALL =
       List.of(
           PORT, HOST, STATIC_FILES, ALLOWED_ORIGINS, MAX_MESSAGE_SIZE, MAX_CONNECTIONS,
-          PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
+          HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
           MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS, HANDLER_THREADS, CLOSE_TIMEOUT, SHUTDOWN_HOOK,
           SHUTDOWN_TIMEOUT, STATS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
           CLUSTER, CLUSTER_NAME);

@@ -95,6 +95,23 @@ public final class ServerBuilder {
     return set(Keys.MAX_CONNECTIONS, connections);
   }
 
+  /**
+   * How long a connection may take to send its HTTP request head (the upgrade request), counted
+   * from its first byte, and how long it may stay silent before sending one; then it is dropped,
+   * so slow clients cannot hold connections. Default 10 s.
+   */
+  public ServerBuilder handshakeTimeout(Duration timeout) {
+    return set(Keys.HANDSHAKE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * The largest HTTP request head, request line and headers together; a longer one gets 400 and
+   * the connection is closed without reading the rest. Default 8 KiB.
+   */
+  public ServerBuilder maxHeaderSize(int bytes) {
+    return set(Keys.MAX_HEADER_SIZE, bytes);
+  }
+
   /** How often the server pings each session; zero disables heartbeats. Default 30 s. */
   public ServerBuilder pingInterval(Duration interval) {
     return set(Keys.PING_INTERVAL, Objects.requireNonNull(interval));

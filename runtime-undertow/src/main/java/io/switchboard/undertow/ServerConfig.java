@@ -93,6 +93,14 @@ public final class ServerConfig {
     return get(Keys.MAX_CONNECTIONS);
   }
 
+  public Duration handshakeTimeout() {
+    return get(Keys.HANDSHAKE_TIMEOUT);
+  }
+
+  public int maxHeaderSize() {
+    return get(Keys.MAX_HEADER_SIZE);
+  }
+
   public Duration pingInterval() {
     return get(Keys.PING_INTERVAL);
   }

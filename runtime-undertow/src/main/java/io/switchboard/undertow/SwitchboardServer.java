@@ -15,6 +15,7 @@ import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
 import io.switchboard.undertow.web.StaticFiles;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.Handshake;
@@ -131,6 +132,11 @@ public final class SwitchboardServer implements AutoCloseable {
         Undertow.builder()
             .setIoThreads(config.ioThreads())
             .setWorkerThreads(Math.max(2, config.ioThreads()))
+            // Undertow's own guards for the request head: its time from the first byte, the time
+            // before a first byte, and its size (over it: 400, and the connection is closed).
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderSize())
             .setHandler(paths);
     if (config.tls() != null) {
       builder.addHttpsListener(config.port(), config.host(), TlsContexts.create(config.tls()));

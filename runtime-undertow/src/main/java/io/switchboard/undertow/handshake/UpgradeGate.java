@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Everything an upgrade request must pass before Undertow's handshake: the server is not
  * stopping (503), the origin is allowed (403), a connection slot is free (503), one of the offered
  * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403).
- * A plain GET on an endpoint path gets 426.
+ * A plain GET on an endpoint path gets 426. Each refusal closes the connection after its answer.
  */
 public final class UpgradeGate implements HttpHandler {
 
@@ -160,6 +160,9 @@ public final class UpgradeGate implements HttpHandler {
   }
 
   private static void respond(HttpServerExchange exchange, int status, String body) {
+    // No keep-alive after a refused upgrade: a client that was refused has nothing more to ask on
+    // this connection, and one that keeps it open would hold a file descriptor for nothing.
+    exchange.setPersistent(false);
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
     exchange.getResponseSender().send(body);
