@@ -38,7 +38,8 @@ final class Keys {
           .byDefault(List.of())
           .documented("`allowedOrigins(String...)`", "none (same origin only)",
               "comma-separated origins (`https://app.example.com`) allowed besides the server's"
-                  + " own, or `*` for any; see [security](security.md)");
+                  + " own, `null` for pages opened from disk (read [security](security.md) first),"
+                  + " or `*` for any");
 
   static final Setting<Integer> MAX_MESSAGE_SIZE =
       Setting.of("max-message-size", Settings::parseIntSize)

@@ -79,7 +79,8 @@ public final class ServerBuilder {
   /**
    * Origins allowed to open WebSockets besides the server's own (an Origin whose host and port are
    * those of the Host header) and clients that send no Origin: full origins such as {@code
-   * "https://app.example.com"}, or {@code "*"} for any. Default: none besides the own origin.
+   * "https://app.example.com"}, {@code "null"} for pages opened from disk and sandboxed frames (see
+   * docs/security.md before you do), or {@code "*"} for any. Default: none besides the own origin.
    */
   public ServerBuilder allowedOrigins(String... origins) {
     return set(Keys.ALLOWED_ORIGINS, List.copyOf(Arrays.asList(origins)));
