@@ -168,6 +168,14 @@ final class Keys {
           .documented("`statsPath(String)`", "off",
               "serve `server.stats()` as read-only JSON at this path, e.g. `/stats`");
 
+  static final Setting<String> HEALTH_PATH =
+      Setting.of("health-path", text -> text)
+          .requiring(Keys::isPath, "must start with /")
+          .documented("`healthPath(String)`", "off",
+              "serve `{path}/live` (200 while the process serves) and `{path}/ready` (200, or 503"
+                  + " while stopping or while a readiness check fails), JSON, for load balancers and"
+                  + " Kubernetes probes; see [operations](operations.md)");
+
   static final Setting<Path> TLS_KEYSTORE =
       Setting.of("tls-keystore", Path::of)
           .documented("`tlsKeystore(Path, char[])`", "off",
@@ -209,7 +217,7 @@ final class Keys {
           PORT, HOST, STATIC_FILES, ALLOWED_ORIGINS, MAX_MESSAGE_SIZE, MAX_CONNECTIONS,
           HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
           MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS, HANDLER_THREADS, CLOSE_TIMEOUT, SHUTDOWN_HOOK,
-          SHUTDOWN_TIMEOUT, STATS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+          SHUTDOWN_TIMEOUT, STATS_PATH, HEALTH_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
           CLUSTER, CLUSTER_NAME);
 
   private Keys() {}

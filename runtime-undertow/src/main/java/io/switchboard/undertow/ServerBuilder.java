@@ -178,6 +178,14 @@ public final class ServerBuilder {
     return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));
   }
 
+  /**
+   * Serves health probes under this path: {@code {path}/live} and {@code {path}/ready} (e.g.
+   * {@code "/health"}). Default off.
+   */
+  public ServerBuilder healthPath(String path) {
+    return set(Keys.HEALTH_PATH, Objects.requireNonNull(path, "path"));
+  }
+
   /** Serves {@code wss://} (and https) with the key and certificate of a PKCS#12 keystore. */
   public ServerBuilder tlsKeystore(Path pkcs12, char[] password) {
     return set(Keys.TLS_KEYSTORE, Objects.requireNonNull(pkcs12, "pkcs12"))

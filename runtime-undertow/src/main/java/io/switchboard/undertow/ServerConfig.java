@@ -160,6 +160,11 @@ public final class ServerConfig {
     return get(Keys.STATS_PATH);
   }
 
+  /** The base path of the health probes ({@code /live}, {@code /ready}), or null when off. */
+  public String healthPath() {
+    return get(Keys.HEALTH_PATH);
+  }
+
   /** The cluster bus URI ({@code redis://…}), or null for the in-process bus. */
   public String cluster() {
     return get(Keys.CLUSTER);

@@ -6,6 +6,8 @@ import io.switchboard.Sessions;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
+import io.switchboard.undertow.health.HealthHandler;
+import io.switchboard.undertow.health.ReadinessCheck;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,6 +55,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final EveryScheduler scheduler;
   private final Undertow undertow;
   private final Thread shutdownHook;
+  private final HealthHandler health = new HealthHandler();
   private final Object lifecycle = new Object();
   private volatile boolean stopping;
   private boolean stopped; // guarded by lifecycle
@@ -112,6 +116,10 @@ public final class SwitchboardServer implements AutoCloseable {
     paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
     if (config.statsPath() != null) {
       paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
+    }
+    health.add(ReadinessCheck.of("accepting", () -> !stopping));
+    if (config.healthPath() != null) {
+      health.serveOn(paths, config.healthPath());
     }
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
@@ -199,6 +207,14 @@ public final class SwitchboardServer implements AutoCloseable {
   /** The rooms of the endpoint at {@code path}. */
   public Rooms rooms(String path) {
     return endpoint(path).rooms();
+  }
+
+  /**
+   * Adds a condition that {@code {health-path}/ready} consults: while it does not hold, the
+   * server answers 503 there, so that load balancers send new clients elsewhere.
+   */
+  public void addReadinessCheck(ReadinessCheck check) {
+    health.add(Objects.requireNonNull(check, "check"));
   }
 
   /** A snapshot of the server's counters. */
