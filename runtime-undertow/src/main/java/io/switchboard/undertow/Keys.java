@@ -38,7 +38,8 @@ final class Keys {
           .byDefault(List.of())
           .documented("`allowedOrigins(String...)`", "none (same origin only)",
               "comma-separated origins (`https://app.example.com`) allowed besides the server's"
-                  + " own, or `*` for any; see [security](security.md)");
+                  + " own, `null` for pages opened from disk (read [security](security.md) first),"
+                  + " or `*` for any");
 
   static final Setting<Integer> MAX_MESSAGE_SIZE =
       Setting.of("max-message-size", Settings::parseIntSize)
@@ -54,6 +55,23 @@ final class Keys {
           .documented("`maxConnections(int)`", "`20000`",
               "open WebSocket connections (all endpoints); one more gets HTTP 503 before the"
                   + " upgrade");
+
+  static final Setting<Duration> HANDSHAKE_TIMEOUT =
+      Setting.of("handshake-timeout", Settings::parseDuration)
+          .byDefault(Duration.ofSeconds(10))
+          .requiring(timeout -> timeout.toMillis() > 0 && timeout.toMillis() <= Integer.MAX_VALUE,
+              "must be positive")
+          .documented("`handshakeTimeout(Duration)`", "`10s`",
+              "a connection whose HTTP request head is not complete this long after its first byte,"
+                  + " or that sends nothing for this long, is dropped (slow-loris guard)");
+
+  static final Setting<Integer> MAX_HEADER_SIZE =
+      Setting.of("max-header-size", Settings::parseIntSize)
+          .byDefault(8 * 1024)
+          .requiring(Keys::positive, "must be positive")
+          .documented("`maxHeaderSize(int)`", "`8KiB`",
+              "largest HTTP request head (request line and headers together); a longer one is"
+                  + " answered 400 and the connection closed, without reading the rest");
 
   static final Setting<Duration> PING_INTERVAL =
       Setting.of("ping-interval", Settings::parseDuration)
@@ -159,6 +177,14 @@ final class Keys {
           .documented("`statsPath(String)`", "off",
               "serve `server.stats()` as read-only JSON at this path, e.g. `/stats`");
 
+  static final Setting<String> HEALTH_PATH =
+      Setting.of("health-path", text -> text)
+          .requiring(Keys::isPath, "must start with /")
+          .documented("`healthPath(String)`", "off",
+              "serve `{path}/live` (200 while the process serves) and `{path}/ready` (200, or 503"
+                  + " while stopping or while a readiness check fails), JSON, for load balancers and"
+                  + " Kubernetes probes; see [operations](operations.md)");
+
   static final Setting<Path> TLS_KEYSTORE =
       Setting.of("tls-keystore", Path::of)
           .documented("`tlsKeystore(Path, char[])`", "off",
@@ -198,10 +224,10 @@ final class Keys {
   static final List<Setting<?>> ALL =
       List.of(
           PORT, HOST, STATIC_FILES, ALLOWED_ORIGINS, MAX_MESSAGE_SIZE, MAX_CONNECTIONS,
-          PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
-          MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS, HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES,
-          SHUTDOWN_HOOK,
-          SHUTDOWN_TIMEOUT, STATS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+          HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT,
+          RATE_LIMIT, RATE_BURST, RATE_STRIKES, MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS,
+          HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT,
+          STATS_PATH, HEALTH_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
           CLUSTER, CLUSTER_NAME);
 
   private Keys() {}

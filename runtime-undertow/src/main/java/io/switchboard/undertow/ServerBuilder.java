@@ -79,7 +79,8 @@ public final class ServerBuilder {
   /**
    * Origins allowed to open WebSockets besides the server's own (an Origin whose host and port are
    * those of the Host header) and clients that send no Origin: full origins such as {@code
-   * "https://app.example.com"}, or {@code "*"} for any. Default: none besides the own origin.
+   * "https://app.example.com"}, {@code "null"} for pages opened from disk and sandboxed frames (see
+   * docs/security.md before you do), or {@code "*"} for any. Default: none besides the own origin.
    */
   public ServerBuilder allowedOrigins(String... origins) {
     return set(Keys.ALLOWED_ORIGINS, List.copyOf(Arrays.asList(origins)));
@@ -93,6 +94,23 @@ public final class ServerBuilder {
   /** Open WebSocket connections allowed; beyond, the upgrade gets HTTP 503. Default 20000. */
   public ServerBuilder maxConnections(int connections) {
     return set(Keys.MAX_CONNECTIONS, connections);
+  }
+
+  /**
+   * How long a connection may take to send its HTTP request head (the upgrade request), counted
+   * from its first byte, and how long it may stay silent before sending one; then it is dropped,
+   * so slow clients cannot hold connections. Default 10 s.
+   */
+  public ServerBuilder handshakeTimeout(Duration timeout) {
+    return set(Keys.HANDSHAKE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * The largest HTTP request head, request line and headers together; a longer one gets 400 and
+   * the connection is closed without reading the rest. Default 8 KiB.
+   */
+  public ServerBuilder maxHeaderSize(int bytes) {
+    return set(Keys.MAX_HEADER_SIZE, bytes);
   }
 
   /** How often the server pings each session; zero disables heartbeats. Default 30 s. */
@@ -168,6 +186,14 @@ public final class ServerBuilder {
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
     return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));
+  }
+
+  /**
+   * Serves health probes under this path: {@code {path}/live} and {@code {path}/ready} (e.g.
+   * {@code "/health"}). Default off.
+   */
+  public ServerBuilder healthPath(String path) {
+    return set(Keys.HEALTH_PATH, Objects.requireNonNull(path, "path"));
   }
 
   /** Serves {@code wss://} (and https) with the key and certificate of a PKCS#12 keystore. */

@@ -93,6 +93,14 @@ public final class ServerConfig {
     return get(Keys.MAX_CONNECTIONS);
   }
 
+  public Duration handshakeTimeout() {
+    return get(Keys.HANDSHAKE_TIMEOUT);
+  }
+
+  public int maxHeaderSize() {
+    return get(Keys.MAX_HEADER_SIZE);
+  }
+
   public Duration pingInterval() {
     return get(Keys.PING_INTERVAL);
   }
@@ -155,6 +163,11 @@ public final class ServerConfig {
   /** The path of the read-only JSON stats endpoint, or null when it is off. */
   public String statsPath() {
     return get(Keys.STATS_PATH);
+  }
+
+  /** The base path of the health probes ({@code /live}, {@code /ready}), or null when off. */
+  public String healthPath() {
+    return get(Keys.HEALTH_PATH);
   }
 
   /** The cluster bus URI ({@code redis://…}), or null for the in-process bus. */

@@ -10,6 +10,8 @@ import io.switchboard.undertow.cluster.ClusterBuses;
 import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
+import io.switchboard.undertow.health.HealthHandler;
+import io.switchboard.undertow.health.ReadinessCheck;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.PathTemplateGate;
 import io.switchboard.undertow.handshake.RefusedUpgrade;
@@ -21,6 +23,7 @@ import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
 import io.switchboard.undertow.web.StaticFiles;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import io.undertow.server.handlers.PathTemplateHandler;
@@ -34,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -60,6 +64,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final EveryScheduler scheduler;
   private final Undertow undertow;
   private final Thread shutdownHook;
+  private final HealthHandler health = new HealthHandler();
   private final Object lifecycle = new Object();
   private volatile boolean stopping;
   private boolean stopped; // guarded by lifecycle
@@ -133,6 +138,13 @@ public final class SwitchboardServer implements AutoCloseable {
     if (config.statsPath() != null) {
       paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
     }
+    health.add(ReadinessCheck.of("accepting", () -> !stopping));
+    if (config.cluster() != null) { // a node without its bus would serve its own sessions only
+      health.add(ReadinessCheck.of("cluster-bus", bus::connected));
+    }
+    if (config.healthPath() != null) {
+      health.serveOn(paths, config.healthPath());
+    }
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
       List<Handshake> handshakes =
@@ -157,6 +169,11 @@ public final class SwitchboardServer implements AutoCloseable {
         Undertow.builder()
             .setIoThreads(config.ioThreads())
             .setWorkerThreads(Math.max(2, config.ioThreads()))
+            // Undertow's own guards for the request head: its time from the first byte, the time
+            // before a first byte, and its size (over it: 400, and the connection is closed).
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderSize())
             .setHandler(paths);
     if (config.tls() != null) {
       builder.addHttpsListener(config.port(), config.host(), TlsContexts.create(config.tls()));
@@ -229,6 +246,14 @@ public final class SwitchboardServer implements AutoCloseable {
   /** This node's id in the cluster (a random id on a single node too). */
   public String nodeId() {
     return bus.nodeId();
+  }
+
+  /**
+   * Adds a condition that {@code {health-path}/ready} consults: while it does not hold, the
+   * server answers 503 there, so that load balancers send new clients elsewhere.
+   */
+  public void addReadinessCheck(ReadinessCheck check) {
+    health.add(Objects.requireNonNull(check, "check"));
   }
 
   /** A snapshot of the server's counters. */

@@ -48,6 +48,16 @@ class OriginCheckTest {
   }
 
   @Test
+  void originNullIsAllowedOnlyWhenListed() throws Exception {
+    try (SwitchboardServer server =
+        TestServers.builder(new TestEndpoint()).allowedOrigins("null", "https://app.example").start()) {
+      assertEquals(101, upgradeStatus(server, Map.of("Origin", "null")));
+      assertEquals(101, upgradeStatus(server, Map.of("Origin", "https://app.example")));
+      assertEquals(403, upgradeStatus(server, Map.of("Origin", "https://evil.example")));
+    }
+  }
+
+  @Test
   void starAllowsAnyOrigin() throws Exception {
     try (SwitchboardServer server = TestServers.builder(new TestEndpoint()).allowedOrigins("*").start()) {
       assertEquals(101, upgradeStatus(server, Map.of("Origin", "http://evil.example")));

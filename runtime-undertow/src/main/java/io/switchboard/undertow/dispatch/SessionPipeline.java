@@ -17,8 +17,10 @@ import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -102,6 +104,22 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
           }
         },
         false);
+  }
+
+  @Override
+  protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
+    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
+    if (message.isOpen()) {
+      super.onText(channel, message);
+    }
+  }
+
+  @Override
+  protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
+    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
+    if (message.isOpen()) {
+      super.onBinary(channel, message);
+    }
   }
 
   @Override

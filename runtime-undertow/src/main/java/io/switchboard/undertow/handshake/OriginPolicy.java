@@ -13,18 +13,23 @@ import java.util.stream.Collectors;
  *
  * <p>Allowed: requests without an Origin (non-browser clients), the server's own origin (host and
  * port of the {@code Host} header), the configured origins, or anything when {@code "*"} is
- * configured.
+ * configured; {@code Origin: null} only when {@code "null"} is configured.
  */
 public final class OriginPolicy {
 
+  /** The origin browsers send for pages without one: sandboxed frames, {@code file:} pages. */
+  public static final String NULL_ORIGIN = "null";
+
   private final boolean any;
+  private final boolean nullOrigin;
   private final Set<String> allowed;
 
   public OriginPolicy(List<String> allowedOrigins) {
     this.any = allowedOrigins.contains("*");
+    this.nullOrigin = allowedOrigins.contains(NULL_ORIGIN);
     this.allowed =
         allowedOrigins.stream()
-            .filter(o -> !o.equals("*"))
+            .filter(o -> !o.equals("*") && !o.equals(NULL_ORIGIN))
             .map(o -> {
               String normalized = normalize(o);
               if (normalized == null) {
@@ -45,9 +50,12 @@ public final class OriginPolicy {
     if (origin == null || any) {
       return true;
     }
+    if (origin.strip().equals(NULL_ORIGIN)) {
+      return nullOrigin; // only when configured: any sandboxed page anywhere sends it
+    }
     String normalized = normalize(origin);
     if (normalized == null) {
-      return false; // "null" (sandboxed pages, file:) or garbage
+      return false; // garbage
     }
     return allowed.contains(normalized) || sameOrigin(URI.create(origin), host, secure);
   }

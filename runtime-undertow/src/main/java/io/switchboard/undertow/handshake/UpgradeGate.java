@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * stopping (503), the origin is allowed (403), a connection slot is free (503), one of the offered
  * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403;
  * for a browser, by default, an upgrade closed at once with 4401/4403: see {@link RefusedUpgrade}).
- * A plain GET on an endpoint path gets 426.
+ * A plain GET on an endpoint path gets 426. Each refusal by status closes the connection after its
+ * answer.
  */
 public final class UpgradeGate implements HttpHandler {
 
@@ -173,6 +174,9 @@ public final class UpgradeGate implements HttpHandler {
   }
 
   private static void respond(HttpServerExchange exchange, int status, String body) {
+    // No keep-alive after a refused upgrade: a client that was refused has nothing more to ask on
+    // this connection, and one that keeps it open would hold a file descriptor for nothing.
+    exchange.setPersistent(false);
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
     exchange.getResponseSender().send(body);

@@ -1,0 +1,44 @@
+package io.switchboard.undertow.dispatch;
+
+import io.switchboard.CloseReason;
+import io.switchboard.undertow.session.ServerSession;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketChannel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Refuses a message by the lengths its frame headers declare, before the payload arrives: a
+ * header that declares 2^63-1 bytes would otherwise keep the connection open, waiting for them.
+ * Undertow adds up the declared lengths of a message's frames and closes the message's channel
+ * as soon as they pass the limit; this turns that close into close 1009 and drops the connection.
+ */
+final class DeclaredLength {
+
+  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
+  private DeclaredLength() {}
+
+  /** Watches a message that begins, and closes the session with 1009 once it declares too much. */
+  static void watch(StreamSourceFrameChannel message, long maxMessageSize, ServerSession session) {
+    WebSocketChannel connection = message.getWebSocketChannel();
+    CloseReason tooBig =
+        new CloseReason(CloseReason.MESSAGE_TOO_BIG, "message too big: over " + maxMessageSize + " bytes");
+    message.addCloseTask(
+        closed -> {
+          // A message read to its end closes too; one cut off by the limit has no end to read.
+          if (!readToTheEnd(closed) && connection.isOpen() && !connection.isCloseFrameSent()) {
+            session.abort(tooBig);
+          }
+        });
+    message.setMaxStreamSize(maxMessageSize); // may close it at once, for the first frame
+  }
+
+  private static boolean readToTheEnd(StreamSourceFrameChannel message) {
+    try {
+      return message.read(NOTHING) == -1; // no side effect: -1 once done, else 0 for no room
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
