@@ -10,6 +10,10 @@ import io.switchboard.redis.testing.RedisProbe;
 import io.switchboard.test.RedisServer;
 import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.SwitchboardServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +41,10 @@ class RedisOutageTest {
       assertEquals("before", onB.awaitEvent("said").path("text").asText());
       onA.awaitEvent("said");
 
+      assertEquals(200, readiness(a));
       redis.kill();
       Eventually.within(Duration.ofSeconds(10), "A sees Redis gone", () -> !a.stats().clusterConnected());
+      assertEquals(503, readiness(a), "not ready while the bus is down");
       long droppedBefore = a.stats().clusterDropped();
       for (int i = 0; i < 20; i++) {
         assertEquals(1, a.broadcaster("/cluster").toAll("said", new ClusterChat.Said("a", "during " + i)));
@@ -61,9 +67,21 @@ class RedisOutageTest {
       System.out.println("reconnected after " + back.toMillis() + " ms, presence back "
           + announced.toMillis() + " ms later");
 
+      assertEquals(200, readiness(a));
       a.broadcaster("/cluster").toAll("said", new ClusterChat.Said("a", "after"));
       assertEquals("after", onB.awaitEvent("said").path("text").asText(),
           "B missed what was said during the outage and gets what follows");
+    }
+  }
+
+  private static int readiness(SwitchboardServer node) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + "/health/ready")).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (Exception e) {
+      throw new AssertionError("readiness probe failed", e);
     }
   }
 

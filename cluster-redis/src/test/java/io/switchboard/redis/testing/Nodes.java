@@ -41,6 +41,7 @@ public final class Nodes implements AutoCloseable {
         .handlerThreads(4)
         .ioThreads(1)
         .shutdownHook(false)
+        .healthPath("/health")
         .endpoint(new ClusterChat())
         .cluster(redisUri)
         .clusterName(clusterName);
