@@ -43,22 +43,28 @@ public final class EndpointPresence implements Presence {
     if (!session.isOpen()) {
       return; // closing: its entry would outlive it
     }
-    tracked.put(session.id(), entry);
-    bus.putPresence(endpoint, entryOf(entry));
+    synchronized (session) { // one session's updates reach the bus in the order they were made
+      tracked.put(session.id(), entry);
+      bus.putPresence(endpoint, entryOf(entry));
+    }
   }
 
   @Override
   public void untrack(WsSession session) {
-    if (tracked.remove(session.id()) != null) {
-      bus.removePresence(endpoint, session.id());
+    synchronized (session) {
+      if (tracked.remove(session.id()) != null) {
+        bus.removePresence(endpoint, session.id());
+      }
     }
   }
 
   /** A tracked session joined or left a room: its entry follows. */
   public void roomsChanged(WsSession session) {
-    Tracked entry = tracked.get(session.id());
-    if (entry != null) {
-      bus.putPresence(endpoint, entryOf(entry));
+    synchronized (session) {
+      Tracked entry = tracked.get(session.id());
+      if (entry != null) {
+        bus.putPresence(endpoint, entryOf(entry));
+      }
     }
   }
 
