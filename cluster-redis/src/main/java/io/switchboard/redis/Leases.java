@@ -3,7 +3,10 @@ package io.switchboard.redis;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -58,13 +61,29 @@ final class Leases {
     heldUntil.keySet().forEach(this::renew);
   }
 
-  /** Gives back every lease this node holds. */
-  void releaseAll() {
-    heldUntil.forEach(
-        (name, until) -> {
-          heldUntil.put(name, 0L);
-          redis.get().eval(RELEASE, ScriptOutputType.INTEGER, new byte[][] {key(name)}, node);
-        });
+  /**
+   * Counts no lease as held any more (the connection to Redis dropped: whether this node still
+   * holds them is unknown until the next renewal, and another node may take them meanwhile).
+   */
+  void forgetAll() {
+    heldUntil.replaceAll((name, until) -> 0L);
+  }
+
+  /** Stops contending for a lease and gives it back if this node holds it. */
+  CompletableFuture<?> release(String name) {
+    heldUntil.remove(name);
+    return redis.get()
+        .eval(RELEASE, ScriptOutputType.INTEGER, new byte[][] {key(name)}, node)
+        .toCompletableFuture();
+  }
+
+  /** Gives back every lease (a graceful stop). */
+  List<CompletableFuture<?>> releaseAll() {
+    List<CompletableFuture<?>> done = new ArrayList<>();
+    for (String name : List.copyOf(heldUntil.keySet())) {
+      done.add(release(name));
+    }
+    return done;
   }
 
   private void renew(String name) {

@@ -3,6 +3,7 @@ package io.switchboard.redis;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.switchboard.PresenceEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's copy of the other nodes' presence entries. A node announces a change on the presence
  * channel; the replica then reads that node's hash again (once for a burst of changes). Every
- * heartbeat it also reads the list of nodes and each node's hash, which repairs a missed
- * announcement and forgets a node whose hash expired (it died without cleaning up).
+ * heartbeat it also reads each node's version and reads again the hashes whose version changed,
+ * which repairs a missed announcement at the cost of one small read per node, and forgets a node
+ * whose hash expired (it died without cleaning up). Entries are decoded on the bus's own thread,
+ * never on Lettuce's.
  */
 final class PresenceReplica {
 
@@ -32,9 +36,12 @@ final class PresenceReplica {
   private final String self;
   private final Supplier<RedisAsyncCommands<byte[], byte[]>> redis;
   private final ScheduledExecutorService timer;
-  /** node → endpoint → its entries there. */
-  private final Map<String, Map<String, List<PresenceEntry>>> nodes = new ConcurrentHashMap<>();
+  private final Executor onTimer;
+  /** node → its entries, by endpoint, and the version they were read at. */
+  private final Map<String, NodeView> nodes = new ConcurrentHashMap<>();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+  private record NodeView(byte[] version, Map<String, List<PresenceEntry>> byEndpoint) {}
 
   PresenceReplica(
       Keys keys,
@@ -45,19 +52,21 @@ final class PresenceReplica {
     this.self = self;
     this.redis = redis;
     this.timer = timer;
+    this.onTimer = task -> {
+      try {
+        timer.execute(task);
+      } catch (RejectedExecutionException e) {
+        // the bus is closing: nobody reads the replica any more
+      }
+    };
   }
 
   Collection<PresenceEntry> entries(String endpoint) {
     List<PresenceEntry> all = new ArrayList<>();
-    for (Map<String, List<PresenceEntry>> node : nodes.values()) {
-      all.addAll(node.getOrDefault(endpoint, List.of()));
+    for (NodeView node : nodes.values()) {
+      all.addAll(node.byEndpoint().getOrDefault(endpoint, List.of()));
     }
     return all;
-  }
-
-  /** The nodes this replica has entries of. */
-  Set<String> knownNodes() {
-    return Set.copyOf(nodes.keySet());
   }
 
   /** A node announced a change: read its entries again soon (once for a burst of changes). */
@@ -74,14 +83,14 @@ final class PresenceReplica {
           COALESCE_MILLIS,
           TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      pending.remove(node); // the bus is closing: nobody reads the replica any more
+      pending.remove(node);
     }
   }
 
-  /** Reads the node list and every other node's entries; forgets the nodes that are gone. */
+  /** Reads the node list and every other node's version; reads the hashes that changed. */
   void refresh() {
     redis.get().smembers(Keys.bytes(keys.nodes()))
-        .thenAccept(
+        .thenAcceptAsync(
             members -> {
               Set<String> listed = new HashSet<>();
               for (byte[] member : members) {
@@ -90,10 +99,11 @@ final class PresenceReplica {
               nodes.keySet().retainAll(listed);
               for (String node : listed) {
                 if (!node.equals(self)) {
-                  read(node);
+                  readIfChanged(node);
                 }
               }
-            })
+            },
+            onTimer)
         .exceptionally(this::ignore);
   }
 
@@ -102,29 +112,56 @@ final class PresenceReplica {
     nodes.clear();
   }
 
+  private void readIfChanged(String node) {
+    redis.get().hget(Keys.bytes(keys.node(node)), Keys.bytes(OwnPresence.VERSION))
+        .thenAcceptAsync(
+            version -> {
+              NodeView known = nodes.get(node);
+              if (version == null) {
+                forget(node);
+              } else if (known == null || !Arrays.equals(known.version(), version)) {
+                read(node);
+              }
+            },
+            onTimer)
+        .exceptionally(this::ignore);
+  }
+
   private void read(String node) {
     redis.get().hgetall(Keys.bytes(keys.node(node)))
-        .thenAccept(
+        .thenAcceptAsync(
             hash -> {
-              if (hash.isEmpty()) { // expired: the node died without cleaning up, or stopped
-                nodes.remove(node);
-                redis.get().srem(Keys.bytes(keys.nodes()), Keys.bytes(node));
+              if (hash.isEmpty()) {
+                forget(node);
                 return;
               }
               Map<String, List<PresenceEntry>> byEndpoint = new HashMap<>();
-              hash.forEach(
-                  (field, value) -> {
-                    PresenceEntries.Decoded decoded =
-                        PresenceEntries.decode(node, Keys.text(field), value);
-                    if (decoded != null) {
-                      byEndpoint
-                          .computeIfAbsent(decoded.endpoint(), e -> new ArrayList<>())
-                          .add(decoded.entry());
-                    }
-                  });
-              nodes.put(node, byEndpoint);
-            })
+              byte[] version = null;
+              for (Map.Entry<byte[], byte[]> field : hash.entrySet()) {
+                String name = Keys.text(field.getKey());
+                if (name.equals(OwnPresence.VERSION)) {
+                  version = field.getValue();
+                  continue;
+                }
+                try {
+                  PresenceEntries.Decoded decoded = PresenceEntries.decode(node, name, field.getValue());
+                  if (decoded != null) {
+                    byEndpoint.computeIfAbsent(decoded.endpoint(), e -> new ArrayList<>()).add(decoded.entry());
+                  }
+                } catch (RuntimeException e) { // one bad entry must not hide the node's others
+                  LOG.debug("skipped a presence entry of node {}", node, e);
+                }
+              }
+              nodes.put(node, new NodeView(version, byEndpoint));
+            },
+            onTimer)
         .exceptionally(this::ignore);
+  }
+
+  /** The node's hash expired (it died without cleaning up) or it left: its entries go. */
+  private void forget(String node) {
+    nodes.remove(node);
+    redis.get().srem(Keys.bytes(keys.nodes()), Keys.bytes(node));
   }
 
   private Void ignore(Throwable error) {

@@ -5,7 +5,6 @@ import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,17 +24,15 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,16 +42,18 @@ import org.slf4j.LoggerFactory;
  * endpoint's all-sessions channel, the rooms that have local members, the local sessions' ids).
  * Presence lives in one hash per node that expires unless the node renews it every heartbeat.
  *
- * <p>Redis down never stops local service: publishes to other nodes are counted as dropped, every
- * call returns at once (but {@link #claim}, bounded to a second), and the log gets one line per
- * change of state. Lettuce reconnects with backoff; once back, the bus subscribes again, announces
- * its presence and reads the others'.
+ * <p>Two connections: one for commands, one subscribed. The bus counts as connected while both
+ * are up and answered a {@code PING} within three heartbeats (a silent network partition is
+ * noticed that way). Redis down never stops local service: publishes to other nodes are counted
+ * as dropped, every call returns at once (but {@link #claim}, bounded to a second), and the log
+ * gets one line per change of state. Lettuce reconnects with backoff; once back, the bus
+ * subscribes again, announces its presence and claims, and reads the others'.
  */
 public final class RedisBus implements ClusterBus {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisBus.class);
 
-  /** How often a node renews its presence and leases and reads the other nodes'. */
+  /** How often a node pings, renews its presence and leases, and reads the other nodes'. */
   static final Duration HEARTBEAT = Duration.ofSeconds(2);
   /** How long a node's presence outlives its last heartbeat. */
   static final Duration NODE_TTL = Duration.ofSeconds(10);
@@ -62,13 +61,11 @@ public final class RedisBus implements ClusterBus {
   static final Duration LEASE_TTL = Duration.ofSeconds(6);
   /** The longest a {@link #claim} waits for Redis. */
   static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(1);
+  /** A connection that answered no ping for this long counts as down. */
+  static final Duration SILENCE = HEARTBEAT.multipliedBy(3);
+  /** Bytes of publishes Redis has not acknowledged yet, beyond which publishes are dropped. */
+  static final long MAX_UNACKNOWLEDGED_BYTES = 64L << 20;
 
-  private static final String MARKER = "node";
-  private static final String RELEASE_CLAIM =
-      "if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then "
-          + "return redis.call('HDEL', KEYS[1], ARGV[1]) end return 0";
-
-  private final RedisURI uri;
   private final String where;
   private final String nodeId;
   private final byte[] nodeBytes;
@@ -76,13 +73,15 @@ public final class RedisBus implements ClusterBus {
   private final ClientResources resources;
   private final RedisClient client;
   private final ScheduledExecutorService timer;
-  private final Map<String, Target> subscriptions = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> ownPresence = new ConcurrentHashMap<>();
-  private final Map<Claim, Boolean> ownClaims = new ConcurrentHashMap<>();
-  private final Set<RedisChannelHandler<?, ?>> up = ConcurrentHashMap.newKeySet();
-  private final LongAdder dropped = new LongAdder();
+  private final Subscriptions subscriptions;
+  private final OwnPresence ownPresence;
   private final PresenceReplica replica;
+  private final Claims claims;
   private final Leases leases;
+  private final LongAdder dropped = new LongAdder();
+  private final AtomicLong unacknowledgedBytes = new AtomicLong();
+  private final Link commandLink = new Link();
+  private final Link pubSubLink = new Link();
   private volatile StatefulRedisConnection<byte[], byte[]> commandConnection;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> pubSubConnection;
   private volatile RedisAsyncCommands<byte[], byte[]> redis;
@@ -92,10 +91,22 @@ public final class RedisBus implements ClusterBus {
   private volatile boolean closed;
   private long disconnectedSince = System.nanoTime(); // guarded by this
 
-  private record Claim(String endpoint, String key, String sessionId) {}
+  /** One connection's state: up (Lettuce says so) and when it last answered a ping. */
+  private static final class Link {
+    volatile boolean up;
+    volatile long lastAnswer = System.nanoTime();
+
+    boolean healthy() {
+      return up && System.nanoTime() - lastAnswer < SILENCE.toNanos();
+    }
+
+    void answered() {
+      lastAnswer = System.nanoTime();
+    }
+  }
 
   RedisBus(ClusterSettings settings) {
-    this.uri = RedisURI.create(settings.uri());
+    RedisURI uri = RedisURI.create(settings.uri());
     this.where = describe(uri);
     this.nodeId = settings.nodeId();
     this.nodeBytes = Keys.bytes(nodeId);
@@ -120,14 +131,17 @@ public final class RedisBus implements ClusterBus {
         ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .requestQueueSize(100_000)
             .socketOptions(
                 SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build())
             .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
             .build());
     client.addListener(new StateListener());
-    this.replica = new PresenceReplica(keys, nodeId, () -> redis, timer);
-    this.leases = new Leases(keys, nodeId, LEASE_TTL, HEARTBEAT, () -> redis);
+    Supplier<RedisAsyncCommands<byte[], byte[]>> commands = () -> redis;
+    this.subscriptions = new Subscriptions(keys.presenceChannel(), () -> pubSub);
+    this.ownPresence = new OwnPresence(keys, nodeId, NODE_TTL, commands);
+    this.replica = new PresenceReplica(keys, nodeId, commands, timer);
+    this.claims = new Claims(keys, nodeId, CLAIM_TIMEOUT, commands);
+    this.leases = new Leases(keys, nodeId, LEASE_TTL, HEARTBEAT, commands);
   }
 
   @Override
@@ -152,14 +166,16 @@ public final class RedisBus implements ClusterBus {
         StatefulRedisConnection<byte[], byte[]> commands = client.connect(ByteArrayCodec.INSTANCE);
         redis = commands.async();
         commandConnection = commands;
-        up.add((RedisChannelHandler<?, ?>) commands);
+        commandLink.answered();
+        commandLink.up = true;
       }
       StatefulRedisPubSubConnection<byte[], byte[]> subscriber =
           client.connectPubSub(ByteArrayCodec.INSTANCE);
       subscriber.addListener(new Receiver());
       pubSub = subscriber.async();
       pubSubConnection = subscriber;
-      up.add((RedisChannelHandler<?, ?>) subscriber);
+      pubSubLink.answered();
+      pubSubLink.up = true;
       stateChanged();
       return true;
     } catch (RuntimeException e) {
@@ -179,20 +195,25 @@ public final class RedisBus implements ClusterBus {
     if (target.kind() == Target.Kind.SESSION && delivered > 0) {
       return delivered; // the session is here: no other node has it
     }
-    if (!connected) {
+    byte[] frame = Frames.encode(nodeId, exceptSessionId, message);
+    if (!connected || unacknowledgedBytes.addAndGet(frame.length) > MAX_UNACKNOWLEDGED_BYTES) {
+      if (connected) {
+        unacknowledgedBytes.addAndGet(-frame.length); // Redis is too slow: shed, do not queue
+      }
       dropped.increment();
       return delivered;
     }
     try {
-      redis.publish(
-              Keys.bytes(keys.channel(target)), Frames.encode(nodeId, exceptSessionId, message))
+      redis.publish(Keys.bytes(keys.channel(target)), frame)
           .whenComplete(
               (receivers, error) -> {
+                unacknowledgedBytes.addAndGet(-frame.length);
                 if (error != null) {
                   dropped.increment();
                 }
               });
     } catch (RuntimeException e) { // rejected before it was queued: the connection just dropped
+      unacknowledgedBytes.addAndGet(-frame.length);
       dropped.increment();
     }
     return delivered;
@@ -200,48 +221,24 @@ public final class RedisBus implements ClusterBus {
 
   @Override
   public void subscribe(Target target) {
-    String channel = keys.channel(target);
-    subscriptions.put(channel, target);
-    if (connected) {
-      quietly(() -> pubSub.subscribe(Keys.bytes(channel)));
-    }
+    subscriptions.add(keys.channel(target), target, pubSubLink.up);
   }
 
   @Override
   public void unsubscribe(Target target) {
-    String channel = keys.channel(target);
-    subscriptions.remove(channel);
-    if (connected) {
-      quietly(() -> pubSub.unsubscribe(Keys.bytes(channel)));
-    }
+    subscriptions.remove(keys.channel(target), pubSubLink.up);
   }
 
   @Override
   public void putPresence(String endpoint, PresenceEntry entry) {
-    String field = PresenceEntries.field(endpoint, entry.sessionId());
-    byte[] value = PresenceEntries.value(entry);
-    ownPresence.put(field, value);
-    if (connected) {
-      quietly(
-          () -> {
-            byte[] key = Keys.bytes(keys.node(nodeId));
-            redis.hset(key, Keys.bytes(field), value);
-            redis.pexpire(key, NODE_TTL);
-            return redis.publish(Keys.bytes(keys.presenceChannel()), nodeBytes);
-          });
-    }
+    ownPresence.put(
+        PresenceEntries.field(endpoint, entry.sessionId()), PresenceEntries.value(entry),
+        commandLink.up);
   }
 
   @Override
   public void removePresence(String endpoint, String sessionId) {
-    String field = PresenceEntries.field(endpoint, sessionId);
-    if (ownPresence.remove(field) != null && connected) {
-      quietly(
-          () -> {
-            redis.hdel(Keys.bytes(keys.node(nodeId)), Keys.bytes(field));
-            return redis.publish(Keys.bytes(keys.presenceChannel()), nodeBytes);
-          });
-    }
+    ownPresence.remove(PresenceEntries.field(endpoint, sessionId), commandLink.up);
   }
 
   @Override
@@ -251,59 +248,29 @@ public final class RedisBus implements ClusterBus {
 
   @Override
   public boolean claim(String endpoint, String key, String sessionId) {
-    Claim claim = new Claim(endpoint, key, sessionId);
-    if (!connected) {
-      ownClaims.put(claim, Boolean.TRUE); // made cluster-wide once Redis is back, if still free
-      return true;
-    }
-    byte[] hash = Keys.bytes(keys.claims(endpoint));
-    byte[] holder = Keys.bytes(nodeId + "/" + sessionId);
-    try {
-      boolean taken =
-          redis.hsetnx(hash, Keys.bytes(key), holder)
-              .toCompletableFuture()
-              .get(CLAIM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (!taken) {
-        byte[] current =
-            redis.hget(hash, Keys.bytes(key))
-                .toCompletableFuture()
-                .get(CLAIM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        taken = current != null && Keys.text(current).equals(Keys.text(holder));
-      }
-      if (taken) {
-        ownClaims.put(claim, Boolean.TRUE);
-      }
-      return taken;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (Exception e) { // unreachable or too slow: unique on this node only, as when down
-      LOG.debug("claim {} not confirmed by Redis", key, e);
-      ownClaims.put(claim, Boolean.TRUE);
-      return true;
-    }
+    return claims.claim(new Claims.Claim(endpoint, key, sessionId), connected);
   }
 
   @Override
   public void release(String endpoint, String key, String sessionId) {
-    if (ownClaims.remove(new Claim(endpoint, key, sessionId)) != null && connected) {
-      quietly(() -> releaseClaim(endpoint, key, sessionId));
-    }
-  }
-
-  private CompletableFuture<Long> releaseClaim(String endpoint, String key, String sessionId) {
-    return redis.<Long>eval(
-            RELEASE_CLAIM,
-            ScriptOutputType.INTEGER,
-            new byte[][] {Keys.bytes(keys.claims(endpoint))},
-            Keys.bytes(key),
-            Keys.bytes(nodeId + "/" + sessionId))
-        .toCompletableFuture();
+    claims.release(new Claims.Claim(endpoint, key, sessionId), connected);
   }
 
   @Override
   public boolean holdsLease(String name) {
     return leases.holds(name, connected);
+  }
+
+  @Override
+  public void releaseLease(String name) {
+    if (commandLink.up) {
+      quietly(() -> leases.release(name));
+    }
+  }
+
+  @Override
+  public boolean hearsOtherNodes() {
+    return pubSubLink.healthy();
   }
 
   @Override
@@ -329,19 +296,12 @@ public final class RedisBus implements ClusterBus {
   public void close() {
     closed = true;
     timer.shutdownNow();
-    if (connected) {
-      List<CompletableFuture<?>> cleanup = new ArrayList<>();
+    if (commandLink.up) {
       try {
-        cleanup.add(redis.del(Keys.bytes(keys.node(nodeId))).toCompletableFuture());
-        cleanup.add(redis.srem(Keys.bytes(keys.nodes()), nodeBytes).toCompletableFuture());
-        cleanup.add(
-            redis.publish(Keys.bytes(keys.presenceChannel()), nodeBytes).toCompletableFuture());
-        for (Claim claim : ownClaims.keySet()) {
-          cleanup.add(releaseClaim(claim.endpoint(), claim.key(), claim.sessionId()));
-        }
-        leases.releaseAll();
-        CompletableFuture.allOf(cleanup.toArray(CompletableFuture[]::new))
-            .get(1, TimeUnit.SECONDS);
+        List<CompletableFuture<?>> cleanup = new ArrayList<>(ownPresence.delete());
+        cleanup.addAll(claims.releaseAll());
+        cleanup.addAll(leases.releaseAll());
+        CompletableFuture.allOf(cleanup.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.debug("leaving the cluster cleanly failed; this node's entries expire instead", e);
       }
@@ -350,9 +310,14 @@ public final class RedisBus implements ClusterBus {
     resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
-  /** Every {@link #HEARTBEAT}: renew this node's presence and leases, read the other nodes'. */
+  /**
+   * Every {@link #HEARTBEAT}: ping both connections; while connected, renew this node's presence
+   * and leases and read the other nodes'.
+   */
   private void heartbeat() {
     try {
+      ping();
+      stateChanged(); // a connection silent for too long counts as down from now
       if (!connected) {
         synchronized (this) {
           if (System.nanoTime() - disconnectedSince > NODE_TTL.toNanos()) {
@@ -361,12 +326,11 @@ public final class RedisBus implements ClusterBus {
         }
         return;
       }
-      byte[] key = Keys.bytes(keys.node(nodeId));
-      redis.pexpire(key, NODE_TTL)
+      redis.pexpire(Keys.bytes(keys.node(nodeId)), NODE_TTL)
           .thenAccept(
               renewed -> {
                 if (!renewed) { // expired (a pause longer than its TTL): write it all again
-                  onTimer(this::announce);
+                  onTimer(ownPresence::announce);
                 }
               });
       redis.sadd(Keys.bytes(keys.nodes()), nodeBytes);
@@ -377,66 +341,26 @@ public final class RedisBus implements ClusterBus {
     }
   }
 
-  /**
-   * Writes this node's presence afresh (a new hash renamed over the old one, so readers never see
-   * it half written), then its claims; called on every (re)connection.
-   */
-  private void announce() {
-    if (!connected) {
-      return;
+  private void ping() {
+    if (commandLink.up) {
+      quietly(() -> redis.ping().thenRun(commandLink::answered));
     }
-    byte[] key = Keys.bytes(keys.node(nodeId));
-    byte[] fresh = Keys.bytes(keys.node(nodeId) + ":new");
-    redis.del(fresh);
-    Map<byte[], byte[]> batch = new HashMap<>();
-    batch.put(Keys.bytes(MARKER), nodeBytes);
-    for (Map.Entry<String, byte[]> entry : ownPresence.entrySet()) {
-      batch.put(Keys.bytes(entry.getKey()), entry.getValue());
-      if (batch.size() == 1000) {
-        redis.hset(fresh, batch);
-        batch = new HashMap<>();
-      }
+    if (pubSubLink.up) {
+      quietly(() -> pubSub.ping().thenRun(pubSubLink::answered));
     }
-    if (!batch.isEmpty()) {
-      redis.hset(fresh, batch);
-    }
-    redis.pexpire(fresh, NODE_TTL);
-    redis.rename(fresh, key);
-    redis.sadd(Keys.bytes(keys.nodes()), nodeBytes);
-    redis.publish(Keys.bytes(keys.presenceChannel()), nodeBytes);
-    for (Claim claim : ownClaims.keySet()) {
-      redis.hsetnx(
-          Keys.bytes(keys.claims(claim.endpoint())),
-          Keys.bytes(claim.key()),
-          Keys.bytes(nodeId + "/" + claim.sessionId()));
-    }
-    replica.refresh();
-  }
-
-  /** Subscribes again to everything local sessions need (Lettuce's own resubscription aside). */
-  private void resubscribe() {
-    List<byte[]> channels = new ArrayList<>();
-    channels.add(Keys.bytes(keys.presenceChannel()));
-    for (String channel : subscriptions.keySet()) {
-      channels.add(Keys.bytes(channel));
-    }
-    pubSub.subscribe(channels.toArray(byte[][]::new));
   }
 
   private void stateChanged() {
-    boolean now =
-        !closed
-            && commandConnection != null
-            && pubSubConnection != null
-            && up.contains(commandConnection)
-            && up.contains(pubSubConnection);
+    boolean now;
     synchronized (this) {
+      now = !closed && commandLink.healthy() && pubSubLink.healthy();
       if (now == connected) {
         return;
       }
       connected = now;
       if (!now) {
         disconnectedSince = System.nanoTime();
+        leases.forgetAll(); // another node may take them before we can renew
       }
     }
     if (now) {
@@ -444,8 +368,11 @@ public final class RedisBus implements ClusterBus {
       onTimer(
           () -> {
             try {
-              resubscribe();
-              announce();
+              subscriptions.resubscribe();
+              ownPresence.announce();
+              claims.resync();
+              leases.renewAll();
+              replica.refresh();
             } catch (RuntimeException e) {
               LOG.debug("re-announcing failed; the heartbeat repairs it", e);
             }
@@ -467,7 +394,8 @@ public final class RedisBus implements ClusterBus {
     }
   }
 
-  private static void quietly(java.util.function.Supplier<?> command) {
+  /** Sends a command whose failure the next (re)connection repairs. */
+  static void quietly(Supplier<?> command) {
     try {
       command.get();
     } catch (RuntimeException e) {
@@ -486,18 +414,32 @@ public final class RedisBus implements ClusterBus {
     return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
   }
 
-  /** Keeps {@link #connected} in step with both connections. */
+  /** Keeps each connection's state in step with Lettuce's events. */
   private final class StateListener implements RedisConnectionStateListener {
     @Override
     public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-      up.add(connection);
-      stateChanged();
+      Link link = linkOf(connection);
+      if (link != null) {
+        link.answered();
+        link.up = true;
+        stateChanged();
+      }
     }
 
     @Override
     public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-      up.remove(connection);
-      stateChanged();
+      Link link = linkOf(connection);
+      if (link != null) {
+        link.up = false;
+        stateChanged();
+      }
+    }
+
+    private Link linkOf(RedisChannelHandler<?, ?> connection) {
+      if (connection == commandConnection) {
+        return commandLink;
+      }
+      return connection == pubSubConnection ? pubSubLink : null;
     }
   }
 
@@ -517,7 +459,7 @@ public final class RedisBus implements ClusterBus {
         if (Frames.isFrom(message, nodeBytes)) {
           return; // this node delivered it locally when it published it
         }
-        Target target = subscriptions.get(name);
+        Target target = subscriptions.target(name);
         if (target != null) {
           Frames.Frame frame = Frames.decode(message);
           local.deliver(target, frame.message(), frame.exceptSessionId());

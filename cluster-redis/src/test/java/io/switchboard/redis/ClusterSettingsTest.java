@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.switchboard.redis.app.ClusterChat;
 import io.switchboard.redis.testing.Eventually;
 import io.switchboard.redis.testing.Nodes;
+import io.switchboard.redis.testing.RedisProbe;
 import io.switchboard.test.RedisServer;
 import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.SwitchboardServer;
@@ -57,6 +58,10 @@ class ClusterSettingsTest {
       onRed2.awaitEvent("ready");
       onBlue1.awaitEvent("ready");
       Eventually.within(Duration.ofSeconds(5), "red sees its own", () -> red1.presence("/cluster").count() == 1);
+      try (RedisProbe probe = new RedisProbe(redis.uri())) {
+        probe.awaitSubscribers("red:/cluster:all", 2);
+        probe.awaitSubscribers("blue:/cluster:all", 1);
+      }
 
       red1.broadcaster("/cluster").toAll("said", new ClusterChat.Said("red", "for red"));
       blue1.broadcaster("/cluster").toAll("said", new ClusterChat.Said("blue", "for blue"));

@@ -54,6 +54,7 @@ class NodeFailureTest {
         String id = client.awaitEvent("ready").path("from").asText();
         Eventually.within(Duration.ofSeconds(5), "the other process's session listed",
             () -> survivor.presence("/cluster").list().stream().anyMatch(e -> e.sessionId().equals(id)));
+        assertEquals("renamed alice", client.callText("rename alice"));
         WsTestClient local = nodes.connect(survivor, "/cluster");
         local.awaitEvent("ready");
 
@@ -67,6 +68,8 @@ class NodeFailureTest {
         assertEquals(1,
             survivor.broadcaster("/cluster").toAll("said", new ClusterChat.Said("s", "still here")));
         local.awaitEvent("said");
+        Eventually.within(PROMISED, "the killed node's claim taken over",
+            () -> local.callText("rename alice").equals("renamed alice"));
       } finally {
         doomed.destroyForcibly();
       }

@@ -20,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,11 +67,14 @@ class ScalingGuideTest {
           assertEquals("hello", bob.awaitEvent("shout").asText());
           assertEquals("hello", ada.awaitEvent("shout").asText());
 
-          Set<String> clocks = new HashSet<>();
-          for (int i = 0; i < 3; i++) {
-            clocks.add(ada.awaitEvent("clock").path("now").asText());
+          List<java.time.Instant> clocks = new ArrayList<>();
+          for (int i = 0; i < 4; i++) {
+            clocks.add(java.time.Instant.parse(ada.awaitEvent("clock").path("now").asText()));
           }
-          assertEquals(3, clocks.size(), "each tick once");
+          for (int i = 2; i < clocks.size(); i++) { // the first may come from the node losing the race
+            assertTrue(Duration.between(clocks.get(i - 1), clocks.get(i)).toMillis() >= 500,
+                "one tick a second, not one per node: " + clocks);
+          }
           assertEquals("one", ada.awaitEvent("load").path("node").asText());
           assertEquals("two", bob.awaitEvent("load").path("node").asText());
         }

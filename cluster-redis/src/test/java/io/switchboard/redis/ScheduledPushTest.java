@@ -1,6 +1,7 @@
 package io.switchboard.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.redis.testing.Nodes;
@@ -44,8 +45,10 @@ class ScheduledPushTest {
       do {
         tick = survivor.awaitEvent("tick", Duration.ofSeconds(15));
       } while (!tick.path("node").asText().equals(follower));
-      System.out.println("the lease moved in "
-          + Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis() + " ms");
+      Duration moved = Duration.ofNanos(System.nanoTime() - stoppedAt);
+      System.out.println("the lease moved in " + moved.toMillis() + " ms");
+      // Given back at the stop, taken at the follower's next heartbeat (2 s): seconds, not a TTL.
+      assertTrue(moved.compareTo(Duration.ofSeconds(5)) < 0, "the lease moved in " + moved);
     }
   }
 

@@ -21,8 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The chat: every connection gets a guest name and starts in the room {@value #LOBBY}; lines said
@@ -64,10 +66,13 @@ public final class ChatEndpoint {
 
   @OnOpen
   void joined(WsSession session, Broadcaster broadcaster, Presence presence) {
+    // Other nodes number their guests too: skip the names known taken, then claim one for good.
+    Set<String> taken =
+        presence.list().stream().map(entry -> entry.attribute(NAME)).collect(Collectors.toSet());
     String name;
-    do { // another node may have given out the same number
+    do {
       name = "guest-" + guests.incrementAndGet();
-    } while (!presence.claim(session, NAME, name));
+    } while (taken.contains(name) || !presence.claim(session, NAME, name));
     session.attributes().put(NAME, name);
     presence.track(session, Map.of(NAME, name));
     session.attributes().put(ROOM, LOBBY);

@@ -29,6 +29,11 @@ public final class RedisProbe implements AutoCloseable {
         () -> subscribers(channel) >= count);
   }
 
+  /** The field names of a hash. */
+  public java.util.Set<String> hashFields(String key) {
+    return connection.sync().hkeys(key).stream().collect(java.util.stream.Collectors.toSet());
+  }
+
   @Override
   public void close() {
     connection.close();

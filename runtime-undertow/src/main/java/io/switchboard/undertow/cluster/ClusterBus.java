@@ -31,7 +31,7 @@ public interface ClusterBus {
   /**
    * Local sessions now need the pushes of {@code target} (the first member of a room joined, a
    * session opened): from now on the bus receives them from other nodes. Calls for one target come
-   * in order, alternating with {@link #unsubscribe}.
+   * in order, alternating with {@link #unsubscribe}; the first may come before {@link #start}.
    */
   void subscribe(Target target);
 
@@ -63,6 +63,16 @@ public interface ClusterBus {
    * the network: it answers from the last renewal.
    */
   boolean holdsLease(String name);
+
+  /** Stops contending for a lease and gives it back if this node holds it. Never blocks. */
+  void releaseLease(String name);
+
+  /**
+   * Whether pushes from other nodes reach this node now. While they do not, a cluster-wide
+   * {@code @Every} method that this node does not hold the lease of runs here for this node's
+   * sessions (false for the single-node bus, which has no other nodes).
+   */
+  boolean hearsOtherNodes();
 
   /** Whether the bus reaches the other nodes now (always true for the single-node bus). */
   boolean connected();

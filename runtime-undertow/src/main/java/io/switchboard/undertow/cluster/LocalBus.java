@@ -58,6 +58,14 @@ public final class LocalBus implements ClusterBus {
   }
 
   @Override
+  public void releaseLease(String name) {}
+
+  @Override
+  public boolean hearsOtherNodes() {
+    return false;
+  }
+
+  @Override
   public boolean connected() {
     return true;
   }

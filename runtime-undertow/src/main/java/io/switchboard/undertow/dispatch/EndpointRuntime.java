@@ -57,6 +57,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
   private final String helpText;
   private final List<HandlerContext> scheduledContexts;
+  private final HandlerContext nodeScheduledContext;
   private volatile boolean stopping;
 
   public EndpointRuntime(
@@ -87,7 +88,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       commands.put(command.name(), command);
     }
     this.helpText = helpText(dispatcher);
-    this.scheduledContexts = scheduledContexts(codecs);
+    this.nodeScheduledContext =
+        new SessionContext(
+            this, null, new EndpointBroadcaster(path, localFanOut::deliver, codecs, stats));
+    this.scheduledContexts = scheduledContexts();
     bus.subscribe(Target.all(path));
   }
 
@@ -95,13 +99,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
    * One context per {@code @Every} method: a node-scoped method's broadcaster reaches this node's
    * sessions only, so that a push made on every node reaches each client once.
    */
-  private List<HandlerContext> scheduledContexts(CodecRegistry codecs) {
+  private List<HandlerContext> scheduledContexts() {
     HandlerContext cluster = new SessionContext(this, null, broadcaster);
-    HandlerContext node =
-        new SessionContext(
-            this, null, new EndpointBroadcaster(path(), localFanOut::deliver, codecs, stats));
     return dispatcher.scheduled().stream()
-        .map(method -> method.scope() == Every.Scope.NODE ? node : cluster)
+        .map(method -> method.scope() == Every.Scope.NODE ? nodeScheduledContext : cluster)
         .toList();
   }
 
@@ -155,9 +156,13 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     }
   }
 
-  /** Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. */
-  public void runScheduled(int index) throws Exception {
-    dispatcher.runScheduled(instance, index, scheduledContexts.get(index));
+  /**
+   * Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. With
+   * {@code thisNodeOnly}, its broadcaster reaches this node's sessions only, whatever its scope.
+   */
+  public void runScheduled(int index, boolean thisNodeOnly) throws Exception {
+    dispatcher.runScheduled(
+        instance, index, thisNodeOnly ? nodeScheduledContext : scheduledContexts.get(index));
   }
 
   /**

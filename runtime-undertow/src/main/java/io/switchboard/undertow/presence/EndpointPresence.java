@@ -40,12 +40,12 @@ public final class EndpointPresence implements Presence {
   public void track(WsSession session, Map<String, String> attributes) {
     Objects.requireNonNull(session, "session");
     Tracked entry = new Tracked(session, Map.copyOf(attributes));
-    if (!session.isOpen()) {
-      return; // closing: its entry would outlive it
-    }
     synchronized (session) { // one session's updates reach the bus in the order they were made
       tracked.put(session.id(), entry);
       bus.putPresence(endpoint, entryOf(entry));
+    }
+    if (!session.isOpen()) {
+      untrack(session); // it closed meanwhile, maybe after its close removed what it could
     }
   }
 
