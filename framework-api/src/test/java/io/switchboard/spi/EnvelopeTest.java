@@ -57,6 +57,13 @@ class EnvelopeTest {
   }
 
   @Test
+  void aDuplicateMemberIsReadLastOneWinsAsDatabindReadsIt() {
+    Envelope envelope = Envelope.parse("{\"cmd\":\"a\",\"data\":1,\"cmd\":\"b\",\"data\":2}");
+    assertEquals("b", envelope.command());
+    assertEquals(2, envelope.payload().read(Codecs.INT));
+  }
+
+  @Test
   void malformedEnvelopesAreBadRequestsThatKeepWhatWasRead() {
     MalformedEnvelopeException broken =
         assertThrows(MalformedEnvelopeException.class, () -> Envelope.parse("{\"id\":3,\"cmd\":\"x\",\"data\":{"));
