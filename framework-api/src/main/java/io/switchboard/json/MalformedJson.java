@@ -34,6 +34,11 @@ public final class MalformedJson {
     return "malformed JSON" + at(location) + ": " + fault(e);
   }
 
+  /** A fault of our own finding, said the same way: {@code malformed JSON at column 12: …}. */
+  public static String describe(String fault, JsonLocation location) {
+    return "malformed JSON" + at(location) + ": " + fault;
+  }
+
   private static String at(JsonLocation location) {
     if (location == null || location.getColumnNr() < 1) {
       return "";

@@ -1,8 +1,10 @@
 package io.switchboard.spi;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.ContentReference;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
 import io.switchboard.json.MalformedJson;
@@ -93,7 +95,7 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
       }
       int end = (int) parser.currentLocation().getCharOffset();
       if (hasMore(parser)) {
-        throw new MalformedEnvelopeException(id, command, "malformed JSON" + at(chars, end) + ": content after the envelope");
+        throw new MalformedEnvelopeException(id, command, MalformedJson.describe("content after the envelope", at(chars, end)));
       }
     } catch (JsonProcessingException e) {
       throw new MalformedEnvelopeException(id, command, MalformedJson.describe(e, parser.currentLocation()));
@@ -118,7 +120,7 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
   }
 
   /** Where the first non-blank character from {@code offset} on is, as Jackson's locations say it. */
-  private static String at(char[] text, int offset) {
+  private static JsonLocation at(char[] text, int offset) {
     int position = offset;
     while (position < text.length && Character.isWhitespace(text[position])) {
       position++;
@@ -131,8 +133,7 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
         lineStart = i + 1;
       }
     }
-    int column = position - lineStart + 1;
-    return line > 1 ? " at line " + line + ", column " + column : " at column " + column;
+    return new JsonLocation(ContentReference.unknown(), -1, position, line, position - lineStart + 1);
   }
 
   private static void close(JsonParser parser) {
