@@ -212,7 +212,7 @@ class DispatchTest {
     WsException absent = sendFailing("{\"cmd\":\"say\"}");
     assertEquals(WsException.BAD_REQUEST, absent.code());
 
-    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":42}");
+    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":[42]}");
     assertEquals(WsException.BAD_REQUEST, notAString.code());
   }
 

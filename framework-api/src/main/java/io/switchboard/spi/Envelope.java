@@ -170,8 +170,10 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     }
     int start = (int) parser.currentTokenLocation().getCharOffset();
     String string = null;
-    if (token == JsonToken.VALUE_STRING) {
-      string = parser.getText(); // also completes the lazily read token, so the end is right
+    if (token.isScalarValue()) {
+      // A String parameter takes a number or boolean as written, as Codecs.STRING does; getText()
+      // also completes the lazily read token, so the end is right.
+      string = parser.getText();
     } else {
       parser.skipChildren();
     }

@@ -36,7 +36,8 @@ public final class Payloads {
   /**
    * JSON {@code data} lying at {@code [start, end)} of a message, without copying it.
    *
-   * @param string the value when {@code data} is a JSON string, already read; else null
+   * @param string the text when {@code data} is a JSON string, number or boolean, already read;
+   *     else null
    */
   static Payload jsonSlice(char[] message, int start, int end, String string) {
     return new JsonData(message, start, end, string);
