@@ -207,12 +207,12 @@ class DispatchTest {
     WsException wrongType = sendFailing("{\"cmd\":\"sum\",\"data\":{\"terms\":[1,\"two\",3]}}");
     assertEquals(WsException.BAD_REQUEST, wrongType.code());
     assertEquals("$.terms[1]", wrongType.path());
-    assertEquals("$.terms[1]: expected an integer, got a string", wrongType.getMessage());
+    assertEquals("$.terms[1]: expected an integer, got \"two\"", wrongType.getMessage());
 
     WsException absent = sendFailing("{\"cmd\":\"say\"}");
     assertEquals(WsException.BAD_REQUEST, absent.code());
 
-    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":42}");
+    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":[42]}");
     assertEquals(WsException.BAD_REQUEST, notAString.code());
   }
 

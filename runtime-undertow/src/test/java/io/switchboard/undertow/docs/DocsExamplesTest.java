@@ -579,8 +579,14 @@ class DocsExamplesTest {
         + "\"message\":\"$: expected an integer, got \\\"many\\\"\",\"path\":\"$\"}}";
     assertTrue(Files.readString(Path.of("..", "docs", "protocol.md")).contains("`" + textLineError + "`"));
     assertEquals(textLineError, connect(port, "/numbers").send("twice many").next());
+    // A generated codec reads numbers as annotations.md's table says: "21" and 21.0 are 21.
+    assertEquals("{\"cmd\":\"twice\",\"data\":42}", connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":\"21\"}").next());
+    assertEquals("{\"cmd\":\"twice\",\"data\":42}", connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":21.0}").next());
+    assertEquals("{\"cmd\":\"twice\",\"error\":{\"code\":\"bad_request\",\"message\":"
+        + "\"$: expected a number with a scale within ±1000, got 1e999999\",\"path\":\"$\"}}",
+        connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":1e999999}").next());
 
-    String badPrice = "{\"cmd\":\"order\",\"id\":7,\"data\":{\"items\":[{\"price\":1},{\"price\":2},{\"price\":\"3\"}]}}";
+    String badPrice = "{\"cmd\":\"order\",\"id\":7,\"data\":{\"items\":[{\"price\":1},{\"price\":2},{\"price\":\"three\"}]}}";
     assertEquals(json.get(3), compact(connect(port, "/numbers").send(badPrice).next()));
   }
 
