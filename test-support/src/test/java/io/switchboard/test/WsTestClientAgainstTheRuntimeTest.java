@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.greeter.GreeterApp;
+import io.switchboard.CloseReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +90,17 @@ class WsTestClientAgainstTheRuntimeTest {
     assertEquals("{\"not\":\"a command\"}", client.awaitText());
     client.sendBinary(new byte[] {1, 2, 3});
     assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
+  }
+
+  @Test
+  void theHooksRefusalIsAnHttpStatusWithoutOriginAndACloseCodeWithOne() {
+    WsHandshakeException refused =
+        assertThrows(WsHandshakeException.class, () -> app.client("/greeter?token=mallory"));
+    assertEquals(403, refused.statusCode());
+
+    WsTestClient asABrowser =
+        app.client("/greeter?token=mallory", options -> options.origin("http://127.0.0.1:" + app.port()));
+    assertEquals(new CloseReason(4403, "banned"), asABrowser.awaitClose());
   }
 
   @Test
