@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.greeter.GreeterApp;
+import com.example.greeter.GreeterEndpoint;
 import io.switchboard.CloseReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,13 @@ class WsTestClientAgainstTheRuntimeTest {
 
     assertEquals("nope", error.command());
     assertEquals("unknown_command", error.code());
+  }
+
+  @Test
+  void aPushReadsAsTheAppsOwnType() {
+    GreeterEndpoint.Tick tick = app.client("/greeter").awaitEvent("tick", GreeterEndpoint.Tick.class);
+
+    assertTrue(tick.millis() > 0, tick::toString);
   }
 
   @Test
