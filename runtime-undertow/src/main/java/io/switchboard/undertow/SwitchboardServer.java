@@ -131,8 +131,8 @@ public final class SwitchboardServer implements AutoCloseable {
     ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
     // Literal paths first, then URI templates (Undertow's matcher), then the static files.
-    PathTemplateHandler templates =
-        new PathTemplateHandler(StaticFiles.fromClassPath(loader, config.staticFiles()), false);
+    HttpHandler staticFiles = StaticFiles.fromClassPath(loader, config.staticFiles());
+    PathTemplateHandler templates = new PathTemplateHandler(staticFiles, false);
     PathHandler paths = new PathHandler(templates);
     paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
     if (config.statsPath() != null) {
@@ -160,7 +160,7 @@ public final class SwitchboardServer implements AutoCloseable {
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
               () -> stopping, stats, handshake, config.refusalCloseCodes());
       if (endpoint.path().contains("{")) {
-        templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate));
+        templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate, staticFiles));
       } else {
         paths.addExactPath(endpoint.path(), gate);
       }

@@ -8,6 +8,10 @@ import com.example.testchat.NewItemEndpoint;
 import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.WsClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,6 +93,20 @@ class PathTemplateTest {
     try (WsClient stillServing = WsClient.connect(server.port(), "/items/lamp")) {
       assertEquals("item lamp", stillServing.send("item").next());
     }
+  }
+
+  @Test
+  void aPlainGetUnderATemplateIsLeftToTheStaticFiles() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> template = http.send(get("/items/lamp"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> literal = http.send(get("/items/new"), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(404, template.statusCode()); // no such file: a template does not hide the page's files
+    assertEquals(426, literal.statusCode()); // an endpoint path asks for the upgrade
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
@@ -64,19 +63,8 @@ class HandshakeRefusalBrowserTest {
     browser.get("http://127.0.0.1:" + server.port() + "/test/client.html");
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> run(String body) {
-    Object result =
-        browser.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "(async () => {"
-                + body
-                + "})().then("
-                + "  (value) => done(value === undefined ? {} : value),"
-                + "  (error) => done({thrown: String(error && error.stack || error)}));");
-    Map<String, Object> map = (Map<String, Object>) result;
-    assertNull(map.get("thrown"), () -> "the script threw: " + map.get("thrown"));
-    return map;
+    return Chromium.run(browser, body);
   }
 
   @Test

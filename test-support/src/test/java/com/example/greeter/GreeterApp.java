@@ -2,7 +2,9 @@ package com.example.greeter;
 
 import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
+import io.switchboard.undertow.handshake.HandshakeRejection;
 import io.switchboard.undertow.handshake.HandshakeRequest;
+import java.util.Optional;
 
 /** How an app configures its server, for the extension to start in tests. */
 public final class GreeterApp {
@@ -17,10 +19,13 @@ public final class GreeterApp {
         .endpoint(new RawEchoEndpoint());
   }
 
-  /** Who is calling: {@code ?token=…} or an {@code Authorization: Bearer …} header, if any. */
+  /** Who is calling: {@code ?token=…} or an {@code Authorization: Bearer …} header; not mallory. */
   static void identify(HandshakeRequest request) {
-    request.queryParam("token")
-        .or(() -> request.header("Authorization").map(value -> value.replaceFirst("^Bearer ", "")))
-        .ifPresent(token -> request.attribute("user", token));
+    Optional<String> token = request.queryParam("token")
+        .or(() -> request.header("Authorization").map(value -> value.replaceFirst("^Bearer ", "")));
+    if (token.filter("mallory"::equals).isPresent()) {
+      throw HandshakeRejection.forbidden("banned");
+    }
+    token.ifPresent(user -> request.attribute("user", user));
   }
 }

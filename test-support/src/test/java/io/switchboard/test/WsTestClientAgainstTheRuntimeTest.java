@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.greeter.GreeterApp;
+import com.example.greeter.GreeterEndpoint;
+import io.switchboard.CloseReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +51,13 @@ class WsTestClientAgainstTheRuntimeTest {
   }
 
   @Test
+  void aPushReadsAsTheAppsOwnType() {
+    GreeterEndpoint.Tick tick = app.client("/greeter").awaitEvent("tick", GreeterEndpoint.Tick.class);
+
+    assertTrue(tick.millis() > 0, tick::toString);
+  }
+
+  @Test
   void helpShowsTheMembersOfARecordPayload() {
     String help = app.client("/greeter").callText("help");
 
@@ -89,6 +98,17 @@ class WsTestClientAgainstTheRuntimeTest {
     assertEquals("{\"not\":\"a command\"}", client.awaitText());
     client.sendBinary(new byte[] {1, 2, 3});
     assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
+  }
+
+  @Test
+  void theHooksRefusalIsAnHttpStatusWithoutOriginAndACloseCodeWithOne() {
+    WsHandshakeException refused =
+        assertThrows(WsHandshakeException.class, () -> app.client("/greeter?token=mallory"));
+    assertEquals(403, refused.statusCode());
+
+    WsTestClient asABrowser =
+        app.client("/greeter?token=mallory", options -> options.origin("http://127.0.0.1:" + app.port()));
+    assertEquals(new CloseReason(4403, "banned"), asABrowser.awaitClose());
   }
 
   @Test

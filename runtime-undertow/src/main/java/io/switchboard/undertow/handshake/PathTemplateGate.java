@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * converts them as the endpoint's {@code @PathParam} parameters will ({@link
  * EndpointDispatcher#checkPathParams}) and answers 404 when one does not convert, before anything
  * else looks at the request: {@code /lots/abc} is no path of {@code "/lots/{lot}"} with an {@code
- * int lot}, as an unknown path is none.
+ * int lot}, as an unknown path is none. A request that is no WebSocket upgrade goes to the static
+ * files instead, so that a template such as {@code "/{room}"} does not hide the page's files.
  */
 public final class PathTemplateGate implements HttpHandler {
 
@@ -26,10 +27,12 @@ public final class PathTemplateGate implements HttpHandler {
 
   private final EndpointDispatcher<?> dispatcher;
   private final HttpHandler next;
+  private final HttpHandler staticFiles;
 
-  public PathTemplateGate(EndpointDispatcher<?> dispatcher, HttpHandler next) {
+  public PathTemplateGate(EndpointDispatcher<?> dispatcher, HttpHandler next, HttpHandler staticFiles) {
     this.dispatcher = dispatcher;
     this.next = next;
+    this.staticFiles = staticFiles;
   }
 
   /** The template values of the request, decoded; empty for a literal path. */
@@ -40,6 +43,10 @@ public final class PathTemplateGate implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (!UpgradeGate.isUpgrade(exchange)) {
+      staticFiles.handleRequest(exchange);
+      return;
+    }
     PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
     Map<String, String> values = match == null ? Map.of() : Map.copyOf(match.getParameters());
     try {

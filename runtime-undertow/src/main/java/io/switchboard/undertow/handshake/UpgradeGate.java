@@ -149,7 +149,8 @@ public final class UpgradeGate implements HttpHandler {
     handshake.handleRequest(exchange);
   }
 
-  private static boolean isUpgrade(HttpServerExchange exchange) {
+  /** Whether the request asks for a WebSocket (not, say, the h2c upgrade of an HTTP client). */
+  static boolean isUpgrade(HttpServerExchange exchange) {
     String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
     return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
   }
