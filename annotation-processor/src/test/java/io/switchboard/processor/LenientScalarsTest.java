@@ -48,7 +48,8 @@ class LenientScalarsTest {
       Map.entry("float", "aFloat"),
       Map.entry("String", "aString"),
       Map.entry("boolean", "aBoolean"),
-      Map.entry("char", "aChar"));
+      Map.entry("char", "aChar"),
+      Map.entry("Color", "aColor"));
 
   private static final String SCALARS = """
       package lenient;
@@ -72,6 +73,9 @@ class LenientScalarsTest {
         public String aString;
         public boolean aBoolean;
         public char aChar;
+        public Color aColor;
+
+        public enum Color { RED, GREEN }
       }
       """;
 

@@ -126,9 +126,9 @@ public final class Codecs {
   public static final JsonCodec<Integer> INT =
       new ScalarCodec<>(
           "an integer",
-          // A JSON integer, the common case, is read without a detour through Numbers.
+          // A JSON integer in range, the common case, is read without a detour through Numbers.
           (parser, token) ->
-              token == JsonToken.VALUE_NUMBER_INT
+              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
                   ? parser.getIntValue()
                   : integral(parser, token, Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue),
           JsonGenerator::writeNumber,
@@ -139,7 +139,7 @@ public final class Codecs {
       new ScalarCodec<>(
           "an integer",
           (parser, token) ->
-              token == JsonToken.VALUE_NUMBER_INT
+              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                   ? parser.getLongValue()
                   : integral(parser, token, Long.MIN_VALUE, Long.MAX_VALUE, Long::longValue),
           JsonGenerator::writeNumber,

@@ -1,7 +1,7 @@
 package io.switchboard.spi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
 import io.switchboard.json.JsonCodec;

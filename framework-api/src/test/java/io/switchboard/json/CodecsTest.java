@@ -82,7 +82,7 @@ class CodecsTest {
   void wrongTypesNameWhatWasExpected() {
     assertDecodeError(Codecs.INT, "\"one\"", "$: expected an integer, got \"one\"");
     assertDecodeError(Codecs.INT, "1.5", "$: expected an integer, got 1.5");
-    assertDecodeError(Codecs.INT, "3000000000", "$: expected an integer, got a number out of its range");
+    assertDecodeError(Codecs.INT, "3000000000", "$: expected an integer from -2147483648 to 2147483647, got 3000000000");
     assertDecodeError(Codecs.LONG, "\"9223372036854775808\"",
         "$: expected an integer from -9223372036854775808 to 9223372036854775807, got \"9223372036854775808\"");
     assertDecodeError(Codecs.BYTE, "200", "$: expected an integer from -128 to 127, got 200");
