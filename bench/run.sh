@@ -4,6 +4,8 @@
 #   bench/run.sh                 # JMH (about 3 minutes), then the fan-out run (about 2 minutes)
 #   bench/run.sh jmh             # JMH only; more JMH arguments may follow, e.g. "bench/run.sh jmh -f 3"
 #   bench/run.sh fanout          # fan-out only; FanOut options may follow, e.g. "--client jdk"
+#   bench/run.sh cluster         # cross-node fan-out over Redis (about 3 minutes; needs redis-server);
+#                                # ClusterFanOut options may follow, e.g. "--rounds 5"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -69,9 +71,18 @@ run_fanout() {
   return "${PIPESTATUS[0]}"
 }
 
+run_cluster() {
+  wait_for_quiet
+  machine | tee "$results/cluster.txt"
+  # Stops by itself (about 3 minutes with the defaults); the timeout is only a safety net.
+  timeout 15m java -cp "$jar" io.switchboard.bench.fanout.ClusterFanOut "$@" 2>&1 | tee -a "$results/cluster.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
+  cluster) run_cluster "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster] [arguments...]" >&2; exit 2 ;;
 esac
