@@ -107,16 +107,14 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
 
   @Override
   protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
-    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
-    if (message.isOpen()) {
+    if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
       super.onText(channel, message);
     }
   }
 
   @Override
   protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
-    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
-    if (message.isOpen()) {
+    if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
       super.onBinary(channel, message);
     }
   }
