@@ -8,6 +8,8 @@ import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.health.HealthHandler;
 import io.switchboard.undertow.health.ReadinessCheck;
+import io.switchboard.undertow.metrics.MetricsBinder;
+import io.switchboard.undertow.metrics.ServerMetrics;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
@@ -56,6 +58,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final Undertow undertow;
   private final Thread shutdownHook;
   private final HealthHandler health = new HealthHandler();
+  private final ServerMetrics metrics;
   private final Object lifecycle = new Object();
   private volatile boolean stopping;
   private boolean stopped; // guarded by lifecycle
@@ -64,6 +67,7 @@ public final class SwitchboardServer implements AutoCloseable {
       ServerConfig config, List<EndpointRegistration.Bound<?>> bound, ClassLoader loader) {
     this.config = config;
     this.stats = new StatsCounters();
+    this.metrics = MetricsBinder.load(config.meterRegistry(), config.metricsPath(), loader);
     this.workers = handlerPool(config.handlerThreads());
     CodecRegistry codecs = CodecRegistry.load(loader);
     this.endpoints = new LinkedHashMap<>();
@@ -78,7 +82,8 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
     return new EndpointRuntime<>(
-        b.dispatcher(), b.endpoint(), config, codecs, stats, workers, ioThreadWrites);
+        b.dispatcher(), b.endpoint(), config, codecs, stats, metrics.endpoint(b.dispatcher().path()),
+        workers, ioThreadWrites);
   }
 
   static SwitchboardServer start(
@@ -121,6 +126,9 @@ public final class SwitchboardServer implements AutoCloseable {
     if (config.healthPath() != null) {
       health.serveOn(paths, config.healthPath());
     }
+    if (config.metricsPath() != null) {
+      paths.addExactPath(config.metricsPath(), metrics.scrape());
+    }
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
       List<Handshake> handshakes =
@@ -134,7 +142,7 @@ public final class SwitchboardServer implements AutoCloseable {
           endpoint.path(),
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
-              () -> stopping, stats, handshake));
+              () -> stopping, stats, endpoint.metrics(), handshake));
     }
     Undertow.Builder builder =
         Undertow.builder()

@@ -7,6 +7,7 @@ import io.switchboard.json.CodecRegistry;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.ServerConfig;
+import io.switchboard.undertow.metrics.EndpointMetrics;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.EndpointBroadcaster;
 import io.switchboard.undertow.broadcast.RoomRegistry;
@@ -57,6 +58,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       ServerConfig config,
       CodecRegistry codecs,
       StatsCounters stats,
+      EndpointMetrics metrics,
       ExecutorService workers,
       IoThreadWrites.PerThread ioThreadWrites) {
     this.dispatcher = dispatcher;
@@ -66,7 +68,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.workers = workers;
     this.sessionServices =
         new SessionServices(
-            rooms, codecs, stats, config.maxQueuedBytes(), config.closeTimeout(), ioThreadWrites);
+            rooms, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
+            ioThreadWrites);
     this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
@@ -93,6 +96,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     sessions.add(session);
     pipelines.add(pipeline);
     stats.connected();
+    sessionServices.metrics().sessionOpened();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
     LOG.info("{} connected", session);
     pipeline.open();
@@ -108,6 +112,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
+    sessionServices.metrics().sessionClosed(reason.code());
     LOG.info("{} disconnected: {} {}", session, reason.code(), reason.reason());
     pipeline.closed(reason);
   }
@@ -150,6 +155,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public StatsCounters stats() {
     return stats;
+  }
+
+  public EndpointMetrics metrics() {
+    return sessionServices.metrics();
   }
 
   public ExecutorService workers() {

@@ -67,7 +67,7 @@ public final class ServerSession
     this.principal = principal;
     this.attributes = new ConcurrentHashMap<>(attributes);
     this.services = services;
-    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.stats());
+    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.queueStats());
     this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
   }
 
@@ -182,6 +182,7 @@ public final class ServerSession
       return;
     }
     services.stats().slowConsumerClosed();
+    services.metrics().slowConsumerClosed();
     LOG.info(
         "session {} from {} is a slow consumer: closing ({} bytes queued)",
         id, remoteAddress, outbound.queuedBytes());
