@@ -6,6 +6,7 @@
 #   bench/run.sh fanout          # fan-out only; FanOut options may follow, e.g. "--client jdk"
 #   bench/run.sh cluster         # cross-node fan-out over Redis (about 3 minutes; needs redis-server);
 #                                # ClusterFanOut options may follow, e.g. "--rounds 5"
+#   bench/run.sh metrics         # metrics on against off (about 2 minutes); not part of "all"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -79,10 +80,18 @@ run_cluster() {
   return "${PIPESTATUS[0]}"
 }
 
+run_metrics() {
+  wait_for_quiet
+  machine | tee "$results/metrics.txt"
+  timeout 10m java -cp "$jar" io.switchboard.bench.metrics.MetricsOverhead "$@" 2>&1 | tee -a "$results/metrics.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
   cluster) run_cluster "$@" ;;
+  metrics) run_metrics "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics] [arguments...]" >&2; exit 2 ;;
 esac

@@ -185,6 +185,13 @@ final class Keys {
                   + " while stopping or while a readiness check fails), JSON, for load balancers and"
                   + " Kubernetes probes; see [operations](operations.md)");
 
+  static final Setting<String> METRICS_PATH =
+      Setting.of("metrics-path", text -> text)
+          .requiring(Keys::isPath, "must start with /")
+          .documented("`metricsPath(String)`", "off",
+              "serve the `switchboard.*` meters as a Prometheus scrape at this path, e.g. `/metrics`;"
+                  + " needs `switchboard-micrometer`, see [operations](operations.md)");
+
   static final Setting<Path> TLS_KEYSTORE =
       Setting.of("tls-keystore", Path::of)
           .documented("`tlsKeystore(Path, char[])`", "off",
@@ -227,7 +234,8 @@ final class Keys {
           HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT,
           RATE_LIMIT, RATE_BURST, RATE_STRIKES, MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS,
           HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT,
-          STATS_PATH, HEALTH_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+          STATS_PATH, HEALTH_PATH, METRICS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
+          TLS_KEY,
           CLUSTER, CLUSTER_NAME);
 
   private Keys() {}

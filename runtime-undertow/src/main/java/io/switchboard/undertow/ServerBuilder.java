@@ -28,6 +28,7 @@ public final class ServerBuilder {
   /** Values set here, checked; a key present with null is set off. */
   private final Map<Setting<?>, Object> given = new HashMap<>();
   private HandshakeHook handshakeHook;
+  private Object meterRegistry;
   private ClassLoader classLoader;
 
   ServerBuilder(Settings settings) {
@@ -196,6 +197,26 @@ public final class ServerBuilder {
     return set(Keys.HEALTH_PATH, Objects.requireNonNull(path, "path"));
   }
 
+  /**
+   * Serves the {@code switchboard.*} meters as a Prometheus scrape at this path (e.g. {@code
+   * "/metrics"}), on the same port. Needs {@code io.switchboard:switchboard-micrometer} on the
+   * class path. Default off.
+   */
+  public ServerBuilder metricsPath(String path) {
+    return set(Keys.METRICS_PATH, Objects.requireNonNull(path, "path"));
+  }
+
+  /**
+   * Registers the {@code switchboard.*} meters in this Micrometer {@code
+   * io.micrometer.core.instrument.MeterRegistry}; needs {@code
+   * io.switchboard:switchboard-micrometer} on the class path. (The parameter is an {@code Object}
+   * so that the runtime does not depend on Micrometer; {@link #start()} refuses anything else.)
+   */
+  public ServerBuilder meterRegistry(Object registry) {
+    this.meterRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
   /** Serves {@code wss://} (and https) with the key and certificate of a PKCS#12 keystore. */
   public ServerBuilder tlsKeystore(Path pkcs12, char[] password) {
     return set(Keys.TLS_KEYSTORE, Objects.requireNonNull(pkcs12, "pkcs12"))
@@ -263,7 +284,7 @@ public final class ServerBuilder {
 
   /** The configuration {@link #start()} would use. */
   public ServerConfig config() {
-    return ServerConfig.resolve(given, settings, handshakeHook);
+    return ServerConfig.resolve(given, settings, handshakeHook, meterRegistry);
   }
 
   private <T> ServerBuilder set(Setting<T> setting, T value) {

@@ -22,11 +22,14 @@ public final class ServerConfig {
 
   private final Map<Setting<?>, Object> values;
   private final HandshakeHook handshakeHook;
+  private final Object meterRegistry;
   private final Tls tls;
 
-  private ServerConfig(Map<Setting<?>, Object> values, HandshakeHook handshakeHook) {
+  private ServerConfig(
+      Map<Setting<?>, Object> values, HandshakeHook handshakeHook, Object meterRegistry) {
     this.values = values;
     this.handshakeHook = handshakeHook;
+    this.meterRegistry = meterRegistry;
     this.tls = tls(values); // here, so that a half-set pair fails resolve() and not start()
   }
 
@@ -37,7 +40,10 @@ public final class ServerConfig {
    * @throws IllegalArgumentException naming the key whose value is malformed
    */
   static ServerConfig resolve(
-      Map<Setting<?>, Object> given, Settings settings, HandshakeHook handshakeHook) {
+      Map<Setting<?>, Object> given,
+      Settings settings,
+      HandshakeHook handshakeHook,
+      Object meterRegistry) {
     Map<Setting<?>, Object> values = new LinkedHashMap<>();
     Setting.Earlier earlier = new Setting.Earlier() {
       @Override
@@ -48,7 +54,7 @@ public final class ServerConfig {
     for (Setting<?> setting : Keys.ALL) {
       values.put(setting, setting.resolve(given, settings, earlier));
     }
-    return new ServerConfig(values, handshakeHook);
+    return new ServerConfig(values, handshakeHook, meterRegistry);
   }
 
   @SuppressWarnings("unchecked") // values maps each setting to a value of its type
@@ -170,6 +176,11 @@ public final class ServerConfig {
     return get(Keys.HEALTH_PATH);
   }
 
+  /** The path of the Prometheus scrape, or null when it is off. */
+  public String metricsPath() {
+    return get(Keys.METRICS_PATH);
+  }
+
   /** The cluster bus URI ({@code redis://…}), or null for the in-process bus. */
   public String cluster() {
     return get(Keys.CLUSTER);
@@ -200,5 +211,10 @@ public final class ServerConfig {
 
   public HandshakeHook handshakeHook() {
     return handshakeHook;
+  }
+
+  /** The application's Micrometer {@code MeterRegistry}, or null. */
+  public Object meterRegistry() {
+    return meterRegistry;
   }
 }

@@ -12,6 +12,8 @@ import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.health.HealthHandler;
 import io.switchboard.undertow.health.ReadinessCheck;
+import io.switchboard.undertow.metrics.MetricsBinder;
+import io.switchboard.undertow.metrics.ServerMetrics;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.PathTemplateGate;
 import io.switchboard.undertow.handshake.RefusedUpgrade;
@@ -65,6 +67,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final Undertow undertow;
   private final Thread shutdownHook;
   private final HealthHandler health = new HealthHandler();
+  private final ServerMetrics metrics;
   private final Object lifecycle = new Object();
   private volatile boolean stopping;
   private boolean stopped; // guarded by lifecycle
@@ -74,6 +77,7 @@ public final class SwitchboardServer implements AutoCloseable {
     this.config = config;
     this.stats = new StatsCounters();
     this.bus = ClusterBuses.forUri(config.cluster(), config.clusterName(), loader);
+    this.metrics = MetricsBinder.load(config.meterRegistry(), config.metricsPath(), loader);
     this.workers = handlerPool(config.handlerThreads());
     CodecRegistry codecs = CodecRegistry.load(loader);
     this.endpoints = new LinkedHashMap<>();
@@ -88,7 +92,8 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
     return new EndpointRuntime<>(
-        b.dispatcher(), b.endpoint(), config, codecs, stats, workers, ioThreadWrites, bus);
+        b.dispatcher(), b.endpoint(), config, codecs, stats, metrics.endpoint(b.dispatcher().path()),
+        workers, ioThreadWrites, bus);
   }
 
   /** The local side of the cluster bus: a push for an endpoint goes to its sessions here. */
@@ -145,6 +150,9 @@ public final class SwitchboardServer implements AutoCloseable {
     if (config.healthPath() != null) {
       health.serveOn(paths, config.healthPath());
     }
+    if (config.metricsPath() != null) {
+      paths.addExactPath(config.metricsPath(), metrics.scrape());
+    }
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
       List<Handshake> handshakes =
@@ -158,7 +166,7 @@ public final class SwitchboardServer implements AutoCloseable {
       HttpHandler gate =
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
-              () -> stopping, stats, handshake, config.refusalCloseCodes());
+              () -> stopping, stats, endpoint.metrics(), handshake, config.refusalCloseCodes());
       if (endpoint.path().contains("{")) {
         templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate, staticFiles));
       } else {

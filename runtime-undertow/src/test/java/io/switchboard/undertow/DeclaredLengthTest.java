@@ -27,7 +27,9 @@ class DeclaredLengthTest {
 
   @BeforeAll
   static void start() {
-    server = TestServers.builder(new TestEndpoint()).maxMessageSize(1024).start();
+    // A short close timeout: a client that declared 2^63-1 bytes cannot answer the close frame
+    // (whatever it sends is the payload it declared), so it is dropped after this.
+    server = TestServers.builder(new TestEndpoint()).maxMessageSize(1024).closeTimeout(Duration.ofMillis(500)).start();
   }
 
   @AfterAll
@@ -55,6 +57,25 @@ class DeclaredLengthTest {
       assertTrue(raw.atEndOfStream(), "the connection stays open after the 1009");
     }
     stillServes();
+  }
+
+  @Test
+  void anEmptyMessageIsServed() throws Exception {
+    try (RawWebSocket raw = RawWebSocket.upgrade(server.port(), "/test")) {
+      raw.sendRaw(true, 0, RawWebSocket.TEXT, new byte[0], true);
+      raw.sendText("hello");
+      RawWebSocket.Frame first = raw.read(); // the reply to the empty message, if it gets one
+      assertEquals(RawWebSocket.TEXT, first.opcode(), "not closed: " + first.closeReason());
+      assertEquals("Hello, human", first.text().equals("Hello, human") ? first.text() : raw.read().text());
+    }
+  }
+
+  @Test
+  void aClientThatSendsTheWholeTooLongMessageReadsThe1009() throws Exception {
+    try (RawWebSocket raw = RawWebSocket.upgrade(server.port(), "/test")) {
+      raw.sendRaw(true, 0, RawWebSocket.BINARY, new byte[1025], true); // no broken pipe midway
+      assertEquals(CloseReason.MESSAGE_TOO_BIG, raw.readUntilClose().closeCode());
+    }
   }
 
   @Test

@@ -125,6 +125,34 @@ class PackagedJarIT {
     }
   }
 
+  @Test
+  void theJarScrapesItsMetricsAndAnswersItsHealthProbesWhenAsked() throws Exception {
+    Process process =
+        java(Map.of("SWITCHBOARD_METRICS_PATH", "/metrics", "SWITCHBOARD_HEALTH_PATH", "/health"),
+            "--port", "0", "--host", "127.0.0.1");
+    try {
+      String url = printedUrl(process).get(30, TimeUnit.SECONDS);
+      try (WsTestClient chat =
+          WsTestClient.connect(URI.create(url.replace("http://", "ws://") + "chat"))) {
+        chat.awaitEvent("welcome");
+        chat.callText("hello");
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> metrics =
+          http.send(HttpRequest.newBuilder(URI.create(url + "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("switchboard_sessions_opened_total{endpoint=\"/chat\"} 1.0"), metrics.body());
+      assertTrue(metrics.body().contains("switchboard_command_duration_seconds_count{command=\"hello\",endpoint=\"/chat\",outcome=\"ok\"} 1"),
+          metrics.body());
+      HttpResponse<String> ready =
+          http.send(HttpRequest.newBuilder(URI.create(url + "health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode());
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
   /**
    * docs/sample-chat.md's try-out of {@code wss://}, its two commands as printed but for the jar's
    * path and a free port instead of 8443: keytool makes the keystore, the jar serves from it.

@@ -8,6 +8,7 @@ import io.switchboard.json.CodecRegistry;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.ServerConfig;
+import io.switchboard.undertow.metrics.EndpointMetrics;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.EndpointBroadcaster;
 import io.switchboard.undertow.broadcast.LocalFanOut;
@@ -66,6 +67,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       ServerConfig config,
       CodecRegistry codecs,
       StatsCounters stats,
+      EndpointMetrics metrics,
       ExecutorService workers,
       IoThreadWrites.PerThread ioThreadWrites,
       ClusterBus bus) {
@@ -81,7 +83,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.localFanOut = new LocalFanOut(sessions, rooms);
     this.sessionServices =
         new SessionServices(
-            rooms, presence, codecs, stats, config.maxQueuedBytes(), config.closeTimeout(),
+            rooms, presence, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
             ioThreadWrites);
     this.broadcaster = new EndpointBroadcaster(path, bus::publish, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
@@ -125,6 +127,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     sessions.add(session);
     pipelines.add(pipeline);
     stats.connected();
+    sessionServices.metrics().sessionOpened();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
     LOG.info("{} connected", session);
     pipeline.open();
@@ -141,6 +144,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
+    sessionServices.metrics().sessionClosed(reason.code());
     LOG.info("{} disconnected: {} {}", session, reason.code(), reason.reason());
     pipeline.closed(reason);
   }
@@ -195,6 +199,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public StatsCounters stats() {
     return stats;
+  }
+
+  public EndpointMetrics metrics() {
+    return sessionServices.metrics();
   }
 
   public ExecutorService workers() {

@@ -41,6 +41,12 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   /** Messages waiting for their handler before the session stops reading from its socket. */
   private static final int MAX_BACKLOG = 64;
 
+  /** The error code, in the errors meter, of a broken frame or connection. */
+  private static final String TRANSPORT_ERROR = "transport";
+
+  /** The outcome of a command that got its reply, in the command-duration meter. */
+  private static final String COMMAND_OK = "ok";
+
   private final EndpointRuntime<E> endpoint;
   private final ServerSession session;
   private final HandlerContext context;
@@ -108,16 +114,14 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
 
   @Override
   protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
-    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
-    if (message.isOpen()) {
+    if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
       super.onText(channel, message);
     }
   }
 
   @Override
   protected void onBinary(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
-    DeclaredLength.watch(message, endpoint.config().maxMessageSize(), session);
-    if (message.isOpen()) {
+    if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
       super.onBinary(channel, message);
     }
   }
@@ -136,6 +140,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
     String text = message.getData();
     endpoint.stats().received(utf8Length(text));
+    endpoint.metrics().messageReceived();
     heartbeat.message();
     if (!admitted(text)) {
       return;
@@ -149,6 +154,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     try {
       request = Envelope.parse(text);
     } catch (Envelope.MalformedEnvelopeException e) {
+      endpoint.metrics().error(e.code());
       replies.reserve().complete(Replies.error(e.id(), e.command(), e.code(), e.getMessage(), null));
       return;
     }
@@ -171,6 +177,8 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       return true;
     }
     endpoint.stats().rateLimited();
+    endpoint.metrics().rateLimited();
+    endpoint.metrics().error(WsException.RATE_LIMITED);
     if (verdict == RateLimiter.Verdict.CLOSE) {
       LOG.info("{}: kept sending while rate limited, closing", session);
       session.close(StatusCodes.RATE_LIMIT_EXCEEDED);
@@ -200,6 +208,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     if (request.command().equals("help")) {
       return Replies.value(request, endpoint.helpText(), Codecs.STRING);
     }
+    endpoint.metrics().error(WsException.UNKNOWN_COMMAND);
     return Replies.error(
         request, WsException.unknownCommand(request.command()), unknownCommandMessage(request.command()));
   }
@@ -209,38 +218,49 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   }
 
   private void runCommand(Envelope request, ReplyOrder.Slot slot) {
+    long start = System.nanoTime();
     try {
       DispatchResult result =
           endpoint.dispatcher().dispatch(endpoint.instance(), request.command(), request.payload(), context);
-      if (result.isNone()) {
-        slot.complete(Replies.ack(request));
-      } else if (result.isAsync()) {
+      if (result.isAsync()) {
         CompletionStage<?> stage = (CompletionStage<?>) result.value();
         stage.whenComplete(
             (value, error) -> {
               if (error != null) {
-                slot.complete(failure(request, unwrap(error)));
+                failed(request, slot, start, unwrap(error));
               } else {
-                slot.complete(reply(request, value, result));
+                succeeded(request, slot, start, value, result);
               }
             });
       } else {
-        slot.complete(reply(request, result.value(), result));
+        succeeded(request, slot, start, result.value(), result);
       }
     } catch (Throwable e) {
-      slot.complete(failure(request, e));
+      failed(request, slot, start, e);
     }
   }
 
-  private OutboundMessage reply(Envelope request, Object value, DispatchResult result) {
-    if (result.codec() == null) {
-      return Replies.ack(request); // a CompletionStage<Void>
-    }
+  private void succeeded(
+      Envelope request, ReplyOrder.Slot slot, long start, Object value, DispatchResult result) {
+    OutboundMessage reply;
     try {
-      return Replies.value(request, value, result.codec());
+      // none, or a CompletionStage<Void>: an acknowledgement
+      reply = result.isNone() || result.codec() == null
+          ? Replies.ack(request)
+          : Replies.value(request, value, result.codec());
     } catch (RuntimeException e) {
-      return failure(request, e);
+      failed(request, slot, start, e);
+      return;
     }
+    endpoint.metrics().commandCompleted(request.command(), COMMAND_OK, System.nanoTime() - start);
+    slot.complete(reply);
+  }
+
+  private void failed(Envelope request, ReplyOrder.Slot slot, long start, Throwable error) {
+    String code = error instanceof WsException ws ? ws.code() : WsException.INTERNAL;
+    endpoint.metrics().commandCompleted(request.command(), code, System.nanoTime() - start);
+    endpoint.metrics().error(code);
+    slot.complete(failure(request, error));
   }
 
   private OutboundMessage failure(Envelope request, Throwable error) {
@@ -280,6 +300,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       slot.complete(result.isNone() || result.value() == null ? null : OutboundMessage.text(String.valueOf(result.value())));
     } catch (Throwable e) {
       handlerFailed("@OnText", e);
+      endpoint.metrics().error(WsException.INTERNAL);
       slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
     }
   }
@@ -294,6 +315,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       data.free();
     }
     endpoint.stats().received(bytes.remaining());
+    endpoint.metrics().messageReceived();
     heartbeat.message();
     if (!endpoint.dispatcher().handlesBinary()) {
       LOG.info("{}: binary message without @OnBinary, closing", session);
@@ -311,6 +333,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             slot.complete(reply == null ? null : OutboundMessage.binary(reply));
           } catch (Throwable e) {
             handlerFailed("@OnBinary", e);
+            endpoint.metrics().error(WsException.INTERNAL);
             slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
           }
         },
@@ -351,6 +374,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   protected void onError(WebSocketChannel channel, Throwable error) {
     LOG.info("{}: {}", session, error.toString());
     endpoint.stats().error();
+    endpoint.metrics().error(TRANSPORT_ERROR);
     submit(
         () -> {
           try {

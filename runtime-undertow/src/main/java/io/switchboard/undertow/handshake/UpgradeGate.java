@@ -1,6 +1,7 @@
 package io.switchboard.undertow.handshake;
 
 import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.metrics.EndpointMetrics;
 import io.switchboard.undertow.stats.StatsCounters;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -35,6 +36,7 @@ public final class UpgradeGate implements HttpHandler {
   private final Executor hookExecutor;
   private final BooleanSupplier stopping;
   private final StatsCounters stats;
+  private final EndpointMetrics metrics;
   private final HttpHandler handshake;
   private final boolean refusalsAsCloseCodes;
 
@@ -47,6 +49,7 @@ public final class UpgradeGate implements HttpHandler {
       Executor hookExecutor,
       BooleanSupplier stopping,
       StatsCounters stats,
+      EndpointMetrics metrics,
       HttpHandler handshake,
       boolean refusalsAsCloseCodes) {
     this.path = path;
@@ -57,6 +60,7 @@ public final class UpgradeGate implements HttpHandler {
     this.hookExecutor = hookExecutor;
     this.stopping = stopping;
     this.stats = stats;
+    this.metrics = metrics;
     this.handshake = handshake;
     this.refusalsAsCloseCodes = refusalsAsCloseCodes;
   }
@@ -169,6 +173,7 @@ public final class UpgradeGate implements HttpHandler {
 
   private void refuse(HttpServerExchange exchange, int status, String reason) {
     stats.handshakeRejected();
+    metrics.handshakeRefused(status);
     LOG.info(
         "refused upgrade to {} from {}: {} {}", path, exchange.getSourceAddress(), status, reason);
     respond(exchange, status, reason);

@@ -70,7 +70,7 @@ public final class ServerSession
     this.attributes = new ConcurrentHashMap<>(attributes);
     this.pathParams = Map.copyOf(pathParams);
     this.services = services;
-    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.stats());
+    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.queueStats());
     this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
   }
 
@@ -193,6 +193,7 @@ public final class ServerSession
       return;
     }
     services.stats().slowConsumerClosed();
+    services.metrics().slowConsumerClosed();
     LOG.info(
         "session {} from {} is a slow consumer: closing ({} bytes queued)",
         id, remoteAddress, outbound.queuedBytes());
