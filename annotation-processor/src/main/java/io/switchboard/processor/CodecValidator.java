@@ -179,18 +179,13 @@ final class CodecValidator {
       }
     }
     if (factory.equals("mapOf")) {
-      if (!isString(arguments.get(0))) {
+      if (!TypeChecks.isType(arguments.get(0), "java.lang.String")) {
         throw new UnsupportedTypeException(path, type + " has no JSON codec: map keys must be String");
       }
       return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(1), path + "{}"), null);
     }
     String elementPath = factory.equals("optionalOf") ? path : path + "[]";
     return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(0), elementPath), null);
-  }
-
-  private boolean isString(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
   }
 
   private CodecRef resolveGenerated(DeclaredType type, TypeElement element, String path)
@@ -323,7 +318,7 @@ final class CodecValidator {
       // source position for the component element itself.
       Element member = fieldNamed(element, javaName).map(Element.class::cast).orElse(component);
       CodecRef codec = resolveMember(member, component.asType(), path + "." + javaName);
-      boolean required = !isOptional(component.asType());
+      boolean required = !TypeChecks.isType(component.asType(), "java.util.Optional");
       properties.add(
           new PropertyModel(
               javaName, jsonName(annotated).orElse(javaName), codec, required, javaName + "()", null, false));
@@ -360,11 +355,6 @@ final class CodecValidator {
         .findFirst();
   }
 
-  private boolean isOptional(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.Optional");
-  }
-
   /**
    * Public instance fields, then bean properties ({@code getX}/{@code isX} and {@code setX}), of
    * the class and its superclasses, superclass members first, each in declaration order.
@@ -375,12 +365,8 @@ final class CodecValidator {
       throw new UnsupportedTypeException(
           path, element.getQualifiedName() + " has no JSON codec: a class needs an accessible no-argument constructor (or make it a record)");
     }
-    List<TypeElement> hierarchy = new ArrayList<>();
-    for (TypeElement t = element; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); t = superclass(t)) {
-      hierarchy.add(0, t);
-    }
     Map<String, BeanProperty> beans = new LinkedHashMap<>();
-    for (TypeElement t : hierarchy) {
+    for (TypeElement t : TypeChecks.superclassesFirst(element)) {
       for (Element member : t.getEnclosedElements()) {
         Set<Modifier> modifiers = member.getModifiers();
         if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC) || isAnnotated(member, Names.JSON_IGNORE)) {
@@ -472,11 +458,6 @@ final class CodecValidator {
       return suffix;
     }
     return Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
-  }
-
-  private TypeElement superclass(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   private boolean hasAccessibleNoArgConstructor(TypeElement element) {

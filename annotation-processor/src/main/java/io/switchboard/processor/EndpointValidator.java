@@ -20,9 +20,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -90,14 +87,9 @@ final class EndpointValidator {
    * override, which must carry the handler annotation itself.
    */
   private List<ExecutableElement> methods(TypeElement endpoint) {
-    List<TypeElement> hierarchy = new ArrayList<>();
-    for (TypeElement type = endpoint; type != null && !type.getQualifiedName().contentEquals("java.lang.Object");
-        type = superclass(type)) {
-      hierarchy.add(0, type);
-    }
     Set<Element> members = new HashSet<>(elements.getAllMembers(endpoint));
     List<ExecutableElement> methods = new ArrayList<>();
-    for (TypeElement type : hierarchy) {
+    for (TypeElement type : TypeChecks.superclassesFirst(endpoint)) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
         if (type == endpoint || members.contains(method)) {
           methods.add(method);
@@ -105,11 +97,6 @@ final class EndpointValidator {
       }
     }
     return methods;
-  }
-
-  private static TypeElement superclass(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   private void checkClass(TypeElement endpoint, AnnotationMirror annotation) {

@@ -20,12 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -466,13 +464,11 @@ final class HandlerValidator {
 
   /** The codec of a type read from one bare word, as a text-line argument: a scalar or an enum. */
   private Optional<CodecRef> textCodec(TypeMirror type) {
-    boolean isEnum = type.getKind() == TypeKind.DECLARED
-        && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
     try {
       CodecRef codec = codecs.resolve(type, TypeChecks.typeDescription(type));
       boolean scalar = codec instanceof CodecRef.BuiltIn builtIn
           && builtIn.owner().equals(Names.CODECS) && !builtIn.constant().endsWith("_ARRAY");
-      return scalar || isEnum ? Optional.of(codec) : Optional.empty();
+      return scalar || TypeChecks.isEnum(type) ? Optional.of(codec) : Optional.empty();
     } catch (UnsupportedTypeException e) {
       return Optional.empty();
     }
@@ -481,9 +477,7 @@ final class HandlerValidator {
   /** An injectable context parameter; reports any other parameter as wrong for the role. */
   private Optional<Argument> contextArgument(VariableElement parameter, HandlerRole role) {
     TypeMirror type = parameter.asType();
-    String accessor = type.getKind() == TypeKind.DECLARED
-        ? CONTEXT.get(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString())
-        : null;
+    String accessor = TypeChecks.qualifiedName(type).map(CONTEXT::get).orElse(null);
     if (accessor != null && !(role == HandlerRole.EVERY && accessor.equals("session"))) {
       return Optional.of(new HandlerCall.FromContext(accessor));
     }

@@ -28,9 +28,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -122,18 +119,6 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     return false;
   }
 
-  /** An endpoint and the classes it inherits handlers from: what its dispatcher is made of. */
-  private static TypeElement[] classAndSuperclasses(TypeElement endpoint) {
-    List<TypeElement> types = new ArrayList<>();
-    TypeElement type = endpoint;
-    while (type != null && !type.getQualifiedName().contentEquals("java.lang.Object")) {
-      types.add(type);
-      TypeMirror superclass = type.getSuperclass();
-      type = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
-    }
-    return types.toArray(TypeElement[]::new);
-  }
-
   /** This round's endpoints and those deferred from earlier rounds, in name order. */
   private List<TypeElement> endpoints(RoundEnvironment round) {
     Set<TypeElement> endpoints = new HashSet<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(
@@ -185,7 +170,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
     ClassName dispatcher = model.get().dispatcher();
-    if (!writeSource(dispatcher, DispatcherWriter.write(model.get()), classAndSuperclasses(endpoint))) {
+    if (!writeSource(dispatcher, DispatcherWriter.write(model.get()), TypeChecks.classAndSuperclasses(endpoint).toArray(TypeElement[]::new))) {
       return false;
     }
     dispatchers.add(dispatcher.canonicalName());
