@@ -2,13 +2,6 @@ package io.switchboard.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,9 +22,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Generates, for each {@code @WsEndpoint} class, its {@code <Endpoint>_Dispatcher}; for each type
@@ -41,15 +31,14 @@ import javax.tools.StandardLocation;
  *
  * <p>The work is validate ({@link EndpointValidator}, {@link CodecValidator}) → model ({@link
  * EndpointModel}, {@link CodecModel}) → generate ({@link DispatcherWriter}, {@link CodecWriter},
- * {@link CodecProviderWriter}). Types are visited in name order so the output is deterministic.
+ * {@link CodecProviderWriter}), written out by {@link GeneratedFiles}. Types are visited in name
+ * order so the output is deterministic.
  */
 @AutoService(Processor.class)
 public final class SwitchboardProcessor extends AbstractProcessor {
 
-  private static final String DISPATCHER_SERVICE = "META-INF/services/io.switchboard.spi.EndpointDispatcher";
-  private static final String PROVIDER_SERVICE = "META-INF/services/io.switchboard.json.CodecProvider";
-
   private ErrorReporter errors;
+  private GeneratedFiles files;
   /** Every type compiled here, by qualified name: their codecs are generated, never looked up. */
   private final Set<String> sourceTypes = new HashSet<>();
   private final Set<String> generatedCodecs = new HashSet<>();
@@ -76,14 +65,14 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (errors == null) {
       errors = new ErrorReporter(processingEnv.getMessager());
+      files = new GeneratedFiles(processingEnv);
     }
     if (round.processingOver()) {
       // After an error javac skips to this last round, and the build fails anyway: writing the
       // providers now would only add a warning about a source created in the last round.
       if (!round.errorRaised()) {
         writeProviders(); // normally done in an earlier round; here only if that never came
-        writeServiceFile(DISPATCHER_SERVICE, dispatchers);
-        writeServiceFile(PROVIDER_SERVICE, providers);
+        files.writeServiceFiles(dispatchers, providers);
       }
       return false;
     }
@@ -170,7 +159,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
     ClassName dispatcher = model.get().dispatcher();
-    if (!writeSource(dispatcher, DispatcherWriter.write(model.get()), TypeChecks.classAndSuperclasses(endpoint).toArray(TypeElement[]::new))) {
+    TypeElement[] origins = TypeChecks.classAndSuperclasses(endpoint).toArray(TypeElement[]::new);
+    if (!files.writeSource(dispatcher, DispatcherWriter.write(model.get()), origins)) {
       return false;
     }
     dispatchers.add(dispatcher.canonicalName());
@@ -178,7 +168,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   }
 
   private boolean writeCodec(String typeName, CodecModel model, TypeElement type) {
-    if (!writeSource(model.codec(), CodecWriter.write(model), type)) {
+    if (!files.writeSource(model.codec(), CodecWriter.write(model), type)) {
       return false;
     }
     generatedCodecs.add(typeName);
@@ -228,7 +218,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       TypeElement[] origins = codecs.stream()
           .map(c -> processingEnv.getElementUtils().getTypeElement(c.type().canonicalName()))
           .toArray(TypeElement[]::new);
-      if (writeSource(provider, CodecProviderWriter.write(provider, codecs), origins)) {
+      if (files.writeSource(provider, CodecProviderWriter.write(provider, codecs), origins)) {
         providers.add(provider.canonicalName());
       }
     }
@@ -246,61 +236,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     for (int i = 1; ; i++) {
       ClassName name = ClassName.get(pkg, i == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + i);
       boolean taken = providers.contains(name.canonicalName())
-          || (processingEnv.getElementUtils().getTypeElement(name.canonicalName()) != null && !isOwnOutput(name));
+          || (processingEnv.getElementUtils().getTypeElement(name.canonicalName()) != null && !files.isOwnOutput(name));
       if (!taken) {
         return name;
       }
-    }
-  }
-
-  private boolean isOwnOutput(ClassName name) {
-    try {
-      FileObject file = processingEnv.getFiler()
-          .getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
-      try (InputStream in = file.openInputStream()) {
-        return true;
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private boolean writeSource(ClassName name, TypeSpec spec, TypeElement... origins) {
-    TypeSpec.Builder withOrigins = spec.toBuilder();
-    for (TypeElement origin : origins) {
-      if (origin != null) {
-        withOrigins.addOriginatingElement(origin);
-      }
-    }
-    JavaFile file = JavaFile.builder(name.packageName(), withOrigins.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
-    try {
-      file.writeTo(processingEnv.getFiler());
-      return true;
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", name.canonicalName(), e.getMessage()));
-      return false;
-    }
-  }
-
-  private void writeServiceFile(String path, Set<String> implementations) {
-    if (implementations.isEmpty()) {
-      return;
-    }
-    try {
-      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
-      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        for (String implementation : implementations) {
-          out.write(implementation);
-          out.write('\n');
-        }
-      }
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", path, e.getMessage()));
     }
   }
 
