@@ -18,8 +18,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
@@ -81,10 +79,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     CodecValidator codecs = new CodecValidator(processingEnv, sourceTypes, generatedCodecs);
     EndpointValidator validator = new EndpointValidator(processingEnv, errors, codecs, pathOwners);
+    MessageValidator messages = new MessageValidator(errors, codecs);
     boolean wrote = false;
 
-    reportHandlersOutsideEndpoints(round);
-    reportMisplacedNonBlocking(round);
+    new PlacementValidator(processingEnv, errors).check(round);
     for (TypeElement endpoint : endpoints(round)) {
       if (TypeChecks.mentionsUnresolvedTypes(endpoint)) {
         // If the type never comes, javac reports it; the dispatcher would not compile anyway.
@@ -95,7 +93,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     for (TypeElement message : sorted(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(Names.WS_MESSAGE)))) {
-      guarded(message, () -> checkMessage(message, codecs));
+      guarded(message, () -> {
+        messages.check(message);
+        return false; // its codec is written with the others
+      });
     }
     for (Map.Entry<String, CodecModel> entry : codecs.models().entrySet()) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
@@ -131,28 +132,6 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
   }
 
-  private void reportHandlersOutsideEndpoints(RoundEnvironment round) {
-    for (String annotation : getSupportedAnnotationTypes()) {
-      if (!HandlerRole.isHandlerAnnotation(annotation)) {
-        continue;
-      }
-      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
-      if (annotationType == null) {
-        continue;
-      }
-      for (Element method : round.getElementsAnnotatedWith(annotationType)) {
-        Element owner = method.getEnclosingElement();
-        // An abstract class is a base that endpoints may extend and inherit its handlers from.
-        boolean abstractBase = owner.getKind() == ElementKind.CLASS && owner.getModifiers().contains(Modifier.ABSTRACT);
-        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !abstractBase) {
-          errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
-              "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
-              annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
-        }
-      }
-    }
-  }
-
   private boolean writeDispatcher(TypeElement endpoint, EndpointValidator validator) {
     Optional<EndpointModel> model = validator.validate(endpoint);
     if (model.isEmpty()) {
@@ -174,40 +153,6 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     generatedCodecs.add(typeName);
     unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
     return true;
-  }
-
-  /** {@code @NonBlocking} chooses the thread of a command; anywhere else it would do nothing. */
-  private void reportMisplacedNonBlocking(RoundEnvironment round) {
-    TypeElement nonBlocking = processingEnv.getElementUtils().getTypeElement(Names.NON_BLOCKING);
-    if (nonBlocking == null) {
-      return;
-    }
-    for (Element method : round.getElementsAnnotatedWith(nonBlocking)) {
-      if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
-        errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
-            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
-      }
-    }
-  }
-
-  /** Checks a {@code @WsMessage} type; its codec is written with the others. Writes nothing itself. */
-  private boolean checkMessage(TypeElement message, CodecValidator codecs) {
-    ElementKind kind = message.getKind();
-    if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
-      errors.error(ErrorKey.SwMessageKind, message, Annotations.annotation(message, Names.WS_MESSAGE), null,
-          "@WsMessage goes on a record, an enum or a class, not on %s", message.getSimpleName());
-      return false;
-    }
-    try {
-      codecs.resolve(message.asType(), message.getSimpleName().toString());
-    } catch (UnsupportedTypeException e) {
-      int before = errors.errorCount();
-      codecs.reportOnMember(e, errors);
-      if (errors.errorCount() == before) {
-        errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
-      }
-    }
-    return false;
   }
 
   private void writeProviders() {
