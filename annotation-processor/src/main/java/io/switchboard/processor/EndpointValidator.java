@@ -33,12 +33,12 @@ final class EndpointValidator {
   private final Elements elements;
   private final TypeChecks types;
   private final ErrorReporter errors;
-  private final CodecValidator codecs;
+  private final CodecResolver codecs;
   /** Path → the endpoint that has it, across the compilation. */
   private final Map<String, String> pathOwners;
 
   EndpointValidator(
-      ProcessingEnvironment env, ErrorReporter errors, CodecValidator codecs, Map<String, String> pathOwners) {
+      ProcessingEnvironment env, ErrorReporter errors, CodecResolver codecs, Map<String, String> pathOwners) {
     this.elements = env.getElementUtils();
     this.types = new TypeChecks(env);
     this.errors = errors;

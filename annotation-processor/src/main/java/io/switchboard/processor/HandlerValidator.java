@@ -47,7 +47,7 @@ final class HandlerValidator {
           Names.ENDPOINT_INFO.canonicalName(), "endpoint");
 
   private final ErrorReporter errors;
-  private final CodecValidator codecs;
+  private final CodecResolver codecs;
   private final TypeChecks types;
 
   private final List<CommandModel> commands = new ArrayList<>();
@@ -63,7 +63,7 @@ final class HandlerValidator {
   private ExecutableElement firstCommand;
 
   HandlerValidator(
-      ErrorReporter errors, CodecValidator codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
+      ErrorReporter errors, CodecResolver codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
     this.errors = errors;
     this.codecs = codecs;
     this.types = types;

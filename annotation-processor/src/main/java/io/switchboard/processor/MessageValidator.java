@@ -5,15 +5,15 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Checks a {@code @WsMessage} type: that it is a kind of type a codec can be made for, and that
- * all its members have codecs. Its codec model is left in the {@link CodecValidator}, to be written
+ * all its members have codecs. Its codec model is left in the {@link CodecResolver}, to be written
  * with the others.
  */
 final class MessageValidator {
 
   private final ErrorReporter errors;
-  private final CodecValidator codecs;
+  private final CodecResolver codecs;
 
-  MessageValidator(ErrorReporter errors, CodecValidator codecs) {
+  MessageValidator(ErrorReporter errors, CodecResolver codecs) {
     this.errors = errors;
     this.codecs = codecs;
   }

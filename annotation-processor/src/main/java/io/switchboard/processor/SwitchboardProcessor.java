@@ -27,7 +27,7 @@ import javax.lang.model.util.ElementFilter;
  * each package with codecs, a {@code Switchboard_Codecs} provider; and the {@code
  * META-INF/services} files that let the runtime find them all without reflection.
  *
- * <p>The work is validate ({@link EndpointValidator}, {@link CodecValidator}) → model ({@link
+ * <p>The work is validate ({@link EndpointValidator}, {@link CodecResolver}) → model ({@link
  * EndpointModel}, {@link CodecModel}) → generate ({@link DispatcherWriter}, {@link CodecWriter},
  * {@link CodecProviderWriter}), written out by {@link GeneratedFiles}. Types are visited in name
  * order so the output is deterministic.
@@ -77,7 +77,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     for (Element root : round.getRootElements()) {
       collectTypes(root);
     }
-    CodecValidator codecs = new CodecValidator(processingEnv, sourceTypes, generatedCodecs);
+    CodecResolver codecs = new CodecResolver(processingEnv, sourceTypes, generatedCodecs);
     EndpointValidator validator = new EndpointValidator(processingEnv, errors, codecs, pathOwners);
     MessageValidator messages = new MessageValidator(errors, codecs);
     boolean wrote = false;
