@@ -54,11 +54,8 @@ final class EndpointValidator {
     String path = checkPath(endpoint, annotation);
     boolean instantiable = checkConstructors(endpoint);
 
-    HandlerValidator handlers = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
-    for (ExecutableElement method : methods(endpoint)) {
-      handlers.add(method, endpoint);
-    }
-    handlers.checkTextAgainstCommands();
+    HandlerValidator.Handlers handlers =
+        HandlerValidator.classify(errors, codecs, types, endpoint, path, methods(endpoint));
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import io.switchboard.processor.HandlerCall.Argument;
 import io.switchboard.processor.HandlerCall.Returns;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Checks the handler methods of one endpoint, in declaration order, and turns the valid ones into
  * {@link HandlerCall}s: which role each plays, where each argument comes from, what each returns.
- * Each mistake is reported on the method, parameter or annotation value at fault.
+ * Each mistake is reported on the method, parameter or annotation value at fault. One instance
+ * classifies one endpoint's methods, in {@link #classify}, and is dropped.
  */
 final class HandlerValidator {
 
@@ -50,6 +52,7 @@ final class HandlerValidator {
   private final CodecResolver codecs;
   private final TypeChecks types;
 
+  // What the one classification found so far; handed out only as a Handlers record.
   private final List<CommandModel> commands = new ArrayList<>();
   private final List<ScheduledModel> scheduled = new ArrayList<>();
   private final Map<String, String> commandOwners = new HashMap<>();
@@ -62,7 +65,42 @@ final class HandlerValidator {
   private ExecutableElement textMethod;
   private ExecutableElement firstCommand;
 
-  HandlerValidator(
+  /**
+   * The valid handlers of an endpoint, each list in declaration order.
+   *
+   * @param lifecycle the one handler of each lifecycle role the endpoint has
+   * @param pathParams the path parameters read as other types than String, each once
+   */
+  record Handlers(
+      List<CommandModel> commands,
+      List<ScheduledModel> scheduled,
+      Map<HandlerRole, HandlerCall> lifecycle,
+      List<HandlerCall.PathParamArgument> pathParams) {
+
+    /** The one handler of a lifecycle role, if the endpoint has it. */
+    Optional<HandlerCall> single(HandlerRole role) {
+      return Optional.ofNullable(lifecycle.get(role));
+    }
+  }
+
+  /**
+   * Checks the methods of an endpoint, reporting each mistake, and returns the valid handlers.
+   *
+   * @param methods the endpoint's methods and those it inherits, in the order handlers are listed
+   * @param path the endpoint's path, whose template names the path parameters
+   */
+  static Handlers classify(ErrorReporter errors, CodecResolver codecs, TypeChecks types, TypeElement endpoint,
+      String path, List<ExecutableElement> methods) {
+    HandlerValidator validator = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
+    for (ExecutableElement method : methods) {
+      validator.add(method, endpoint);
+    }
+    validator.checkTextAgainstCommands();
+    return new Handlers(List.copyOf(validator.commands), List.copyOf(validator.scheduled),
+        Collections.unmodifiableMap(new EnumMap<>(validator.lifecycle)), List.copyOf(validator.pathChecks));
+  }
+
+  private HandlerValidator(
       ErrorReporter errors, CodecResolver codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
     this.errors = errors;
     this.codecs = codecs;
@@ -71,28 +109,8 @@ final class HandlerValidator {
     this.pathNames = template.map(PathTemplate::names).orElse(null);
   }
 
-  /** The path parameters read as other types than String, each once. */
-  List<HandlerCall.PathParamArgument> pathParams() {
-    return List.copyOf(pathChecks);
-  }
-
-  /** The valid commands, in declaration order. */
-  List<CommandModel> commands() {
-    return commands;
-  }
-
-  /** The valid {@code @Every} methods, in declaration order. */
-  List<ScheduledModel> scheduled() {
-    return scheduled;
-  }
-
-  /** The one handler of a lifecycle role, if the endpoint has it. */
-  Optional<HandlerCall> single(HandlerRole role) {
-    return Optional.ofNullable(lifecycle.get(role));
-  }
-
   /** Checks a method; one without handler annotations is none of this validator's business. */
-  void add(ExecutableElement method, TypeElement endpoint) {
+  private void add(ExecutableElement method, TypeElement endpoint) {
     List<HandlerRole> roles = new ArrayList<>();
     for (HandlerRole role : HandlerRole.values()) {
       if (annotation(method, role.annotation) != null) {
@@ -490,8 +508,8 @@ final class HandlerValidator {
     return Optional.empty();
   }
 
-  /** Reports an {@code @OnText} method next to commands; call it once every method was added. */
-  void checkTextAgainstCommands() {
+  /** Reports an {@code @OnText} method next to commands; called once every method was added. */
+  private void checkTextAgainstCommands() {
     if (textMethod != null && firstCommand != null) {
       errors.error(ErrorKey.SwTextWithCommands, textMethod,
           "@OnText method %s() takes every text message, so %s and the other @WsCommand methods would never run; use one or the other",
