@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import javax.annotation.processing.AbstractProcessor;
@@ -27,10 +26,10 @@ import javax.lang.model.util.ElementFilter;
  * each package with codecs, a {@code Switchboard_Codecs} provider; and the {@code
  * META-INF/services} files that let the runtime find them all without reflection.
  *
- * <p>The work is validate ({@link EndpointValidator}, {@link CodecResolver}) → model ({@link
- * EndpointModel}, {@link CodecModel}) → generate ({@link DispatcherWriter}, {@link CodecWriter},
- * {@link CodecProviderWriter}), written out by {@link GeneratedFiles}. Types are visited in name
- * order so the output is deterministic.
+ * <p>This class only orchestrates: validate ({@link PlacementValidator}, {@link EndpointValidator},
+ * {@link MessageValidator}, {@link CodecResolver}) → model ({@link EndpointModel}, {@link
+ * CodecModel}) → write ({@link DispatcherWriter}, {@link CodecWriter}, {@link CodecProviders}),
+ * through {@link GeneratedFiles}. Types are visited in name order so the output is deterministic.
  */
 @AutoService(Processor.class)
 public final class SwitchboardProcessor extends AbstractProcessor {
@@ -41,10 +40,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   private final Set<String> sourceTypes = new HashSet<>();
   private final Set<String> generatedCodecs = new HashSet<>();
   private final Map<String, String> pathOwners = new HashMap<>();
-  /** Generated codecs not yet listed in a provider, by package. */
-  private final Map<String, List<CodecModel>> unlistedCodecs = new TreeMap<>();
+  private CodecProviders providers;
   private final Set<String> dispatchers = new TreeSet<>();
-  private final Set<String> providers = new TreeSet<>();
   /** Endpoints whose handlers mention types not generated yet, retried in the next round. */
   private final Set<String> deferredEndpoints = new TreeSet<>();
 
@@ -64,13 +61,14 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     if (errors == null) {
       errors = new ErrorReporter(processingEnv.getMessager());
       files = new GeneratedFiles(processingEnv);
+      providers = new CodecProviders(processingEnv.getElementUtils(), files);
     }
     if (round.processingOver()) {
       // After an error javac skips to this last round, and the build fails anyway: writing the
       // providers now would only add a warning about a source created in the last round.
       if (!round.errorRaised()) {
-        writeProviders(); // normally done in an earlier round; here only if that never came
-        files.writeServiceFiles(dispatchers, providers);
+        providers.writeUnlisted(); // normally done in an earlier round; here only if that never came
+        files.writeServiceFiles(dispatchers, providers.written());
       }
       return false;
     }
@@ -104,7 +102,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     if (!wrote) {
       // The codecs of earlier rounds are all known once a round generates none.
-      writeProviders();
+      providers.writeUnlisted();
     }
     return false;
   }
@@ -151,41 +149,8 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
     generatedCodecs.add(typeName);
-    unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
+    providers.add(model);
     return true;
-  }
-
-  private void writeProviders() {
-    for (Map.Entry<String, List<CodecModel>> entry : unlistedCodecs.entrySet()) {
-      ClassName provider = providerName(entry.getKey());
-      List<CodecModel> codecs = new ArrayList<>(entry.getValue());
-      codecs.sort(Comparator.comparing(c -> c.type().canonicalName()));
-      TypeElement[] origins = codecs.stream()
-          .map(c -> processingEnv.getElementUtils().getTypeElement(c.type().canonicalName()))
-          .toArray(TypeElement[]::new);
-      if (files.writeSource(provider, CodecProviderWriter.write(provider, codecs), origins)) {
-        providers.add(provider.canonicalName());
-      }
-    }
-    unlistedCodecs.clear();
-  }
-
-  /**
-   * {@code Switchboard_Codecs}, unless that name is taken: by a provider this compilation already
-   * wrote (for codecs that turned up in a later round), or by one of another module on the class
-   * path, typically the main code's when tests declare messages in the same package. Then {@code
-   * Switchboard_Codecs2}, and so on. A provider left in this compilation's own output directory by
-   * an earlier build is overwritten, not avoided.
-   */
-  private ClassName providerName(String pkg) {
-    for (int i = 1; ; i++) {
-      ClassName name = ClassName.get(pkg, i == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + i);
-      boolean taken = providers.contains(name.canonicalName())
-          || (processingEnv.getElementUtils().getTypeElement(name.canonicalName()) != null && !files.isOwnOutput(name));
-      if (!taken) {
-        return name;
-      }
-    }
   }
 
   /**
@@ -201,7 +166,6 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
   }
-
 
   private static List<TypeElement> sorted(Set<? extends Element> elements) {
     List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(elements));
