@@ -20,9 +20,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -36,12 +33,12 @@ final class EndpointValidator {
   private final Elements elements;
   private final TypeChecks types;
   private final ErrorReporter errors;
-  private final CodecValidator codecs;
+  private final CodecResolver codecs;
   /** Path → the endpoint that has it, across the compilation. */
   private final Map<String, String> pathOwners;
 
   EndpointValidator(
-      ProcessingEnvironment env, ErrorReporter errors, CodecValidator codecs, Map<String, String> pathOwners) {
+      ProcessingEnvironment env, ErrorReporter errors, CodecResolver codecs, Map<String, String> pathOwners) {
     this.elements = env.getElementUtils();
     this.types = new TypeChecks(env);
     this.errors = errors;
@@ -57,11 +54,8 @@ final class EndpointValidator {
     String path = checkPath(endpoint, annotation);
     boolean instantiable = checkConstructors(endpoint);
 
-    HandlerValidator handlers = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
-    for (ExecutableElement method : methods(endpoint)) {
-      handlers.add(method, endpoint);
-    }
-    handlers.checkTextAgainstCommands();
+    HandlerValidator.Handlers handlers =
+        HandlerValidator.classify(errors, codecs, types, endpoint, path, methods(endpoint));
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -90,14 +84,9 @@ final class EndpointValidator {
    * override, which must carry the handler annotation itself.
    */
   private List<ExecutableElement> methods(TypeElement endpoint) {
-    List<TypeElement> hierarchy = new ArrayList<>();
-    for (TypeElement type = endpoint; type != null && !type.getQualifiedName().contentEquals("java.lang.Object");
-        type = superclass(type)) {
-      hierarchy.add(0, type);
-    }
     Set<Element> members = new HashSet<>(elements.getAllMembers(endpoint));
     List<ExecutableElement> methods = new ArrayList<>();
-    for (TypeElement type : hierarchy) {
+    for (TypeElement type : TypeChecks.superclassesFirst(endpoint)) {
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
         if (type == endpoint || members.contains(method)) {
           methods.add(method);
@@ -105,11 +94,6 @@ final class EndpointValidator {
       }
     }
     return methods;
-  }
-
-  private static TypeElement superclass(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   private void checkClass(TypeElement endpoint, AnnotationMirror annotation) {

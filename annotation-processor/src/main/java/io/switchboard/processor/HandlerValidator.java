@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import io.switchboard.processor.HandlerCall.Argument;
 import io.switchboard.processor.HandlerCall.Returns;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,19 +21,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * Checks the handler methods of one endpoint, in declaration order, and turns the valid ones into
  * {@link HandlerCall}s: which role each plays, where each argument comes from, what each returns.
- * Each mistake is reported on the method, parameter or annotation value at fault.
+ * Each mistake is reported on the method, parameter or annotation value at fault. One instance
+ * classifies one endpoint's methods, in {@link #classify}, and is dropped.
  */
 final class HandlerValidator {
 
@@ -49,9 +49,10 @@ final class HandlerValidator {
           Names.ENDPOINT_INFO.canonicalName(), "endpoint");
 
   private final ErrorReporter errors;
-  private final CodecValidator codecs;
+  private final CodecResolver codecs;
   private final TypeChecks types;
 
+  // What the one classification found so far; handed out only as a Handlers record.
   private final List<CommandModel> commands = new ArrayList<>();
   private final List<ScheduledModel> scheduled = new ArrayList<>();
   private final Map<String, String> commandOwners = new HashMap<>();
@@ -64,8 +65,43 @@ final class HandlerValidator {
   private ExecutableElement textMethod;
   private ExecutableElement firstCommand;
 
-  HandlerValidator(
-      ErrorReporter errors, CodecValidator codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
+  /**
+   * The valid handlers of an endpoint, each list in declaration order.
+   *
+   * @param lifecycle the one handler of each lifecycle role the endpoint has
+   * @param pathParams the path parameters read as other types than String, each once
+   */
+  record Handlers(
+      List<CommandModel> commands,
+      List<ScheduledModel> scheduled,
+      Map<HandlerRole, HandlerCall> lifecycle,
+      List<HandlerCall.PathParamArgument> pathParams) {
+
+    /** The one handler of a lifecycle role, if the endpoint has it. */
+    Optional<HandlerCall> single(HandlerRole role) {
+      return Optional.ofNullable(lifecycle.get(role));
+    }
+  }
+
+  /**
+   * Checks the methods of an endpoint, reporting each mistake, and returns the valid handlers.
+   *
+   * @param methods the endpoint's methods and those it inherits, in the order handlers are listed
+   * @param path the endpoint's path, whose template names the path parameters
+   */
+  static Handlers classify(ErrorReporter errors, CodecResolver codecs, TypeChecks types, TypeElement endpoint,
+      String path, List<ExecutableElement> methods) {
+    HandlerValidator validator = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
+    for (ExecutableElement method : methods) {
+      validator.add(method, endpoint);
+    }
+    validator.checkTextAgainstCommands();
+    return new Handlers(List.copyOf(validator.commands), List.copyOf(validator.scheduled),
+        Collections.unmodifiableMap(new EnumMap<>(validator.lifecycle)), List.copyOf(validator.pathChecks));
+  }
+
+  private HandlerValidator(
+      ErrorReporter errors, CodecResolver codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
     this.errors = errors;
     this.codecs = codecs;
     this.types = types;
@@ -73,28 +109,8 @@ final class HandlerValidator {
     this.pathNames = template.map(PathTemplate::names).orElse(null);
   }
 
-  /** The path parameters read as other types than String, each once. */
-  List<HandlerCall.PathParamArgument> pathParams() {
-    return List.copyOf(pathChecks);
-  }
-
-  /** The valid commands, in declaration order. */
-  List<CommandModel> commands() {
-    return commands;
-  }
-
-  /** The valid {@code @Every} methods, in declaration order. */
-  List<ScheduledModel> scheduled() {
-    return scheduled;
-  }
-
-  /** The one handler of a lifecycle role, if the endpoint has it. */
-  Optional<HandlerCall> single(HandlerRole role) {
-    return Optional.ofNullable(lifecycle.get(role));
-  }
-
   /** Checks a method; one without handler annotations is none of this validator's business. */
-  void add(ExecutableElement method, TypeElement endpoint) {
+  private void add(ExecutableElement method, TypeElement endpoint) {
     List<HandlerRole> roles = new ArrayList<>();
     for (HandlerRole role : HandlerRole.values()) {
       if (annotation(method, role.annotation) != null) {
@@ -466,13 +482,11 @@ final class HandlerValidator {
 
   /** The codec of a type read from one bare word, as a text-line argument: a scalar or an enum. */
   private Optional<CodecRef> textCodec(TypeMirror type) {
-    boolean isEnum = type.getKind() == TypeKind.DECLARED
-        && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
     try {
       CodecRef codec = codecs.resolve(type, TypeChecks.typeDescription(type));
       boolean scalar = codec instanceof CodecRef.BuiltIn builtIn
           && builtIn.owner().equals(Names.CODECS) && !builtIn.constant().endsWith("_ARRAY");
-      return scalar || isEnum ? Optional.of(codec) : Optional.empty();
+      return scalar || TypeChecks.isEnum(type) ? Optional.of(codec) : Optional.empty();
     } catch (UnsupportedTypeException e) {
       return Optional.empty();
     }
@@ -481,9 +495,7 @@ final class HandlerValidator {
   /** An injectable context parameter; reports any other parameter as wrong for the role. */
   private Optional<Argument> contextArgument(VariableElement parameter, HandlerRole role) {
     TypeMirror type = parameter.asType();
-    String accessor = type.getKind() == TypeKind.DECLARED
-        ? CONTEXT.get(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString())
-        : null;
+    String accessor = TypeChecks.qualifiedName(type).map(CONTEXT::get).orElse(null);
     if (accessor != null && !(role == HandlerRole.EVERY && accessor.equals("session"))) {
       return Optional.of(new HandlerCall.FromContext(accessor));
     }
@@ -496,8 +508,8 @@ final class HandlerValidator {
     return Optional.empty();
   }
 
-  /** Reports an {@code @OnText} method next to commands; call it once every method was added. */
-  void checkTextAgainstCommands() {
+  /** Reports an {@code @OnText} method next to commands; called once every method was added. */
+  private void checkTextAgainstCommands() {
     if (textMethod != null && firstCommand != null) {
       errors.error(ErrorKey.SwTextWithCommands, textMethod,
           "@OnText method %s() takes every text message, so %s and the other @WsCommand methods would never run; use one or the other",

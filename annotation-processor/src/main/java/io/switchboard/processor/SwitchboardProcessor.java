@@ -2,13 +2,6 @@ package io.switchboard.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import javax.annotation.processing.AbstractProcessor;
@@ -25,16 +17,8 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Generates, for each {@code @WsEndpoint} class, its {@code <Endpoint>_Dispatcher}; for each type
@@ -42,25 +26,22 @@ import javax.tools.StandardLocation;
  * each package with codecs, a {@code Switchboard_Codecs} provider; and the {@code
  * META-INF/services} files that let the runtime find them all without reflection.
  *
- * <p>The work is validate ({@link EndpointValidator}, {@link CodecValidator}) → model ({@link
- * EndpointModel}, {@link CodecModel}) → generate ({@link DispatcherWriter}, {@link CodecWriter},
- * {@link CodecProviderWriter}). Types are visited in name order so the output is deterministic.
+ * <p>This class only orchestrates: validate ({@link PlacementValidator}, {@link EndpointValidator},
+ * {@link MessageValidator}, {@link CodecResolver}) → model ({@link EndpointModel}, {@link
+ * CodecModel}) → write ({@link DispatcherWriter}, {@link CodecWriter}, {@link CodecProviders}),
+ * through {@link GeneratedFiles}. Types are visited in name order so the output is deterministic.
  */
 @AutoService(Processor.class)
 public final class SwitchboardProcessor extends AbstractProcessor {
 
-  private static final String DISPATCHER_SERVICE = "META-INF/services/io.switchboard.spi.EndpointDispatcher";
-  private static final String PROVIDER_SERVICE = "META-INF/services/io.switchboard.json.CodecProvider";
-
   private ErrorReporter errors;
+  private GeneratedFiles files;
   /** Every type compiled here, by qualified name: their codecs are generated, never looked up. */
   private final Set<String> sourceTypes = new HashSet<>();
   private final Set<String> generatedCodecs = new HashSet<>();
   private final Map<String, String> pathOwners = new HashMap<>();
-  /** Generated codecs not yet listed in a provider, by package. */
-  private final Map<String, List<CodecModel>> unlistedCodecs = new TreeMap<>();
+  private CodecProviders providers;
   private final Set<String> dispatchers = new TreeSet<>();
-  private final Set<String> providers = new TreeSet<>();
   /** Endpoints whose handlers mention types not generated yet, retried in the next round. */
   private final Set<String> deferredEndpoints = new TreeSet<>();
 
@@ -79,26 +60,27 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (errors == null) {
       errors = new ErrorReporter(processingEnv.getMessager());
+      files = new GeneratedFiles(processingEnv);
+      providers = new CodecProviders(processingEnv.getElementUtils(), files);
     }
     if (round.processingOver()) {
       // After an error javac skips to this last round, and the build fails anyway: writing the
       // providers now would only add a warning about a source created in the last round.
       if (!round.errorRaised()) {
-        writeProviders(); // normally done in an earlier round; here only if that never came
-        writeServiceFile(DISPATCHER_SERVICE, dispatchers);
-        writeServiceFile(PROVIDER_SERVICE, providers);
+        providers.writeUnlisted(); // normally done in an earlier round; here only if that never came
+        files.writeServiceFiles(dispatchers, providers.written());
       }
       return false;
     }
     for (Element root : round.getRootElements()) {
       collectTypes(root);
     }
-    CodecValidator codecs = new CodecValidator(processingEnv, sourceTypes, generatedCodecs);
+    CodecResolver codecs = new CodecResolver(processingEnv, sourceTypes, generatedCodecs);
     EndpointValidator validator = new EndpointValidator(processingEnv, errors, codecs, pathOwners);
+    MessageValidator messages = new MessageValidator(errors, codecs);
     boolean wrote = false;
 
-    reportHandlersOutsideEndpoints(round);
-    reportMisplacedNonBlocking(round);
+    new PlacementValidator(processingEnv, errors).check(round);
     for (TypeElement endpoint : endpoints(round)) {
       if (TypeChecks.mentionsUnresolvedTypes(endpoint)) {
         // If the type never comes, javac reports it; the dispatcher would not compile anyway.
@@ -109,7 +91,10 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     for (TypeElement message : sorted(round.getElementsAnnotatedWith(
         processingEnv.getElementUtils().getTypeElement(Names.WS_MESSAGE)))) {
-      guarded(message, () -> checkMessage(message, codecs));
+      guarded(message, () -> {
+        messages.check(message);
+        return false; // its codec is written with the others
+      });
     }
     for (Map.Entry<String, CodecModel> entry : codecs.models().entrySet()) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
@@ -117,21 +102,9 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     if (!wrote) {
       // The codecs of earlier rounds are all known once a round generates none.
-      writeProviders();
+      providers.writeUnlisted();
     }
     return false;
-  }
-
-  /** An endpoint and the classes it inherits handlers from: what its dispatcher is made of. */
-  private static TypeElement[] classAndSuperclasses(TypeElement endpoint) {
-    List<TypeElement> types = new ArrayList<>();
-    TypeElement type = endpoint;
-    while (type != null && !type.getQualifiedName().contentEquals("java.lang.Object")) {
-      types.add(type);
-      TypeMirror superclass = type.getSuperclass();
-      type = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
-    }
-    return types.toArray(TypeElement[]::new);
   }
 
   /** This round's endpoints and those deferred from earlier rounds, in name order. */
@@ -157,35 +130,14 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
   }
 
-  private void reportHandlersOutsideEndpoints(RoundEnvironment round) {
-    for (String annotation : getSupportedAnnotationTypes()) {
-      if (!HandlerRole.isHandlerAnnotation(annotation)) {
-        continue;
-      }
-      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
-      if (annotationType == null) {
-        continue;
-      }
-      for (Element method : round.getElementsAnnotatedWith(annotationType)) {
-        Element owner = method.getEnclosingElement();
-        // An abstract class is a base that endpoints may extend and inherit its handlers from.
-        boolean abstractBase = owner.getKind() == ElementKind.CLASS && owner.getModifiers().contains(Modifier.ABSTRACT);
-        if (Annotations.annotation(owner, Names.WS_ENDPOINT) == null && !abstractBase) {
-          errors.error(ErrorKey.SwHandlerOutsideEndpoint, method, Annotations.annotation(method, annotation), null,
-              "@%s method %s() is in %s, which is neither a @WsEndpoint class nor an abstract base of one, so nothing would ever call it",
-              annotationType.getSimpleName(), method.getSimpleName(), owner.getSimpleName());
-        }
-      }
-    }
-  }
-
   private boolean writeDispatcher(TypeElement endpoint, EndpointValidator validator) {
     Optional<EndpointModel> model = validator.validate(endpoint);
     if (model.isEmpty()) {
       return false;
     }
     ClassName dispatcher = model.get().dispatcher();
-    if (!writeSource(dispatcher, DispatcherWriter.write(model.get()), classAndSuperclasses(endpoint))) {
+    TypeElement[] origins = TypeChecks.classAndSuperclasses(endpoint).toArray(TypeElement[]::new);
+    if (!files.writeSource(dispatcher, DispatcherWriter.write(model.get()), origins)) {
       return false;
     }
     dispatchers.add(dispatcher.canonicalName());
@@ -193,130 +145,12 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   }
 
   private boolean writeCodec(String typeName, CodecModel model, TypeElement type) {
-    if (!writeSource(model.codec(), CodecWriter.write(model), type)) {
+    if (!files.writeSource(model.codec(), CodecWriter.write(model), type)) {
       return false;
     }
     generatedCodecs.add(typeName);
-    unlistedCodecs.computeIfAbsent(model.type().packageName(), p -> new ArrayList<>()).add(model);
+    providers.add(model);
     return true;
-  }
-
-  /** {@code @NonBlocking} chooses the thread of a command; anywhere else it would do nothing. */
-  private void reportMisplacedNonBlocking(RoundEnvironment round) {
-    TypeElement nonBlocking = processingEnv.getElementUtils().getTypeElement(Names.NON_BLOCKING);
-    if (nonBlocking == null) {
-      return;
-    }
-    for (Element method : round.getElementsAnnotatedWith(nonBlocking)) {
-      if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
-        errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
-            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
-      }
-    }
-  }
-
-  /** Checks a {@code @WsMessage} type; its codec is written with the others. Writes nothing itself. */
-  private boolean checkMessage(TypeElement message, CodecValidator codecs) {
-    ElementKind kind = message.getKind();
-    if (kind != ElementKind.CLASS && kind != ElementKind.RECORD && kind != ElementKind.ENUM) {
-      errors.error(ErrorKey.SwMessageKind, message, Annotations.annotation(message, Names.WS_MESSAGE), null,
-          "@WsMessage goes on a record, an enum or a class, not on %s", message.getSimpleName());
-      return false;
-    }
-    try {
-      codecs.resolve(message.asType(), message.getSimpleName().toString());
-    } catch (UnsupportedTypeException e) {
-      int before = errors.errorCount();
-      codecs.reportOnMember(e, errors);
-      if (errors.errorCount() == before) {
-        errors.error(ErrorKey.SwUnsupportedType, message, "@WsMessage type %s: %s", message.getSimpleName(), e.getMessage());
-      }
-    }
-    return false;
-  }
-
-  private void writeProviders() {
-    for (Map.Entry<String, List<CodecModel>> entry : unlistedCodecs.entrySet()) {
-      ClassName provider = providerName(entry.getKey());
-      List<CodecModel> codecs = new ArrayList<>(entry.getValue());
-      codecs.sort(Comparator.comparing(c -> c.type().canonicalName()));
-      TypeElement[] origins = codecs.stream()
-          .map(c -> processingEnv.getElementUtils().getTypeElement(c.type().canonicalName()))
-          .toArray(TypeElement[]::new);
-      if (writeSource(provider, CodecProviderWriter.write(provider, codecs), origins)) {
-        providers.add(provider.canonicalName());
-      }
-    }
-    unlistedCodecs.clear();
-  }
-
-  /**
-   * {@code Switchboard_Codecs}, unless that name is taken: by a provider this compilation already
-   * wrote (for codecs that turned up in a later round), or by one of another module on the class
-   * path, typically the main code's when tests declare messages in the same package. Then {@code
-   * Switchboard_Codecs2}, and so on. A provider left in this compilation's own output directory by
-   * an earlier build is overwritten, not avoided.
-   */
-  private ClassName providerName(String pkg) {
-    for (int i = 1; ; i++) {
-      ClassName name = ClassName.get(pkg, i == 1 ? "Switchboard_Codecs" : "Switchboard_Codecs" + i);
-      boolean taken = providers.contains(name.canonicalName())
-          || (processingEnv.getElementUtils().getTypeElement(name.canonicalName()) != null && !isOwnOutput(name));
-      if (!taken) {
-        return name;
-      }
-    }
-  }
-
-  private boolean isOwnOutput(ClassName name) {
-    try {
-      FileObject file = processingEnv.getFiler()
-          .getResource(StandardLocation.CLASS_OUTPUT, name.packageName(), name.simpleName() + ".class");
-      try (InputStream in = file.openInputStream()) {
-        return true;
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private boolean writeSource(ClassName name, TypeSpec spec, TypeElement... origins) {
-    TypeSpec.Builder withOrigins = spec.toBuilder();
-    for (TypeElement origin : origins) {
-      if (origin != null) {
-        withOrigins.addOriginatingElement(origin);
-      }
-    }
-    JavaFile file = JavaFile.builder(name.packageName(), withOrigins.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
-    try {
-      file.writeTo(processingEnv.getFiler());
-      return true;
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", name.canonicalName(), e.getMessage()));
-      return false;
-    }
-  }
-
-  private void writeServiceFile(String path, Set<String> implementations) {
-    if (implementations.isEmpty()) {
-      return;
-    }
-    try {
-      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
-      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-        for (String implementation : implementations) {
-          out.write(implementation);
-          out.write('\n');
-        }
-      }
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          ErrorKey.SwProcessorFailure.format("cannot write %s: %s", path, e.getMessage()));
-    }
   }
 
   /**
@@ -332,7 +166,6 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
   }
-
 
   private static List<TypeElement> sorted(Set<? extends Element> elements) {
     List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(elements));

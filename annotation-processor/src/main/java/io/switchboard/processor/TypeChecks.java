@@ -4,9 +4,13 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -47,8 +51,19 @@ final class TypeChecks {
 
   /** Whether the type is the class or interface of this name (any type arguments). */
   static boolean isType(TypeMirror type, String qualifiedName) {
+    return qualifiedName(type).filter(qualifiedName::equals).isPresent();
+  }
+
+  /** The qualified name of a class, interface, enum or record type; empty for any other type. */
+  static Optional<String> qualifiedName(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+        ? Optional.of(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString())
+        : Optional.empty();
+  }
+
+  /** Whether the type is an enum. */
+  static boolean isEnum(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
   }
 
   /** The value type of a {@code CompletionStage} (or implementation), if the type is one. */
@@ -68,6 +83,30 @@ final class TypeChecks {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A class and the classes it inherits from, up to but not including Object, the class itself
+   * first: endpoints inherit handlers, and message classes members, from all of them.
+   */
+  static List<TypeElement> classAndSuperclasses(TypeElement type) {
+    List<TypeElement> hierarchy = new ArrayList<>();
+    for (TypeElement t = type; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); t = superclass(t)) {
+      hierarchy.add(t);
+    }
+    return hierarchy;
+  }
+
+  /** {@link #classAndSuperclasses} the other way round: inherited members come before their overrides. */
+  static List<TypeElement> superclassesFirst(TypeElement type) {
+    List<TypeElement> hierarchy = classAndSuperclasses(type);
+    Collections.reverse(hierarchy);
+    return hierarchy;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
   }
 
   /** Whether the type is {@code byte[]}. */

@@ -1,8 +1,5 @@
 package io.switchboard.processor;
 
-import static io.switchboard.processor.Annotations.annotationValue;
-import static io.switchboard.processor.Annotations.isAnnotated;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.switchboard.processor.CodecModel.EnumCodec;
@@ -11,22 +8,16 @@ import io.switchboard.processor.CodecModel.ObjectCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
@@ -40,13 +31,10 @@ import javax.lang.model.util.Types;
  * Decides how each payload, reply and message type is encoded: a built-in codec, a combinator, or
  * a generated codec whose {@link CodecModel} it builds (after checking every member type, all the
  * way down). Unsupported types come back as an {@link UnsupportedTypeException} naming the path, for
- * the caller to report on its own element.
- *
- * <p>Which members are required: record components are, unless their type is {@code Optional}
- * (primitives always are); fields and bean properties of classes are optional unless marked
- * {@code @JsonProperty(required = true)}.
+ * the caller to report on its own element. The members of a generated codec's type come from the
+ * {@link BeanIntrospector}.
  */
-final class CodecValidator {
+final class CodecResolver {
 
   private static final String SUPPORTED =
       "use a record, an enum, a class with public fields or bean accessors, a primitive or its box,"
@@ -88,6 +76,7 @@ final class CodecValidator {
   private final Types types;
   private final Set<String> sourceTypes;
   private final Set<String> alreadyGenerated;
+  private final BeanIntrospector beans;
 
   /** Types whose model is being built: a reference back to one is a recursive type, fine. */
   private final Set<String> inProgress = new HashSet<>();
@@ -99,11 +88,12 @@ final class CodecValidator {
    * @param sourceTypes every type compiled in this compilation, whose codecs are always generated
    * @param alreadyGenerated codecs generated in earlier rounds, by qualified type name
    */
-  CodecValidator(ProcessingEnvironment env, Set<String> sourceTypes, Set<String> alreadyGenerated) {
+  CodecResolver(ProcessingEnvironment env, Set<String> sourceTypes, Set<String> alreadyGenerated) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.sourceTypes = sourceTypes;
     this.alreadyGenerated = alreadyGenerated;
+    this.beans = new BeanIntrospector(types);
   }
 
   /** The codecs to generate, found so far this round, sorted by type name. */
@@ -179,18 +169,13 @@ final class CodecValidator {
       }
     }
     if (factory.equals("mapOf")) {
-      if (!isString(arguments.get(0))) {
+      if (!TypeChecks.isType(arguments.get(0), "java.lang.String")) {
         throw new UnsupportedTypeException(path, type + " has no JSON codec: map keys must be String");
       }
       return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(1), path + "{}"), null);
     }
     String elementPath = factory.equals("optionalOf") ? path : path + "[]";
     return new CodecRef.Combinator(TypeName.get(type), factory, resolve(arguments.get(0), elementPath), null);
-  }
-
-  private boolean isString(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String");
   }
 
   private CodecRef resolveGenerated(DeclaredType type, TypeElement element, String path)
@@ -244,12 +229,21 @@ final class CodecValidator {
     String path = typeName.simpleName();
     checkUsable(element, path);
     if (element.getKind() == ElementKind.ENUM) {
-      List<EnumConstantModel> constants = enumConstants(element);
+      List<EnumConstantModel> constants = beans.enumConstants(element);
       checkUniqueNames(constants.stream().map(EnumConstantModel::jsonName).toList(), path, "constants");
       return new EnumCodec(typeName, codec, constants);
     }
     boolean isRecord = element.getKind() == ElementKind.RECORD;
-    List<PropertyModel> properties = isRecord ? recordProperties(element, path) : classProperties(element, path);
+    if (!isRecord && !hasAccessibleNoArgConstructor(element)) {
+      throw new UnsupportedTypeException(
+          path, element.getQualifiedName() + " has no JSON codec: a class needs an accessible no-argument constructor (or make it a record)");
+    }
+    List<PropertyModel> properties = new ArrayList<>();
+    for (BeanIntrospector.Member member : isRecord ? beans.recordComponents(element) : beans.classProperties(element)) {
+      CodecRef memberCodec = resolveMember(member.declaration(), member.type(), path + "." + member.javaName());
+      properties.add(new PropertyModel(member.javaName(), member.jsonName(), memberCodec, member.required(),
+          member.reader(), member.writer(), member.writerIsField()));
+    }
     checkUniqueNames(properties.stream().map(PropertyModel::jsonName).toList(), path, "members");
     return new ObjectCodec(typeName, codec, isRecord, properties);
   }
@@ -301,36 +295,6 @@ final class CodecValidator {
     }
   }
 
-  private List<EnumConstantModel> enumConstants(TypeElement element) {
-    List<EnumConstantModel> constants = new ArrayList<>();
-    for (Element member : element.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
-        String javaName = member.getSimpleName().toString();
-        constants.add(new EnumConstantModel(javaName, jsonName(List.of(member)).orElse(javaName)));
-      }
-    }
-    return constants;
-  }
-
-  private List<PropertyModel> recordProperties(TypeElement element, String path)
-      throws UnsupportedTypeException {
-    List<PropertyModel> properties = new ArrayList<>();
-    for (RecordComponentElement component : element.getRecordComponents()) {
-      String javaName = component.getSimpleName().toString();
-      List<Element> annotated = new ArrayList<>(List.of(component, component.getAccessor()));
-      fieldNamed(element, javaName).ifPresent(annotated::add);
-      // Errors go on the component's field: javac places it on the record header, but has no
-      // source position for the component element itself.
-      Element member = fieldNamed(element, javaName).map(Element.class::cast).orElse(component);
-      CodecRef codec = resolveMember(member, component.asType(), path + "." + javaName);
-      boolean required = !isOptional(component.asType());
-      properties.add(
-          new PropertyModel(
-              javaName, jsonName(annotated).orElse(javaName), codec, required, javaName + "()", null, false));
-    }
-    return properties;
-  }
-
   private CodecRef resolveMember(Element member, TypeMirror type, String path) throws UnsupportedTypeException {
     try {
       return resolve(type, path);
@@ -354,153 +318,8 @@ final class CodecValidator {
     }
   }
 
-  private Optional<VariableElement> fieldNamed(TypeElement element, String name) {
-    return ElementFilter.fieldsIn(element.getEnclosedElements()).stream()
-        .filter(field -> field.getSimpleName().contentEquals(name))
-        .findFirst();
-  }
-
-  private boolean isOptional(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.Optional");
-  }
-
-  /**
-   * Public instance fields, then bean properties ({@code getX}/{@code isX} and {@code setX}), of
-   * the class and its superclasses, superclass members first, each in declaration order.
-   */
-  private List<PropertyModel> classProperties(TypeElement element, String path)
-      throws UnsupportedTypeException {
-    if (!hasAccessibleNoArgConstructor(element)) {
-      throw new UnsupportedTypeException(
-          path, element.getQualifiedName() + " has no JSON codec: a class needs an accessible no-argument constructor (or make it a record)");
-    }
-    List<TypeElement> hierarchy = new ArrayList<>();
-    for (TypeElement t = element; t != null && !t.getQualifiedName().contentEquals("java.lang.Object"); t = superclass(t)) {
-      hierarchy.add(0, t);
-    }
-    Map<String, BeanProperty> beans = new LinkedHashMap<>();
-    for (TypeElement t : hierarchy) {
-      for (Element member : t.getEnclosedElements()) {
-        Set<Modifier> modifiers = member.getModifiers();
-        if (!modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.STATIC) || isAnnotated(member, Names.JSON_IGNORE)) {
-          continue;
-        }
-        if (member.getKind() == ElementKind.FIELD && !modifiers.contains(Modifier.TRANSIENT)) {
-          String name = member.getSimpleName().toString();
-          BeanProperty property = beans.computeIfAbsent(name, BeanProperty::new);
-          property.type = member.asType();
-          property.reader = name;
-          property.annotated.add(member);
-          if (!modifiers.contains(Modifier.FINAL) && property.writer == null) {
-            property.writer = name;
-            property.writerIsField = true;
-          }
-        } else if (member.getKind() == ElementKind.METHOD) {
-          addAccessor((ExecutableElement) member, beans);
-        }
-      }
-    }
-    List<PropertyModel> properties = new ArrayList<>();
-    for (BeanProperty bean : beans.values()) {
-      if (bean.type == null) {
-        continue; // a setter without a getter or field: nothing to write, and nothing says its JSON name
-      }
-      if (bean.writerType != null && !types.isSameType(bean.type, bean.writerType)) {
-        bean.writer = null; // a setter of another type than the getter's is not this property's
-      }
-      CodecRef codec = resolveMember(bean.annotated.get(0), bean.type, path + "." + bean.name);
-      boolean required = isRequired(bean.annotated);
-      properties.add(
-          new PropertyModel(
-              bean.name, jsonName(bean.annotated).orElse(bean.name), codec, required, bean.reader, bean.writer, bean.writerIsField));
-    }
-    return properties;
-  }
-
-  /** One property of a class as its members reveal it. */
-  private static final class BeanProperty {
-    final String name;
-    TypeMirror type;
-    String reader;
-    String writer;
-    /** The setter's parameter type; null for a field, whose type is the property's. */
-    TypeMirror writerType;
-    boolean writerIsField;
-    final List<Element> annotated = new ArrayList<>();
-
-    BeanProperty(String name) {
-      this.name = name;
-    }
-  }
-
-  private void addAccessor(ExecutableElement method, Map<String, BeanProperty> beans) {
-    String name = method.getSimpleName().toString();
-    int parameters = method.getParameters().size();
-    TypeMirror returns = method.getReturnType();
-    if (parameters == 0 && returns.getKind() != TypeKind.VOID && method.getTypeParameters().isEmpty()) {
-      String property = null;
-      if (name.startsWith("get") && name.length() > 3 && !name.equals("getClass")) {
-        property = decapitalize(name.substring(3));
-      } else if (name.startsWith("is") && name.length() > 2 && returns.getKind() == TypeKind.BOOLEAN) {
-        property = decapitalize(name.substring(2));
-      }
-      if (property != null) {
-        BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
-        bean.type = returns;
-        bean.reader = name + "()";
-        bean.annotated.add(method);
-      }
-    } else if (parameters == 1 && returns.getKind() == TypeKind.VOID && name.startsWith("set") && name.length() > 3) {
-      String property = decapitalize(name.substring(3));
-      BeanProperty bean = beans.computeIfAbsent(property, BeanProperty::new);
-      if (bean.writer == null || bean.writerIsField) { // a setter wins over a public field
-        bean.writer = name;
-        bean.writerType = method.getParameters().get(0).asType();
-        bean.writerIsField = false;
-        bean.annotated.add(method);
-      }
-    }
-  }
-
-  /**
-   * The property name of an accessor's suffix, as java.beans has it: {@code Name} → {@code name},
-   * but {@code URL} stays {@code URL}.
-   */
-  private static String decapitalize(String suffix) {
-    if (suffix.length() > 1 && Character.isUpperCase(suffix.charAt(0)) && Character.isUpperCase(suffix.charAt(1))) {
-      return suffix;
-    }
-    return Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
-  }
-
-  private TypeElement superclass(TypeElement type) {
-    TypeMirror superclass = type.getSuperclass();
-    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
-  }
-
   private boolean hasAccessibleNoArgConstructor(TypeElement element) {
     return ElementFilter.constructorsIn(element.getEnclosedElements()).stream()
         .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-  }
-
-  private Optional<String> jsonName(List<? extends Element> annotated) {
-    for (Element element : annotated) {
-      AnnotationValue value = annotationValue(element, Names.JSON_PROPERTY, "value");
-      if (value != null && !value.getValue().toString().isEmpty()) {
-        return Optional.of(value.getValue().toString());
-      }
-    }
-    return Optional.empty();
-  }
-
-  private boolean isRequired(List<? extends Element> annotated) {
-    for (Element element : annotated) {
-      AnnotationValue value = annotationValue(element, Names.JSON_PROPERTY, "required");
-      if (value != null && Boolean.TRUE.equals(value.getValue())) {
-        return true;
-      }
-    }
-    return false;
   }
 }
