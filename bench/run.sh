@@ -4,6 +4,8 @@
 #   bench/run.sh                 # JMH (about 3 minutes), then the fan-out run (about 2 minutes)
 #   bench/run.sh jmh             # JMH only; more JMH arguments may follow, e.g. "bench/run.sh jmh -f 3"
 #   bench/run.sh fanout          # fan-out only; FanOut options may follow, e.g. "--client jdk"
+#   bench/run.sh cluster         # cross-node fan-out over Redis (about 3 minutes; needs redis-server);
+#                                # ClusterFanOut options may follow, e.g. "--rounds 5"
 #   bench/run.sh metrics         # metrics on against off (about 2 minutes); not part of "all"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
@@ -70,6 +72,14 @@ run_fanout() {
   return "${PIPESTATUS[0]}"
 }
 
+run_cluster() {
+  wait_for_quiet
+  machine | tee "$results/cluster.txt"
+  # Stops by itself (about 3 minutes with the defaults); the timeout is only a safety net.
+  timeout 15m java -cp "$jar" io.switchboard.bench.fanout.ClusterFanOut "$@" 2>&1 | tee -a "$results/cluster.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 run_metrics() {
   wait_for_quiet
   machine | tee "$results/metrics.txt"
@@ -79,7 +89,8 @@ run_metrics() {
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
+  cluster) run_cluster "$@" ;;
   metrics) run_metrics "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|metrics] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics] [arguments...]" >&2; exit 2 ;;
 esac

@@ -68,6 +68,54 @@
     return item;
   }
 
+  // ----- replies, in words -----
+
+  // A structured reply as a person reads it; the raw JSON stays one click away on the line.
+  function describe(cmd, data) {
+    if (data && Array.isArray(data.users) && typeof data.online === 'number') {
+      const names = data.users.map((user) => user.name).join(', ');
+      return data.online + ' online in ' + data.room + (names ? ': ' + names : '');
+    }
+    if (data && typeof data.celsius === 'number' && typeof data.at === 'string') {
+      const at = new Date(data.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+      return data.celsius.toFixed(1) + ' °C at ' + at;
+    }
+    if (cmd === 'id' && typeof data === 'string') {
+      return 'Your session id is ' + data + '.';
+    }
+    if (typeof data === 'string') {
+      return data;
+    }
+    return null; // no words for it: the JSON itself
+  }
+
+  // A reply or an error that came as JSON: readable text, and a {…} toggle for the raw message.
+  function logJson(message, raw) {
+    const error = message.error;
+    const words = error
+      ? (message.cmd ? message.cmd + ' failed: ' : '') + error.message + ' (' + error.code + ')'
+      : describe(message.cmd, message.re != null ? message.data : message);
+    const item = log(error ? 'error' : 'in', words === null ? raw : words);
+    if (words === null) {
+      return item;
+    }
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'raw-toggle';
+    toggle.textContent = '{…}';
+    toggle.title = 'show the JSON the server sent';
+    const json = document.createElement('code');
+    json.className = 'raw';
+    json.hidden = true;
+    json.textContent = raw;
+    toggle.addEventListener('click', () => {
+      json.hidden = !json.hidden;
+      toggle.setAttribute('aria-expanded', String(!json.hidden));
+    });
+    item.append(toggle, json);
+    return item;
+  }
+
   function logError(error) {
     log('error', (error.code ? error.code + ': ' : '') + error.message);
   }
@@ -204,10 +252,8 @@
       // handled by the event listeners below
     } else if (message.re != null && !typedIds.delete(message.re)) {
       // the reply to one of the page's own calls
-    } else if (message.error) {
-      log('error', message.error.code + ': ' + message.error.message);
     } else {
-      log('in', text);
+      logJson(message, text);
     }
   });
 

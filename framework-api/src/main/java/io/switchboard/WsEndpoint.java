@@ -26,7 +26,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface WsEndpoint {
-  /** The path, starting with {@code /}, e.g. {@code "/chat"}. Unique across the application. */
+  /**
+   * The path, starting with {@code /}, e.g. {@code "/chat"}; unique across the application. A
+   * segment in braces is a URI template parameter, {@code "/items/{item}"}, whose value handlers
+   * take with {@link PathParam} and find in {@link WsSession#pathParams()}. A literal path wins
+   * over a template that also matches it; two templates that could match the same path are a
+   * compile error.
+   */
   String value();
 
   /**

@@ -18,8 +18,19 @@ public interface WsSession {
   /** A unique, opaque, URL-safe id, stable for the life of the connection. */
   String id();
 
-  /** The path of the endpoint this session is connected to, e.g. {@code "/chat"}. */
+  /**
+   * The path of the endpoint this session is connected to as declared, e.g. {@code "/chat"}, or
+   * {@code "/items/{item}"} for a URI template; the template's values are in {@link #pathParams()}.
+   */
   String path();
+
+  /**
+   * The values of the endpoint's URI template parameters by name, decoded: {@code {item=lamp}} for
+   * {@code /items/lamp} on {@code "/items/{item}"}. Empty for an endpoint with a literal path.
+   */
+  default Map<String, String> pathParams() {
+    return Map.of();
+  }
 
   /** The peer's address (the proxy's, when behind one). */
   InetSocketAddress remoteAddress();

@@ -346,7 +346,8 @@ final class CodecWriter {
         .beginControlFlow("if (parser.currentToken() != $T.VALUE_STRING)", Names.JSON_TOKEN)
         .addStatement("throw $T.expected(parser, $S)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()
-        .addStatement("$T constant = byName(parser.getText())", model.type())
+        // Surrounding blanks are forgiven, as databind and the text-line form forgive them.
+        .addStatement("$T constant = byName(parser.getText().strip())", model.type())
         .beginControlFlow("if (constant == null)")
         .addStatement("throw $T.unexpectedValue(parser, $S)", Names.JSON_DECODE_EXCEPTION, expected)
         .endControlFlow()

@@ -7,5 +7,6 @@ package io.switchboard.processor;
  * @param call how to call the method
  * @param payloadName the payload type's simple name for {@code CommandInfo}, or empty
  * @param nonBlocking whether it carries {@code @NonBlocking}
+ * @param argument the text-line form of the payload for {@code CommandInfo}, or empty
  */
-record CommandModel(String name, HandlerCall call, String payloadName, boolean nonBlocking) {}
+record CommandModel(String name, HandlerCall call, String payloadName, boolean nonBlocking, String argument) {}

@@ -10,8 +10,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.switchboard.processor.HandlerCall.Argument;
 import io.switchboard.processor.HandlerCall.Returns;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -59,6 +61,9 @@ final class DispatcherWriter {
         newEndpoint());
     type.addMethods(methods);
     type.addMethod(dispatch());
+    if (!model.pathParams().isEmpty()) {
+      type.addMethod(checkPathParams());
+    }
     model.onOpen().ifPresent(call -> type.addMethod(onOpen(call)));
     model.onClose().ifPresent(call -> type.addMethod(onClose(call)));
     model.onError().ifPresent(call -> type.addMethod(onError(call)));
@@ -86,8 +91,8 @@ final class DispatcherWriter {
       list.add("\n$>$>");
       for (int i = 0; i < model.commands().size(); i++) {
         CommandModel command = model.commands().get(i);
-        list.add("new $T($S, $S, $S, $L)", Names.COMMAND_INFO, command.name(), command.call().description(),
-            command.payloadName(), command.nonBlocking());
+        list.add("new $T($S, $S, $S, $L, $S)", Names.COMMAND_INFO, command.name(), command.call().description(),
+            command.payloadName(), command.nonBlocking(), command.argument());
         list.add(i + 1 < model.commands().size() ? ",\n" : "$<$<");
       }
     }
@@ -101,7 +106,8 @@ final class DispatcherWriter {
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
     for (int i = 0; i < model.scheduled().size(); i++) {
       ScheduledModel scheduled = model.scheduled().get(i);
-      list.add("new $T($S, $LL)", Names.SCHEDULED_METHOD, scheduled.call().description(), scheduled.periodMillis());
+      list.add("new $T($S, $LL, $T.$L)", Names.SCHEDULED_METHOD, scheduled.call().description(),
+          scheduled.periodMillis(), Names.EVERY_SCOPE, scheduled.scope());
       list.add(i + 1 < model.scheduled().size() ? ",\n" : "$<$<");
     }
     list.add(")");
@@ -157,6 +163,17 @@ final class DispatcherWriter {
     return method.addCode(body.build()).build();
   }
 
+  /** Converts each typed path parameter once, as its handlers will: a failure is a 404. */
+  private MethodSpec checkPathParams() {
+    MethodSpec.Builder method = override("checkPathParams")
+        .addParameter(ParameterizedTypeName.get(Map.class, String.class, String.class), "values")
+        .addException(IOException.class);
+    for (HandlerCall.PathParamArgument param : model.pathParams()) {
+      method.addStatement("$T.check(values, $S, $L)", Names.PATH_PARAMS, param.name(), codecs.of(param.codec()));
+    }
+    return method.build();
+  }
+
   /** {@code DispatchResult.value(endpoint.hello(), Codecs.STRING)} and friends. */
   private CodeBlock result(CodeBlock invocation, Returns returns) {
     if (returns instanceof HandlerCall.ReturnsValue value) {
@@ -176,6 +193,11 @@ final class DispatcherWriter {
   private CodeBlock argument(Argument argument) {
     if (argument instanceof HandlerCall.FromContext context) {
       return CodeBlock.of("context.$L()", context.accessor());
+    }
+    if (argument instanceof HandlerCall.PathParamArgument param) {
+      return param.codec() == null
+          ? CodeBlock.of("$T.text(context, $S)", Names.PATH_PARAMS, param.name())
+          : CodeBlock.of("$T.read(context, $S, $L)", Names.PATH_PARAMS, param.name(), codecs.of(param.codec()));
     }
     if (argument instanceof HandlerCall.PayloadText) {
       return CodeBlock.of("payload.text()");

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param instantiable whether it has an accessible no-argument constructor
  * @param commands the commands in declaration order
  * @param scheduled the {@code @Every} methods in declaration order
+ * @param pathParams the {@code @PathParam} values handlers take as other types than String, each
+ *     once: what {@code checkPathParams} converts before the upgrade
  */
 record EndpointModel(
     ClassName endpoint,
@@ -27,4 +29,5 @@ record EndpointModel(
     Optional<HandlerCall> onClose,
     Optional<HandlerCall> onError,
     Optional<HandlerCall> onText,
-    Optional<HandlerCall> onBinary) {}
+    Optional<HandlerCall> onBinary,
+    List<HandlerCall.PathParamArgument> pathParams) {}

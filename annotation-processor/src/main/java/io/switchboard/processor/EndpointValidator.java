@@ -57,7 +57,7 @@ final class EndpointValidator {
     String path = checkPath(endpoint, annotation);
     boolean instantiable = checkConstructors(endpoint);
 
-    HandlerValidator handlers = new HandlerValidator(errors, codecs, types);
+    HandlerValidator handlers = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
     for (ExecutableElement method : methods(endpoint)) {
       handlers.add(method, endpoint);
     }
@@ -80,7 +80,8 @@ final class EndpointValidator {
             handlers.single(HandlerRole.CLOSE),
             handlers.single(HandlerRole.ERROR),
             handlers.single(HandlerRole.TEXT),
-            handlers.single(HandlerRole.BINARY)));
+            handlers.single(HandlerRole.BINARY),
+            handlers.pathParams()));
   }
 
   /**
@@ -154,12 +155,40 @@ final class EndpointValidator {
           "endpoint path \"%s\" must start with / and contain no whitespace, ? or #", path);
       return path;
     }
-    String owner = pathOwners.putIfAbsent(path, endpoint.getQualifiedName().toString());
-    if (owner != null && !owner.equals(endpoint.getQualifiedName().toString())) {
+    PathTemplate.Result template = PathTemplate.parse(path);
+    if (template.problem() != null) {
+      errors.error(ErrorKey.SwBadPathTemplate, endpoint, annotation, value,
+          "endpoint path \"%s\": %s; write a parameter as a whole segment, \"/items/{item}\"", path, template.problem());
+      return path;
+    }
+    String self = endpoint.getQualifiedName().toString();
+    String owner = pathOwners.putIfAbsent(path, self);
+    if (owner != null && !owner.equals(self)) {
       errors.error(ErrorKey.SwDuplicatePath, endpoint, annotation, value,
           "endpoint path \"%s\" is already served by %s", path, owner);
+      return path;
     }
+    checkOverlaps(endpoint, annotation, value, path, template.template());
     return path;
+  }
+
+  /** Two templates that match the same path would leave the choice to chance: one must go. */
+  private void checkOverlaps(
+      TypeElement endpoint, AnnotationMirror annotation, AnnotationValue value, String path, PathTemplate template) {
+    String self = endpoint.getQualifiedName().toString();
+    for (Map.Entry<String, String> other : pathOwners.entrySet()) {
+      if (other.getValue().equals(self)) {
+        continue;
+      }
+      Optional<PathTemplate> theirs = PathTemplate.of(other.getKey());
+      if (theirs.isPresent() && template.overlaps(theirs.get())) {
+        errors.error(ErrorKey.SwOverlappingPaths, endpoint, annotation, value,
+            "endpoint path \"%s\" overlaps \"%s\" of %s: both would match %s; make a literal segment differ,"
+                + " or serve one of them at a literal path (a literal path wins over a template)",
+            path, other.getKey(), other.getValue(), template.example(theirs.get()));
+        return;
+      }
+    }
   }
 
   /** Whether the class has an accessible no-argument constructor; reports one with none at all. */

@@ -17,6 +17,12 @@ record HandlerCall(String method, String description, List<Argument> arguments, 
   /** An injectable type read from the {@code HandlerContext}: {@code context.session()}. */
   record FromContext(String accessor) implements Argument {}
 
+  /**
+   * A value of the endpoint's URI template: {@code PathParams.text(context, "item")}, or converted
+   * with a codec's {@code fromText} when {@code codec} is not null.
+   */
+  record PathParamArgument(String name, CodecRef codec) implements Argument {}
+
   /** The command payload as text: {@code payload.text()}. */
   record PayloadText() implements Argument {}
 

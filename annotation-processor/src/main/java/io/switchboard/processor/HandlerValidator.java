@@ -10,14 +10,17 @@ import io.switchboard.processor.HandlerCall.Returns;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -42,6 +45,7 @@ final class HandlerValidator {
           Names.BROADCASTER.canonicalName(), "broadcaster",
           Names.SESSIONS.canonicalName(), "sessions",
           Names.ROOMS.canonicalName(), "rooms",
+          Names.PRESENCE.canonicalName(), "presence",
           Names.ENDPOINT_INFO.canonicalName(), "endpoint");
 
   private final ErrorReporter errors;
@@ -53,13 +57,25 @@ final class HandlerValidator {
   private final Map<String, String> commandOwners = new HashMap<>();
   private final Map<HandlerRole, HandlerCall> lifecycle = new EnumMap<>(HandlerRole.class);
   private final Map<HandlerRole, String> lifecycleOwners = new EnumMap<>(HandlerRole.class);
+  private final String path;
+  /** The template's parameter names; null when the path is malformed (reported already). */
+  private final Set<String> pathNames;
+  private final Set<HandlerCall.PathParamArgument> pathChecks = new LinkedHashSet<>();
   private ExecutableElement textMethod;
   private ExecutableElement firstCommand;
 
-  HandlerValidator(ErrorReporter errors, CodecValidator codecs, TypeChecks types) {
+  HandlerValidator(
+      ErrorReporter errors, CodecValidator codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
     this.errors = errors;
     this.codecs = codecs;
     this.types = types;
+    this.path = path;
+    this.pathNames = template.map(PathTemplate::names).orElse(null);
+  }
+
+  /** The path parameters read as other types than String, each once. */
+  List<HandlerCall.PathParamArgument> pathParams() {
+    return List.copyOf(pathChecks);
   }
 
   /** The valid commands, in declaration order. */
@@ -170,8 +186,30 @@ final class HandlerValidator {
     if (usable && parameters != null && returns.isPresent()) {
       HandlerCall call = new HandlerCall(
           method.getSimpleName().toString(), TypeChecks.describe(method), parameters.arguments(), returns.get());
-      commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null));
+      commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null,
+          argumentForm(parameters)));
     }
+  }
+
+  /**
+   * How a console user writes the payload: the JSON members of an object read as JSON ({@code
+   * {"item":…,"amount":…}}), else the type's name in angle brackets.
+   */
+  private String argumentForm(CommandParameters parameters) {
+    if (parameters.payloadName().isEmpty()) {
+      return "";
+    }
+    for (Argument argument : parameters.arguments()) {
+      if (argument instanceof HandlerCall.PayloadDecoded decoded
+          && decoded.codec() instanceof CodecRef.Generated generated
+          && codecs.models().get(generated.type().toString()) instanceof CodecModel.ObjectCodec object
+          && !object.buildsFromText()) {
+        return object.properties().stream()
+            .map(property -> "\"" + property.jsonName() + "\":…")
+            .collect(Collectors.joining(",", "{", "}"));
+      }
+    }
+    return "<" + parameters.payloadName() + ">";
   }
 
   /** A command's arguments in order, and its payload type's simple name ("" for none). */
@@ -184,6 +222,12 @@ final class HandlerValidator {
     List<Argument> arguments = new ArrayList<>();
     VariableElement payloadParameter = null;
     for (VariableElement parameter : method.getParameters()) {
+      if (annotation(parameter, Names.PATH_PARAM) != null) {
+        Optional<Argument> value = pathArgument(parameter, HandlerRole.COMMAND);
+        value.ifPresent(arguments::add);
+        valid &= value.isPresent();
+        continue;
+      }
       Optional<Argument> context = contextArgument(parameter, HandlerRole.COMMAND);
       if (context.isPresent()) {
         arguments.add(context.get());
@@ -195,7 +239,7 @@ final class HandlerValidator {
       }
       if (payloadParameter != null) {
         errors.error(ErrorKey.SwTwoPayloads, parameter,
-            "%s() already takes the payload as %s; a command has at most one payload parameter (the others are WsSession, Broadcaster, Sessions, Rooms, EndpointInfo)",
+            "%s() already takes the payload as %s; a command has at most one payload parameter (the others are WsSession, Broadcaster, Sessions, Rooms, Presence, EndpointInfo)",
             method.getSimpleName(), payloadParameter.getSimpleName());
         valid = false;
         continue;
@@ -270,7 +314,9 @@ final class HandlerValidator {
     }
     List<Argument> arguments = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
-      Optional<Argument> argument = contextArgument(parameter, HandlerRole.EVERY);
+      Optional<Argument> argument = annotation(parameter, Names.PATH_PARAM) != null
+          ? pathArgument(parameter, HandlerRole.EVERY)
+          : contextArgument(parameter, HandlerRole.EVERY);
       if (argument.isEmpty()) {
         usable = false;
       } else {
@@ -278,9 +324,11 @@ final class HandlerValidator {
       }
     }
     usable &= returnsVoid(method, HandlerRole.EVERY);
+    AnnotationValue scope = annotationValue(method, Names.EVERY, "scope");
+    String scopeName = scope == null ? "CLUSTER" : scope.getValue().toString();
     if (usable) {
       scheduled.add(new ScheduledModel(
-          new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, new HandlerCall.ReturnsVoid()), millis));
+          new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, new HandlerCall.ReturnsVoid()), millis, scopeName));
     }
   }
 
@@ -297,7 +345,9 @@ final class HandlerValidator {
     List<Argument> arguments = new ArrayList<>();
     boolean hasSubject = false; // the Throwable, the text or the binary message
     for (VariableElement parameter : method.getParameters()) {
-      Optional<Argument> argument = lifecycleArgument(parameter, role, hasSubject);
+      Optional<Argument> argument = annotation(parameter, Names.PATH_PARAM) != null
+          ? pathArgument(parameter, role)
+          : lifecycleArgument(parameter, role, hasSubject);
       if (argument.isEmpty()) {
         usable = false;
         continue;
@@ -374,6 +424,60 @@ final class HandlerValidator {
     return false;
   }
 
+  /**
+   * A {@code @PathParam} parameter: a name of the endpoint's template, of a type a path segment
+   * converts to; reports it otherwise.
+   */
+  private Optional<Argument> pathArgument(VariableElement parameter, HandlerRole role) {
+    AnnotationMirror annotation = annotation(parameter, Names.PATH_PARAM);
+    AnnotationValue value = annotationValue(parameter, Names.PATH_PARAM, "value");
+    String name = value == null ? "" : (String) value.getValue();
+    String method = parameter.getEnclosingElement().getSimpleName().toString();
+    if (role == HandlerRole.EVERY) {
+      errors.error(ErrorKey.SwBadParameter, parameter, annotation, null,
+          "@Every method %s() cannot take @PathParam %s: it runs once for the whole endpoint, not for one connection's path",
+          method, parameter.getSimpleName());
+      return Optional.empty();
+    }
+    if (pathNames != null && !pathNames.contains(name)) {
+      errors.error(ErrorKey.SwUnknownPathParam, parameter, annotation, value,
+          "@PathParam(\"%s\") of %s() names no parameter of the endpoint path \"%s\"%s",
+          name, method, path, pathNames.isEmpty()
+              ? ", which has none: declare it as a segment, e.g. @WsEndpoint(\"/items/{" + name + "}\")"
+              : "; its parameters are " + pathNames.stream().map(n -> "{" + n + "}").collect(Collectors.joining(", ")));
+      return Optional.empty();
+    }
+    TypeMirror type = parameter.asType();
+    if (TypeChecks.isType(type, "java.lang.String")) {
+      return Optional.of(new HandlerCall.PathParamArgument(name, null));
+    }
+    Optional<CodecRef> codec = textCodec(type);
+    if (codec.isEmpty()) {
+      errors.error(ErrorKey.SwBadParameter, parameter,
+          "@PathParam %s of %s() is %s, which a path segment does not convert to: use String, a primitive or its box,"
+              + " BigDecimal, BigInteger, an enum, UUID or a java.time type",
+          parameter.getSimpleName(), method, TypeChecks.typeDescription(type));
+      return Optional.empty();
+    }
+    HandlerCall.PathParamArgument argument = new HandlerCall.PathParamArgument(name, codec.get());
+    pathChecks.add(argument);
+    return Optional.of(argument);
+  }
+
+  /** The codec of a type read from one bare word, as a text-line argument: a scalar or an enum. */
+  private Optional<CodecRef> textCodec(TypeMirror type) {
+    boolean isEnum = type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
+    try {
+      CodecRef codec = codecs.resolve(type, TypeChecks.typeDescription(type));
+      boolean scalar = codec instanceof CodecRef.BuiltIn builtIn
+          && builtIn.owner().equals(Names.CODECS) && !builtIn.constant().endsWith("_ARRAY");
+      return scalar || isEnum ? Optional.of(codec) : Optional.empty();
+    } catch (UnsupportedTypeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** An injectable context parameter; reports any other parameter as wrong for the role. */
   private Optional<Argument> contextArgument(VariableElement parameter, HandlerRole role) {
     TypeMirror type = parameter.asType();
@@ -402,7 +506,7 @@ final class HandlerValidator {
   }
 
   private static String allowedParameters(HandlerRole role) {
-    String context = "WsSession, Broadcaster, Sessions, Rooms, EndpointInfo";
+    String context = "WsSession, Broadcaster, Sessions, Rooms, Presence, EndpointInfo";
     return switch (role) {
       case COMMAND -> "a command takes one payload and any of " + context;
       case OPEN -> "it takes any of " + context;
@@ -410,7 +514,7 @@ final class HandlerValidator {
       case ERROR -> "it takes one Throwable (or subtype) and any of " + context;
       case BINARY -> "it takes one byte[] or ByteBuffer and any of " + context;
       case TEXT -> "it takes one String and any of " + context;
-      case EVERY -> "it runs without a session and takes any of Broadcaster, Sessions, Rooms, EndpointInfo";
+      case EVERY -> "it runs without a session and takes any of Broadcaster, Sessions, Rooms, Presence, EndpointInfo";
     };
   }
 

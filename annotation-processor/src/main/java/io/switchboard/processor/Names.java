@@ -28,6 +28,7 @@ final class Names {
   static final String ON_TEXT = API + ".OnText";
   static final String EVERY = API + ".Every";
   static final String NON_BLOCKING = API + ".NonBlocking";
+  static final String PATH_PARAM = API + ".PathParam";
   static final String WS_MESSAGE = API + ".WsMessage";
   static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
   static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
@@ -36,6 +37,8 @@ final class Names {
   static final ClassName BROADCASTER = ClassName.get(API, "Broadcaster");
   static final ClassName SESSIONS = ClassName.get(API, "Sessions");
   static final ClassName ROOMS = ClassName.get(API, "Rooms");
+  static final ClassName PRESENCE = ClassName.get(API, "Presence");
+  static final ClassName EVERY_SCOPE = ClassName.get(API, "Every", "Scope");
   static final ClassName ENDPOINT_INFO = ClassName.get(API, "EndpointInfo");
   static final ClassName CLOSE_REASON = ClassName.get(API, "CloseReason");
   static final ClassName COMMAND_INFO = ClassName.get(API, "CommandInfo");
@@ -46,6 +49,7 @@ final class Names {
   static final ClassName PAYLOAD = ClassName.get(SPI, "Payload");
   static final ClassName DISPATCH_RESULT = ClassName.get(SPI, "DispatchResult");
   static final ClassName SCHEDULED_METHOD = ClassName.get(SPI, "ScheduledMethod");
+  static final ClassName PATH_PARAMS = ClassName.get(SPI, "PathParams");
 
   static final ClassName JSON_CODEC = ClassName.get(JSON, "JsonCodec");
   static final ClassName CODECS = ClassName.get(JSON, "Codecs");

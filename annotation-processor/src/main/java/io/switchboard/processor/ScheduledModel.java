@@ -1,4 +1,4 @@
 package io.switchboard.processor;
 
-/** One {@code @Every} method and its period. */
-record ScheduledModel(HandlerCall call, long periodMillis) {}
+/** One {@code @Every} method, its period and its scope ({@code CLUSTER} or {@code NODE}). */
+record ScheduledModel(HandlerCall call, long periodMillis, String scope) {}

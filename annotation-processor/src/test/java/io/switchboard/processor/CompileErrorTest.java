@@ -320,7 +320,7 @@ class CompileErrorTest {
               String greeting) {}
         }
         """,
-        "[SwBadParameter] @OnOpen method opened() cannot take String greeting: it takes any of WsSession, Broadcaster, Sessions, Rooms, EndpointInfo",
+        "[SwBadParameter] @OnOpen method opened() cannot take String greeting: it takes any of WsSession, Broadcaster, Sessions, Rooms, Presence, EndpointInfo",
         "String greeting");
   }
 

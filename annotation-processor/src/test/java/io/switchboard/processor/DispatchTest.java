@@ -153,10 +153,10 @@ class DispatchTest {
             new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false),
             new CommandInfo("say", "ChatEndpoint#say(ChatLine, WsSession, Broadcaster)", "ChatLine", false),
             new CommandInfo("users", "ChatEndpoint#users(Sessions)", "", false),
-            new CommandInfo("sum", "ChatEndpoint#sum(Sum)", "Sum", true),
+            new CommandInfo("sum", "ChatEndpoint#sum(Sum)", "Sum", true, "{\"terms\":…}"),
             new CommandInfo("fail", "ChatEndpoint#fail()", "", false)),
         dispatcher.commands());
-    assertEquals(List.of(new ScheduledMethod("ChatEndpoint#tick(Broadcaster, Sessions)", 5000)), dispatcher.scheduled());
+    assertEquals(List.of(new ScheduledMethod("ChatEndpoint#tick(Broadcaster, Sessions)", 5000, io.switchboard.Every.Scope.CLUSTER)), dispatcher.scheduled());
   }
 
   @Test
@@ -207,12 +207,12 @@ class DispatchTest {
     WsException wrongType = sendFailing("{\"cmd\":\"sum\",\"data\":{\"terms\":[1,\"two\",3]}}");
     assertEquals(WsException.BAD_REQUEST, wrongType.code());
     assertEquals("$.terms[1]", wrongType.path());
-    assertEquals("$.terms[1]: expected an integer, got a string", wrongType.getMessage());
+    assertEquals("$.terms[1]: expected an integer, got \"two\"", wrongType.getMessage());
 
     WsException absent = sendFailing("{\"cmd\":\"say\"}");
     assertEquals(WsException.BAD_REQUEST, absent.code());
 
-    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":42}");
+    WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":[42]}");
     assertEquals(WsException.BAD_REQUEST, notAString.code());
   }
 

@@ -98,6 +98,11 @@ final class FakeContext implements HandlerContext {
   }
 
   @Override
+  public io.switchboard.Presence presence() {
+    throw new UnsupportedOperationException("no test here injects Presence");
+  }
+
+  @Override
   public Rooms rooms() {
     return new Rooms() {
       @Override

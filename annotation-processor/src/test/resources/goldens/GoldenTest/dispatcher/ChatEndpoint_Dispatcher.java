@@ -2,6 +2,7 @@ package chat;
 
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
+import io.switchboard.Every;
 import io.switchboard.WsException;
 import io.switchboard.json.Codecs;
 import io.switchboard.json.JsonCodec;
@@ -19,13 +20,13 @@ import javax.annotation.processing.Generated;
 @Generated("io.switchboard.processor.SwitchboardProcessor")
 public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEndpoint> {
   private static final List<CommandInfo> COMMANDS = List.of(
-      new CommandInfo("hello", "ChatEndpoint#hello()", "", false),
-      new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false),
-      new CommandInfo("say", "ChatEndpoint#say(ChatLine, Broadcaster)", "ChatLine", false),
-      new CommandInfo("history", "ChatEndpoint#history()", "", false));
+      new CommandInfo("hello", "ChatEndpoint#hello()", "", false, ""),
+      new CommandInfo("name", "ChatEndpoint#rename(WsSession, String)", "String", false, "<String>"),
+      new CommandInfo("say", "ChatEndpoint#say(ChatLine, Broadcaster)", "ChatLine", false, "{\"author\":…,\"message\":…,\"likes\":…,\"tags\":…,\"at\":…}"),
+      new CommandInfo("history", "ChatEndpoint#history()", "", false, ""));
 
   private static final List<ScheduledMethod> SCHEDULED = List.of(
-      new ScheduledMethod("ChatEndpoint#tick(Broadcaster)", 5000L));
+      new ScheduledMethod("ChatEndpoint#tick(Broadcaster)", 5000L, Every.Scope.CLUSTER));
 
   private static final JsonCodec<List<ChatLine>> LIST_OF_CHAT_LINE = Codecs.listOf(ChatLine_JsonCodec.INSTANCE);
 

@@ -59,13 +59,16 @@ public final class Codecs {
         }
       };
 
-  /** JSON string ⇄ {@code String}; a text-line argument as is. */
+  /**
+   * JSON string ⇄ {@code String}; a JSON number or boolean reads as the text the client wrote
+   * ({@code 1.50} is {@code "1.50"}), as databind reads it; a text-line argument as is.
+   */
   public static final JsonCodec<String> STRING =
       new JsonCodec<>() {
         @Override
         public String read(JsonParser parser) throws IOException {
           JsonToken token = parser.currentToken();
-          if (token == JsonToken.VALUE_STRING) {
+          if (token == JsonToken.VALUE_STRING || token.isNumeric() || token.isBoolean()) {
             return parser.getText();
           }
           if (token == JsonToken.VALUE_NULL) {
@@ -89,61 +92,83 @@ public final class Codecs {
         }
       };
 
-  /** {@code true}/{@code false}. */
+  /**
+   * {@code true}/{@code false}; also the strings databind takes ({@code "true"}, {@code "True"},
+   * {@code "TRUE"} and the same for false) and the integers {@code 1} and {@code 0}.
+   */
   public static final JsonCodec<Boolean> BOOLEAN =
       new ScalarCodec<>(
           "a boolean",
-          (parser, token) -> token.isBoolean() ? token == JsonToken.VALUE_TRUE : null,
+          Codecs::readBoolean,
           JsonGenerator::writeBoolean,
           Codecs::parseBoolean);
 
-  /** A JSON integer in the range of {@code byte}. */
+  // The whole numbers below read, besides a JSON integer in range, a number without a fraction
+  // (1.0, 1e3) and a string of an integer ("12"): see Numbers.
+
+  /** An integer from -128 to 127. */
   public static final JsonCodec<Byte> BYTE =
       new ScalarCodec<>(
-          "an integer from -128 to 127",
-          (parser, token) -> integerIn(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE) ? parser.getByteValue() : null,
+          "an integer",
+          (parser, token) -> integral(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE, Long::byteValue),
           (generator, value) -> generator.writeNumber(value),
-          Byte::parseByte);
+          text -> (byte) Numbers.parseIntegral(text, Byte.MIN_VALUE, Byte.MAX_VALUE));
 
-  /** A JSON integer in the range of {@code short}. */
+  /** An integer from -32768 to 32767. */
   public static final JsonCodec<Short> SHORT =
       new ScalarCodec<>(
-          "an integer from -32768 to 32767",
-          (parser, token) -> integerIn(parser, token, Short.MIN_VALUE, Short.MAX_VALUE) ? parser.getShortValue() : null,
+          "an integer",
+          (parser, token) -> integral(parser, token, Short.MIN_VALUE, Short.MAX_VALUE, Long::shortValue),
           JsonGenerator::writeNumber,
-          Short::parseShort);
+          text -> (short) Numbers.parseIntegral(text, Short.MIN_VALUE, Short.MAX_VALUE));
 
-  /** A JSON integer in the range of {@code int}. */
+  /** An integer in the range of {@code int}. */
   public static final JsonCodec<Integer> INT =
       new ScalarCodec<>(
           "an integer",
-          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null,
+          // A JSON integer in range, the common case, is read without a detour through Numbers.
+          (parser, token) ->
+              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                  ? parser.getIntValue()
+                  : integral(parser, token, Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue),
           JsonGenerator::writeNumber,
-          Integer::parseInt);
+          text -> (int) Numbers.parseIntegral(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
 
-  /** A JSON integer in the range of {@code long}. */
+  /** An integer in the range of {@code long}. */
   public static final JsonCodec<Long> LONG =
       new ScalarCodec<>(
           "an integer",
-          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null,
+          (parser, token) ->
+              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                  ? parser.getLongValue()
+                  : integral(parser, token, Long.MIN_VALUE, Long.MAX_VALUE, Long::longValue),
           JsonGenerator::writeNumber,
-          Long::parseLong);
+          text -> Numbers.parseIntegral(text, Long.MIN_VALUE, Long.MAX_VALUE));
 
-  /** A JSON number; also the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
+  /**
+   * A number in the range of {@code float}, or a string of one; also the strings {@code "NaN"},
+   * {@code "Infinity"}, {@code "-Infinity"}.
+   */
   public static final JsonCodec<Float> FLOAT =
       new ScalarCodec<>(
           "a number",
-          (parser, token) -> token.isNumeric() ? parser.getFloatValue() : nonFinite(parser, token, Float::valueOf),
+          (parser, token) -> {
+            Double value = Numbers.floating(parser, token, Float.MAX_VALUE, "float");
+            return value == null ? null : value.floatValue();
+          },
           JsonGenerator::writeNumber,
-          Float::parseFloat);
+          text -> Numbers.toFloat(Numbers.parseFloating(text)));
 
-  /** A JSON number; also the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
+  /**
+   * A number in the range of {@code double}, or a string of one; also the strings {@code "NaN"},
+   * {@code "Infinity"}, {@code "-Infinity"}.
+   */
   public static final JsonCodec<Double> DOUBLE =
       new ScalarCodec<>(
           "a number",
-          (parser, token) -> token.isNumeric() ? parser.getDoubleValue() : nonFinite(parser, token, Double::valueOf),
+          (parser, token) -> Numbers.floating(parser, token, Double.MAX_VALUE, "double"),
           JsonGenerator::writeNumber,
-          Double::parseDouble);
+          Numbers::parseFloating);
 
   /** A string of exactly one character. */
   public static final JsonCodec<Character> CHAR =
@@ -154,21 +179,21 @@ public final class Codecs {
           (generator, value) -> generator.writeString(String.valueOf(value)),
           Codecs::parseChar);
 
-  /** Any JSON number, exactly. */
+  /** Any number, exactly, or a string of one ({@code "12.50"}); its scale within ±1000. */
   public static final JsonCodec<BigDecimal> BIG_DECIMAL =
       new ScalarCodec<>(
           "a number",
-          (parser, token) -> token.isNumeric() ? parser.getDecimalValue() : null,
+          Numbers::decimal,
           JsonGenerator::writeNumber,
-          BigDecimal::new);
+          Numbers::parseDecimal);
 
-  /** Any JSON integer, exactly. */
+  /** Any whole number, exactly, or a string of one. */
   public static final JsonCodec<BigInteger> BIG_INTEGER =
       new ScalarCodec<>(
           "an integer",
-          (parser, token) -> token == JsonToken.VALUE_NUMBER_INT ? parser.getBigIntegerValue() : null,
+          Numbers::bigInteger,
           JsonGenerator::writeNumber,
-          BigInteger::new);
+          Numbers::parseInteger);
 
   /** {@code "2024-05-01T10:15:30Z"}. */
   public static final JsonCodec<Instant> INSTANT = isoString("an ISO-8601 instant", Instant::parse);
@@ -509,32 +534,35 @@ public final class Codecs {
     void write(A array, JsonGenerator generator) throws IOException;
   }
 
-  private static boolean integerIn(JsonParser parser, JsonToken token, int min, int max) throws IOException {
-    if (token != JsonToken.VALUE_NUMBER_INT) {
-      return false;
-    }
-    int value = parser.getIntValue();
-    if (value < min || value > max) {
-      throw JsonDecodeException.at(parser, "expected an integer from " + min + " to " + max + ", got " + value);
-    }
-    return true;
+  private static <T> T integral(
+      JsonParser parser, JsonToken token, long min, long max, java.util.function.Function<Long, T> narrow)
+      throws IOException {
+    Long value = Numbers.integral(parser, token, min, max);
+    return value == null ? null : narrow.apply(value);
   }
 
-  private static <T> T nonFinite(JsonParser parser, JsonToken token, java.util.function.Function<String, T> parse)
-      throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
-      return null;
+  private static Boolean readBoolean(JsonParser parser, JsonToken token) throws IOException {
+    if (token.isBoolean()) {
+      return token == JsonToken.VALUE_TRUE;
     }
-    return switch (parser.getText()) {
-      case "NaN", "Infinity", "-Infinity" -> parse.apply(parser.getText());
-      default -> null;
-    };
+    if (token == JsonToken.VALUE_STRING) {
+      return parseBoolean(parser.getText().strip());
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      return switch (parser.getIntValue()) {
+        case 0 -> Boolean.FALSE;
+        case 1 -> Boolean.TRUE;
+        // databind reads any other integer as true; 2 is more likely a mistake than a yes.
+        default -> throw JsonDecodeException.at(parser, "expected a boolean, got " + parser.getIntValue());
+      };
+    }
+    return null;
   }
 
   private static Boolean parseBoolean(String text) {
     return switch (text) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
+      case "true", "True", "TRUE" -> Boolean.TRUE;
+      case "false", "False", "FALSE" -> Boolean.FALSE;
       default -> throw new IllegalArgumentException(text);
     };
   }

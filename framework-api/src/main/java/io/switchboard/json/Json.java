@@ -3,9 +3,9 @@ package io.switchboard.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +13,28 @@ import java.io.UncheckedIOException;
 /** The one shared {@link JsonFactory} and the few helpers built on it. */
 public final class Json {
 
+  /** The deepest nesting of arrays and objects read: a message has no use for more. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /**
+   * The longest number read, in characters, whether a JSON number or a string holding one: enough
+   * for any double (24) and for decimals far beyond money, short enough that parsing one is cheap
+   * (turning digits into a {@code BigInteger} costs the square of their count).
+   */
+  public static final int MAX_NUMBER_LENGTH = 200;
+
   /**
    * Thread-safe and reused for every parser and generator. The read constraints bound nesting
-   * depth and number and string sizes well below Jackson's defaults: a message is at most the
-   * server's max message size anyway, and a hostile client must not make the parser work hard.
+   * depth and number length well below Jackson's defaults (500 and 1000). Strings keep a high
+   * bound: a string is never longer than the message holding it, which the server's {@code
+   * max-message-size} already bounds, so a lower one would only refuse what that key lets in.
    */
   public static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
-                  .maxNestingDepth(64)
-                  .maxNumberLength(200)
+                  .maxNestingDepth(MAX_NESTING_DEPTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
                   .maxStringLength(16 * 1024 * 1024)
                   .build())
           .build();
@@ -31,21 +42,24 @@ public final class Json {
   private Json() {}
 
   /**
-   * Reads a whole JSON text with a codec; trailing content after the value is an error, and so is
-   * a text beyond the factory's limits (nesting depth, number length).
+   * Reads a whole JSON text with a codec; trailing content after the value is an error, and so are
+   * malformed JSON and a text beyond the factory's limits (nesting depth, number length), all as
+   * {@link JsonDecodeException}s in the words of {@link MalformedJson}.
    */
   public static <T> T readValue(JsonCodec<T> codec, String json) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
-      if (parser.nextToken() == null) {
-        throw new JsonDecodeException("$", "expected a JSON value, got nothing");
+      try {
+        if (parser.nextToken() == null) {
+          throw new JsonDecodeException("$", "expected a JSON value, got nothing");
+        }
+        T value = codec.read(parser);
+        if (parser.nextToken() != null) {
+          throw JsonDecodeException.at(parser, "unexpected content after the value");
+        }
+        return value;
+      } catch (JsonProcessingException e) {
+        throw new JsonDecodeException("$", MalformedJson.describe(e, parser.currentLocation()));
       }
-      T value = codec.read(parser);
-      if (parser.nextToken() != null) {
-        throw JsonDecodeException.at(parser, "unexpected content after the value");
-      }
-      return value;
-    } catch (StreamConstraintsException e) {
-      throw new JsonDecodeException("$", e.getOriginalMessage());
     }
   }
 

@@ -40,9 +40,15 @@ public final class JsonDecodeException extends WsException {
     return new JsonDecodeException("$", "expected " + expected + ", got " + quote(text));
   }
 
-  private static String quote(String text) {
+  /** A value from the client, quoted and cut short if long. */
+  static String quote(String text) {
+    return "\"" + cut(text) + "\"";
+  }
+
+  /** A value from the client cut short if long: it goes into a reply and a log line. */
+  static String cut(String text) {
     int limit = 60;
-    return "\"" + (text.length() <= limit ? text : text.substring(0, limit) + "...") + "\"";
+    return text.length() <= limit ? text : text.substring(0, limit) + "...";
   }
 
   /**

@@ -3,7 +3,6 @@ package io.switchboard.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 
@@ -54,8 +53,6 @@ final class ScalarCodec<T> implements JsonCodec<T> {
     T value;
     try {
       value = reader.read(parser, token);
-    } catch (InputCoercionException e) {
-      throw JsonDecodeException.at(parser, "expected " + expected + ", got a number out of its range");
     } catch (JsonDecodeException e) {
       throw e;
     } catch (RuntimeException | StreamReadException e) {

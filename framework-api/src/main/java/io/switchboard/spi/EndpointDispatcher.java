@@ -3,8 +3,10 @@ package io.switchboard.spi;
 import io.switchboard.CloseReason;
 import io.switchboard.EndpointInfo;
 import io.switchboard.WsException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contract between generated code and the runtime: one implementation per {@link
@@ -74,6 +76,15 @@ public interface EndpointDispatcher<E> extends EndpointInfo {
   default boolean onError(E endpoint, Throwable error, HandlerContext context) throws Exception {
     return false;
   }
+
+  /**
+   * Converts every URI template value a handler takes with {@link io.switchboard.PathParam}, as
+   * the handler would receive it; the runtime calls it before the upgrade and answers 404 when it
+   * throws. Does nothing for an endpoint whose parameters are all {@code String}s.
+   *
+   * @throws IOException if a value does not convert to its parameter's type
+   */
+  default void checkPathParams(Map<String, String> values) throws IOException {}
 
   /** The {@link io.switchboard.Every} methods, in declaration order. */
   default List<ScheduledMethod> scheduled() {

@@ -1,10 +1,13 @@
 package io.switchboard.spi;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.ContentReference;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
+import io.switchboard.json.MalformedJson;
 import java.io.IOException;
 
 /**
@@ -71,7 +74,9 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     Payload payload = Payloads.absent();
     // One copy to a char[] that both the envelope parser and the later data decoding read.
     char[] chars = text.toCharArray();
-    try (JsonParser parser = Json.FACTORY.createParser(chars, 0, chars.length)) {
+    JsonParser parser = null;
+    try {
+      parser = Json.FACTORY.createParser(chars, 0, chars.length);
       parser.nextToken(); // START_OBJECT, guaranteed by the first character
       String field;
       while ((field = parser.nextFieldName()) != null) {
@@ -88,13 +93,16 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
           default -> parser.skipChildren();
         }
       }
-      if (parser.nextToken() != null) {
-        throw new MalformedEnvelopeException(id, command, "malformed JSON: content after the envelope");
+      int end = (int) parser.currentLocation().getCharOffset();
+      if (hasMore(parser)) {
+        throw new MalformedEnvelopeException(id, command, MalformedJson.describe("content after the envelope", at(chars, end)));
       }
     } catch (JsonProcessingException e) {
-      throw new MalformedEnvelopeException(id, command, "malformed JSON: " + e.getOriginalMessage());
+      throw new MalformedEnvelopeException(id, command, MalformedJson.describe(e, parser.currentLocation()));
     } catch (IOException e) {
-      throw new MalformedEnvelopeException(id, command, "unreadable message: " + e.getMessage());
+      throw new MalformedEnvelopeException(id, command, "unreadable message");
+    } finally {
+      close(parser);
     }
     if (command == null) {
       throw new MalformedEnvelopeException(id, null, "$.cmd: required field is missing");
@@ -102,9 +110,51 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     return new Envelope(Form.JSON, command, id, payload);
   }
 
+  /** Whether anything but blanks follows the envelope; whatever it is, it is not JSON's. */
+  private static boolean hasMore(JsonParser parser) {
+    try {
+      return parser.nextToken() != null;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Where the first non-blank character from {@code offset} on is, as Jackson's locations say it. */
+  private static JsonLocation at(char[] text, int offset) {
+    int position = offset;
+    while (position < text.length && Character.isWhitespace(text[position])) {
+      position++;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < position; i++) {
+      if (text[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new JsonLocation(ContentReference.unknown(), -1, position, line, position - lineStart + 1);
+  }
+
+  private static void close(JsonParser parser) {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // Reads a char[]: closing releases buffers and cannot fail.
+      }
+    }
+  }
+
   private static Object readId(JsonParser parser, JsonToken token, String command) throws IOException {
     return switch (token) {
-      case VALUE_NUMBER_INT -> parser.getLongValue();
+      case VALUE_NUMBER_INT -> {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          throw new MalformedEnvelopeException(
+              null, command, "$.id: expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        }
+        yield parser.getLongValue();
+      }
       case VALUE_STRING -> parser.getText();
       case VALUE_NULL -> null;
       default -> throw new MalformedEnvelopeException(
@@ -120,8 +170,10 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     }
     int start = (int) parser.currentTokenLocation().getCharOffset();
     String string = null;
-    if (token == JsonToken.VALUE_STRING) {
-      string = parser.getText(); // also completes the lazily read token, so the end is right
+    if (token.isScalarValue()) {
+      // A String parameter takes a number or boolean as written, as Codecs.STRING does; getText()
+      // also completes the lazily read token, so the end is right.
+      string = parser.getText();
     } else {
       parser.skipChildren();
     }

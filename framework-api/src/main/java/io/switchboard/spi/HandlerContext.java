@@ -2,6 +2,7 @@ package io.switchboard.spi;
 
 import io.switchboard.Broadcaster;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Presence;
 import io.switchboard.Rooms;
 import io.switchboard.Sessions;
 import io.switchboard.WsSession;
@@ -22,11 +23,14 @@ public interface HandlerContext {
   /** Broadcasts to the sessions of this endpoint. */
   Broadcaster broadcaster();
 
-  /** The open sessions of this endpoint. */
+  /** The open sessions of this endpoint on this node. */
   Sessions sessions();
 
-  /** The rooms of this endpoint. */
+  /** The rooms of this endpoint on this node. */
   Rooms rooms();
+
+  /** Who is online at this endpoint, on every node. */
+  Presence presence();
 
   /** This endpoint's path and commands. */
   EndpointInfo endpoint();

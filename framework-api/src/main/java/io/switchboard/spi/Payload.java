@@ -16,9 +16,11 @@ public interface Payload {
 
   /**
    * The payload as a {@code String} parameter: the text-line argument as is, or a JSON string
-   * {@code data}; {@code ""} when absent.
+   * {@code data} (a number or boolean as written: {@code 1.50} is {@code "1.50"}, as {@link
+   * io.switchboard.json.Codecs#STRING} reads it); {@code ""} when absent.
    *
-   * @throws io.switchboard.WsException {@code bad_request} if the JSON {@code data} is not a string
+   * @throws io.switchboard.WsException {@code bad_request} if the JSON {@code data} is an object or
+   *     an array
    */
   String text();
 

@@ -1,11 +1,12 @@
 package io.switchboard.spi;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
 import io.switchboard.json.JsonCodec;
 import io.switchboard.json.JsonDecodeException;
+import io.switchboard.json.MalformedJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -35,7 +36,8 @@ public final class Payloads {
   /**
    * JSON {@code data} lying at {@code [start, end)} of a message, without copying it.
    *
-   * @param string the value when {@code data} is a JSON string, already read; else null
+   * @param string the text when {@code data} is a JSON string, number or boolean, already read;
+   *     else null
    */
   static Payload jsonSlice(char[] message, int start, int end, String string) {
     return new JsonData(message, start, end, string);
@@ -77,8 +79,8 @@ public final class Payloads {
     public <T> T read(JsonCodec<T> codec) {
       try {
         return codec.fromText(argument);
-      } catch (JsonParseException e) {
-        throw new JsonDecodeException("$", "malformed JSON: " + e.getOriginalMessage());
+      } catch (JsonProcessingException e) {
+        throw new JsonDecodeException("$", MalformedJson.describe(e, null));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -111,11 +113,17 @@ public final class Payloads {
     public <T> T read(JsonCodec<T> codec) {
       try (JsonParser parser = Json.FACTORY.createParser(message, start, end - start)) {
         parser.nextToken();
-        return codec.read(parser);
+        try {
+          return codec.read(parser);
+        } catch (JsonProcessingException e) {
+          // The envelope's parse checked the syntax; what is left is a limit, met on decoding.
+          throw new JsonDecodeException(JsonDecodeException.pathOf(parser.getParsingContext()),
+              MalformedJson.describe(e, parser.currentLocation()));
+        }
       } catch (WsException e) {
         throw e;
-      } catch (JsonParseException e) {
-        throw new JsonDecodeException("$", "malformed JSON: " + e.getOriginalMessage());
+      } catch (JsonProcessingException e) {
+        throw new JsonDecodeException("$", MalformedJson.describe(e, null));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

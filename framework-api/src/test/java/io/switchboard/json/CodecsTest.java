@@ -80,18 +80,21 @@ class CodecsTest {
 
   @Test
   void wrongTypesNameWhatWasExpected() {
-    assertDecodeError(Codecs.INT, "\"1\"", "$: expected an integer, got a string");
-    assertDecodeError(Codecs.INT, "1.5", "$: expected an integer, got a number");
-    assertDecodeError(Codecs.INT, "3000000000", "$: expected an integer, got a number out of its range");
+    assertDecodeError(Codecs.INT, "\"one\"", "$: expected an integer, got \"one\"");
+    assertDecodeError(Codecs.INT, "1.5", "$: expected an integer, got 1.5");
+    assertDecodeError(Codecs.INT, "3000000000", "$: expected an integer from -2147483648 to 2147483647, got 3000000000");
+    assertDecodeError(Codecs.LONG, "\"9223372036854775808\"",
+        "$: expected an integer from -9223372036854775808 to 9223372036854775807, got \"9223372036854775808\"");
     assertDecodeError(Codecs.BYTE, "200", "$: expected an integer from -128 to 127, got 200");
-    assertDecodeError(Codecs.BOOLEAN, "0", "$: expected a boolean, got an integer");
+    assertDecodeError(Codecs.BOOLEAN, "2", "$: expected a boolean, got 2");
+    assertDecodeError(Codecs.BOOLEAN, "[]", "$: expected a boolean, got an array");
     assertDecodeError(Codecs.STRING, "{}", "$: expected a string, got an object");
     assertDecodeError(Codecs.CHAR, "\"ab\"", "$: expected a string of one character, got a string");
     assertDecodeError(Codecs.INSTANT, "\"yesterday\"", "$: expected an ISO-8601 instant, got \"yesterday\"");
     assertDecodeError(Codecs.UUID_CODEC, "42", "$: expected a UUID, got an integer");
     assertDecodeError(Codecs.listOf(Codecs.INT), "[1,2,true]", "$[2]: expected an integer, got a boolean");
     assertDecodeError(Codecs.mapOf(Codecs.listOf(Codecs.LONG)), "{\"a\":[1],\"b c\":[2,\"x\"]}",
-        "$['b c'][1]: expected an integer, got a string");
+        "$['b c'][1]: expected an integer, got \"x\"");
     assertDecodeError(Codecs.listOf(Codecs.INT), "{}", "$: expected an array, got an object");
     assertDecodeError(Codecs.mapOf(Codecs.INT), "[]", "$: expected an object, got an array");
   }
@@ -115,14 +118,40 @@ class CodecsTest {
     String text = "[".repeat(100) + "]".repeat(100);
     JsonDecodeException error = assertThrows(JsonDecodeException.class, () -> deep.fromText(text));
     assertEquals("$", error.path());
-    assertTrue(error.getMessage().contains("nesting depth"), error.getMessage());
+    assertTrue(error.getMessage().contains("nested deeper than 64 levels"), error.getMessage());
+  }
+
+  @Test
+  void numbersAreBoundedInLengthAndScale() throws Exception {
+    assertDecodeError(Codecs.BIG_DECIMAL, "1e999999", "$: expected a number with a scale within ±1000, got 1e999999");
+    assertDecodeError(Codecs.BIG_DECIMAL, "\"1e999999\"", "$: expected a number, got \"1e999999\"");
+    assertDecodeError(Codecs.INT, "1e999999", "$: expected a number with a scale within ±1000, got 1e999999");
+    assertDecodeError(Codecs.BIG_INTEGER, "1e-1001", "$: expected a number with a scale within ±1000, got 1e-1001");
+    assertEquals(new BigDecimal("1e1000"), Json.readValue(Codecs.BIG_DECIMAL, "1e1000"));
+    assertEquals(new BigDecimal("1e-1000"), Json.readValue(Codecs.BIG_DECIMAL, "\"1e-1000\""));
+
+    String longest = "9".repeat(Json.MAX_NUMBER_LENGTH);
+    assertEquals(new BigInteger(longest), Json.readValue(Codecs.BIG_INTEGER, "\"" + longest + "\""));
+    JsonDecodeException tooLong = assertThrows(JsonDecodeException.class,
+        () -> Json.readValue(Codecs.BIG_INTEGER, "\"" + longest + "9\""));
+    assertTrue(tooLong.getMessage().startsWith("$: expected an integer, got \"999"), tooLong.getMessage());
+    assertDecodeError(Codecs.BIG_INTEGER, longest + "9", "$: JSON beyond limits at column 202: a number longer than 200 characters");
+  }
+
+  @Test
+  void loneSurrogatesAreReadAsIsAndWrittenEscaped() throws Exception {
+    String lone = Json.readValue(Codecs.STRING, "\"a\\ud800b\"");
+    assertEquals("a\ud800b", lone);
+    assertEquals("\"a\\uD800b\"", Json.writeString(Codecs.STRING, lone));
   }
 
   @Test
   void nonFiniteFloatsTravelAsStrings() throws Exception {
     assertEquals("\"NaN\"", Json.writeString(Codecs.DOUBLE, Double.NaN));
     assertEquals(Double.NEGATIVE_INFINITY, Json.readValue(Codecs.DOUBLE, "\"-Infinity\""));
-    assertDecodeError(Codecs.DOUBLE, "\"1.5\"", "$: expected a number, got a string");
+    assertDecodeError(Codecs.DOUBLE, "\"nan\"", "$: expected a number, got \"nan\"");
+    assertDecodeError(Codecs.DOUBLE, "1e400", "$: expected a number in the range of double, got 1e400");
+    assertDecodeError(Codecs.FLOAT, "1e39", "$: expected a number in the range of float, got 1e39");
   }
 
   @Test

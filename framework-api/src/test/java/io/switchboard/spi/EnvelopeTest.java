@@ -57,6 +57,22 @@ class EnvelopeTest {
   }
 
   @Test
+  void aStringParameterTakesANumberOrBooleanAsWritten() {
+    assertEquals("1.50", Envelope.parse("{\"cmd\":\"name\",\"data\":1.50}").payload().text());
+    assertEquals("true", Envelope.parse("{\"cmd\":\"name\",\"data\":true}").payload().text());
+    JsonDecodeException object =
+        assertThrows(JsonDecodeException.class, () -> Envelope.parse("{\"cmd\":\"name\",\"data\":{}}").payload().text());
+    assertEquals("$: expected a string, got an object", object.getMessage());
+  }
+
+  @Test
+  void aDuplicateMemberIsReadLastOneWinsAsDatabindReadsIt() {
+    Envelope envelope = Envelope.parse("{\"cmd\":\"a\",\"data\":1,\"cmd\":\"b\",\"data\":2}");
+    assertEquals("b", envelope.command());
+    assertEquals(2, envelope.payload().read(Codecs.INT));
+  }
+
+  @Test
   void malformedEnvelopesAreBadRequestsThatKeepWhatWasRead() {
     MalformedEnvelopeException broken =
         assertThrows(MalformedEnvelopeException.class, () -> Envelope.parse("{\"id\":3,\"cmd\":\"x\",\"data\":{"));

@@ -3,18 +3,25 @@ package io.switchboard.undertow;
 import io.switchboard.spi.EndpointDispatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One endpoint as registered on the builder, resolved at start into a dispatcher and the instance
  * it calls. With no registration every dispatcher on the class path is served.
  */
 final class EndpointRegistration<E> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointRegistration.class);
 
   /** A dispatcher and the endpoint instance it calls. */
   record Bound<E>(EndpointDispatcher<E> dispatcher, E endpoint) {}
@@ -55,6 +62,10 @@ final class EndpointRegistration<E> {
       for (EndpointRegistration<?> registration : registrations) {
         bound.add(registration.binder.apply(loader));
       }
+      List<EndpointDispatcher<?>> unserved = unserved(registrations, bound, loader);
+      if (!unserved.isEmpty()) {
+        LOG.warn(unservedWarning(unserved));
+      }
     }
     Map<String, Bound<?>> byPath = new HashMap<>();
     for (Bound<?> b : bound) {
@@ -67,6 +78,38 @@ final class EndpointRegistration<E> {
       }
     }
     return bound;
+  }
+
+  /**
+   * The compiled endpoints that explicit registrations leave out: each is a {@code @WsEndpoint}
+   * class with a generated dispatcher on the class path that would answer 404. Empty when nothing
+   * was registered, as then every compiled endpoint is served.
+   */
+  static List<EndpointDispatcher<?>> unserved(
+      List<EndpointRegistration<?>> registrations, List<Bound<?>> bound, ClassLoader loader) {
+    List<EndpointDispatcher<?>> unserved = new ArrayList<>();
+    if (registrations.isEmpty()) {
+      return unserved;
+    }
+    Set<Class<?>> served = new HashSet<>();
+    bound.forEach(b -> served.add(b.dispatcher().endpointType()));
+    for (EndpointDispatcher<?> dispatcher : ServiceLoader.load(EndpointDispatcher.class, loader)) {
+      if (!served.contains(dispatcher.endpointType())) {
+        unserved.add(dispatcher);
+      }
+    }
+    return unserved;
+  }
+
+  /** What the start log says about {@link #unserved} endpoints, so that a 404 is no mystery. */
+  static String unservedWarning(List<EndpointDispatcher<?>> unserved) {
+    String list =
+        unserved.stream()
+            .map(d -> d.path() + " (" + d.endpointType().getName() + ")")
+            .collect(Collectors.joining(", "));
+    String first = unserved.get(0).endpointType().getSimpleName();
+    return "not serving compiled endpoints " + list + ": only endpoints registered on the builder are served;"
+        + " register them too (.endpoint(new " + first + "())), or register none to serve every compiled endpoint";
   }
 
   private static <E> Bound<E> withNewEndpoint(EndpointDispatcher<E> dispatcher) {

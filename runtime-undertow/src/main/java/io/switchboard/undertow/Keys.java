@@ -150,6 +150,15 @@ final class Keys {
               "once the server closes a session, how long the client has to read what is queued"
                   + " and answer the close frame before the TCP connection is dropped");
 
+  static final Setting<Boolean> REFUSAL_CLOSE_CODES =
+      Setting.of("refusal-close-codes", Settings::parseBoolean)
+          .byDefault(true)
+          .documented("`refusalCloseCodes(boolean)`", "`true`",
+              "a handshake hook's refusal of a browser (a request with an `Origin` header) is an"
+                  + " upgrade closed at once with 4401/4403 and the reason, which the page can see;"
+                  + " `false` answers HTTP 401/403 to everyone"
+                  + " ([security](security.md#refusals-a-browser-can-see))");
+
   static final Setting<Boolean> SHUTDOWN_HOOK =
       Setting.of("shutdown-hook", Settings::parseBoolean)
           .byDefault(true)
@@ -222,10 +231,10 @@ final class Keys {
   static final List<Setting<?>> ALL =
       List.of(
           PORT, HOST, STATIC_FILES, ALLOWED_ORIGINS, MAX_MESSAGE_SIZE, MAX_CONNECTIONS,
-          HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT, RATE_LIMIT, RATE_BURST, RATE_STRIKES,
-          MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS, HANDLER_THREADS, CLOSE_TIMEOUT, SHUTDOWN_HOOK,
-          SHUTDOWN_TIMEOUT, STATS_PATH, HEALTH_PATH, METRICS_PATH,
-          TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
+          HANDSHAKE_TIMEOUT, MAX_HEADER_SIZE, PING_INTERVAL, PONG_TIMEOUT, IDLE_TIMEOUT,
+          RATE_LIMIT, RATE_BURST, RATE_STRIKES, MAX_QUEUED_BYTES, COMPRESSION, IO_THREADS,
+          HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT,
+          STATS_PATH, HEALTH_PATH, METRICS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT, TLS_KEY,
           CLUSTER, CLUSTER_NAME);
 
   private Keys() {}

@@ -174,6 +174,16 @@ public final class ServerBuilder {
     return set(Keys.SHUTDOWN_HOOK, enabled);
   }
 
+  /**
+   * Whether a {@link HandshakeHook}'s refusal of a browser, a request with an {@code Origin}
+   * header, is an accepted upgrade closed at once with 4401 (unauthorized) or 4403 (forbidden) and
+   * the reason, which the page can see; browsers hide the HTTP status of a refused upgrade. Clients
+   * without {@code Origin} always get the HTTP 401/403. Default true.
+   */
+  public ServerBuilder refusalCloseCodes(boolean enabled) {
+    return set(Keys.REFUSAL_CLOSE_CODES, enabled);
+  }
+
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
     return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));
@@ -253,14 +263,21 @@ public final class ServerBuilder {
   }
 
   /**
-   * The cluster bus: {@code redis://host:port} spreads broadcasts, rooms and presence over every
-   * server of the same {@link #clusterName(String) cluster name}. Default: the in-process bus.
+   * Joins this server to a cluster of nodes through a cluster bus: {@code redis://host:port},
+   * {@code rediss://} (TLS), with a password and database in the URI ({@code
+   * redis://:secret@host:6379/2}), or {@code redis-sentinel://}. Broadcasts, rooms, direct messages
+   * and presence then reach every node of the same {@link #clusterName(String) cluster name}; see
+   * {@code docs/scaling.md}. The bus is found on the class path by the URI's scheme ({@code
+   * io.switchboard:switchboard-redis} for Redis). Default: none, a single node.
    */
   public ServerBuilder cluster(String uri) {
     return set(Keys.CLUSTER, Objects.requireNonNull(uri, "uri"));
   }
 
-  /** The name that prefixes every key and channel of the cluster bus. Default {@code switchboard}. */
+  /**
+   * The prefix of every key and channel of the cluster bus, so that apps sharing one Redis do not
+   * see each other. Default {@code switchboard}.
+   */
   public ServerBuilder clusterName(String name) {
     return set(Keys.CLUSTER_NAME, Objects.requireNonNull(name, "name"));
   }

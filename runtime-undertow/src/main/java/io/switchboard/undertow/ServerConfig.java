@@ -157,6 +157,11 @@ public final class ServerConfig {
     return get(Keys.SHUTDOWN_HOOK);
   }
 
+  /** Whether a hook's refusal of a browser is an upgrade closed with 4401/4403. */
+  public boolean refusalCloseCodes() {
+    return get(Keys.REFUSAL_CLOSE_CODES);
+  }
+
   public Duration shutdownTimeout() {
     return get(Keys.SHUTDOWN_TIMEOUT);
   }

@@ -21,6 +21,10 @@ package io.switchboard.undertow;
  * @param rateLimited messages refused by the rate limit
  * @param errors handler failures ({@code internal} replies, failed {@code @Every} runs) and
  *     transport errors (broken frames, oversized messages, failed reads)
+ * @param clusterConnected gauge: whether the cluster bus reaches the other nodes (always true on a
+ *     single node)
+ * @param clusterDropped pushes for other nodes that could not be sent while the cluster bus was
+ *     disconnected (local sessions got them)
  */
 public record ServerStats(
     int openSessions,
@@ -37,4 +41,6 @@ public record ServerStats(
     long droppedMessages,
     long slowConsumerCloses,
     long rateLimited,
-    long errors) {}
+    long errors,
+    boolean clusterConnected,
+    long clusterDropped) {}

@@ -3,7 +3,11 @@ package io.switchboard.undertow;
 import io.switchboard.Broadcaster;
 import io.switchboard.Rooms;
 import io.switchboard.Sessions;
+import io.switchboard.Presence;
 import io.switchboard.json.CodecRegistry;
+import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.ClusterBuses;
+import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.health.HealthHandler;
@@ -11,6 +15,8 @@ import io.switchboard.undertow.health.ReadinessCheck;
 import io.switchboard.undertow.metrics.MetricsBinder;
 import io.switchboard.undertow.metrics.ServerMetrics;
 import io.switchboard.undertow.handshake.OriginPolicy;
+import io.switchboard.undertow.handshake.PathTemplateGate;
+import io.switchboard.undertow.handshake.RefusedUpgrade;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
 import io.switchboard.undertow.send.IoThreadWrites;
@@ -20,7 +26,9 @@ import io.switchboard.undertow.tls.TlsContexts;
 import io.switchboard.undertow.web.StaticFiles;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
+import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.Handshake;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
@@ -52,6 +60,7 @@ public final class SwitchboardServer implements AutoCloseable {
   private final ServerConfig config;
   private final Map<String, EndpointRuntime<?>> endpoints;
   private final StatsCounters stats;
+  private final ClusterBus bus;
   private final ExecutorService workers;
   private final IoThreadWrites.PerThread ioThreadWrites = new IoThreadWrites.PerThread();
   private final EveryScheduler scheduler;
@@ -67,6 +76,7 @@ public final class SwitchboardServer implements AutoCloseable {
       ServerConfig config, List<EndpointRegistration.Bound<?>> bound, ClassLoader loader) {
     this.config = config;
     this.stats = new StatsCounters();
+    this.bus = ClusterBuses.forUri(config.cluster(), config.clusterName(), loader);
     this.metrics = MetricsBinder.load(config.meterRegistry(), config.metricsPath(), loader);
     this.workers = handlerPool(config.handlerThreads());
     CodecRegistry codecs = CodecRegistry.load(loader);
@@ -74,7 +84,7 @@ public final class SwitchboardServer implements AutoCloseable {
     for (EndpointRegistration.Bound<?> b : bound) {
       endpoints.put(b.dispatcher().path(), runtime(b, codecs));
     }
-    this.scheduler = new EveryScheduler(workers, stats);
+    this.scheduler = new EveryScheduler(workers, stats, bus);
     this.undertow = undertow(config, loader);
     this.shutdownHook =
         config.shutdownHook() ? new Thread(() -> stop(config.shutdownTimeout()), "switchboard-shutdown") : null;
@@ -83,7 +93,13 @@ public final class SwitchboardServer implements AutoCloseable {
   private <E> EndpointRuntime<E> runtime(EndpointRegistration.Bound<E> b, CodecRegistry codecs) {
     return new EndpointRuntime<>(
         b.dispatcher(), b.endpoint(), config, codecs, stats, metrics.endpoint(b.dispatcher().path()),
-        workers, ioThreadWrites);
+        workers, ioThreadWrites, bus);
+  }
+
+  /** The local side of the cluster bus: a push for an endpoint goes to its sessions here. */
+  private int deliverLocally(Target target, byte[] message, String exceptSessionId) {
+    EndpointRuntime<?> endpoint = endpoints.get(target.endpoint());
+    return endpoint == null ? 0 : endpoint.deliverLocally(target, message, exceptSessionId);
   }
 
   static SwitchboardServer start(
@@ -94,10 +110,12 @@ public final class SwitchboardServer implements AutoCloseable {
               + " class path (is switchboard-processor on the annotation processor path?)");
     }
     SwitchboardServer server = new SwitchboardServer(config, bound, loader);
+    server.bus.start(server::deliverLocally);
     try {
       server.undertow.start();
     } catch (RuntimeException e) {
       server.workers.shutdownNow();
+      server.bus.close();
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
@@ -117,12 +135,18 @@ public final class SwitchboardServer implements AutoCloseable {
   private Undertow undertow(ServerConfig config, ClassLoader loader) {
     ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-    PathHandler paths = new PathHandler(StaticFiles.fromClassPath(loader, config.staticFiles()));
+    // Literal paths first, then URI templates (Undertow's matcher), then the static files.
+    HttpHandler staticFiles = StaticFiles.fromClassPath(loader, config.staticFiles());
+    PathTemplateHandler templates = new PathTemplateHandler(staticFiles, false);
+    PathHandler paths = new PathHandler(templates);
     paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
     if (config.statsPath() != null) {
       paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
     }
     health.add(ReadinessCheck.of("accepting", () -> !stopping));
+    if (config.cluster() != null) { // a node without its bus would serve its own sessions only
+      health.add(ReadinessCheck.of("cluster-bus", bus::connected));
+    }
     if (config.healthPath() != null) {
       health.serveOn(paths, config.healthPath());
     }
@@ -134,15 +158,20 @@ public final class SwitchboardServer implements AutoCloseable {
       List<Handshake> handshakes =
           List.of(new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression()));
       WebSocketProtocolHandshakeHandler handshake =
-          new WebSocketProtocolHandshakeHandler(handshakes, endpoint, UpgradeGate.upgradeRequired());
+          new WebSocketProtocolHandshakeHandler(
+              handshakes, RefusedUpgrade.or(endpoint), UpgradeGate.upgradeRequired());
       if (config.compression()) {
         handshake.addExtension(new PerMessageDeflateHandshake(false));
       }
-      paths.addExactPath(
-          endpoint.path(),
+      HttpHandler gate =
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,
-              () -> stopping, stats, endpoint.metrics(), handshake));
+              () -> stopping, stats, endpoint.metrics(), handshake, config.refusalCloseCodes());
+      if (endpoint.path().contains("{")) {
+        templates.add(endpoint.path(), new PathTemplateGate(endpoint.dispatcher(), gate, staticFiles));
+      } else {
+        paths.addExactPath(endpoint.path(), gate);
+      }
     }
     Undertow.Builder builder =
         Undertow.builder()
@@ -207,14 +236,24 @@ public final class SwitchboardServer implements AutoCloseable {
     return endpoint(path).broadcaster();
   }
 
-  /** The open sessions of the endpoint at {@code path}. */
+  /** The open sessions of the endpoint at {@code path}, on this node. */
   public Sessions sessions(String path) {
     return endpoint(path).sessions();
   }
 
-  /** The rooms of the endpoint at {@code path}. */
+  /** The rooms of the endpoint at {@code path}, on this node. */
   public Rooms rooms(String path) {
     return endpoint(path).rooms();
+  }
+
+  /** Who is online at the endpoint at {@code path}, on every node. */
+  public Presence presence(String path) {
+    return endpoint(path).presence();
+  }
+
+  /** This node's id in the cluster (a random id on a single node too). */
+  public String nodeId() {
+    return bus.nodeId();
   }
 
   /**
@@ -233,7 +272,7 @@ public final class SwitchboardServer implements AutoCloseable {
       open += endpoint.sessions().count();
       rooms += endpoint.rooms().size();
     }
-    return stats.snapshot(open, rooms);
+    return stats.snapshot(open, rooms, bus.connected(), bus.droppedPublishes());
   }
 
   private EndpointRuntime<?> endpoint(String path) {
@@ -272,6 +311,7 @@ public final class SwitchboardServer implements AutoCloseable {
       endpoint.closeAll(StatusCodes.SERVER_STOPPING);
     }
     awaitSessionsClosed(deadline);
+    bus.close();
     undertow.stop();
     workers.shutdown();
     try {

@@ -42,6 +42,8 @@
 
   const NORMAL_CLOSURE = 1000;
   const GOING_AWAY = 1001;
+  /** The server's handshake hook refused this page: 4000 + the HTTP status it would have sent. */
+  const REFUSALS = { 4401: 'unauthorized', 4403: 'forbidden' };
 
   /** The error a call() rejects with: a message plus the `code` (and `path`, `cmd`) of the failure. */
   function callError(code, message, details) {
@@ -131,6 +133,7 @@
       this._retryTimer = null;
       this._socket = null;
       this._final = false; // close() was called or bye was sent: no reconnect
+      this._refused = null; // the error of a 4401/4403 close: calls reject with it until reconnect()
       this._everOpened = false;
       this._hiddenByPage = false;
       this._pageHide = () => this._pageHidden();
@@ -149,7 +152,7 @@
       const timeout = (options && options.timeout) || this.options.timeout;
       return new Promise((resolve, reject) => {
         if (this.state === 'closed') {
-          reject(callError('closed', 'the connection is closed', { cmd: cmd }));
+          reject(this._closedError({ cmd: cmd }));
           return;
         }
         const id = this._nextId++;
@@ -171,7 +174,7 @@
      */
     send(message) {
       if (this.state === 'closed') {
-        throw callError('closed', 'the connection is closed');
+        throw this._closedError({});
       }
       this._transmit(message, null, typeof message === 'string' ? commandOf(message) : null);
     }
@@ -179,7 +182,9 @@
     /**
      * Listens to a server push (the `event` of {"event":…,"data":…}: the listener gets `data` and
      * the whole message) or to a connection event: 'open' ({reconnected}), 'close' ({code, reason,
-     * wasClean, reconnecting}), 'reconnecting' ({attempt, delay}), 'state' (the new state),
+     * wasClean, reconnecting}), 'reconnecting' ({attempt, delay}), 'refused' ({code: 4401 or 4403,
+     * error: 'unauthorized' or 'forbidden', reason}: the server's handshake hook turned the page
+     * away, so log in again and reconnect()), 'state' (the new state),
      * 'message' (every text frame received, raw) and 'binary' (an ArrayBuffer).
      *
      * @return a function that removes the listener
@@ -216,6 +221,7 @@
     reconnect() {
       this._watchPage(true);
       this._final = false;
+      this._refused = null;
       this._attempt = 0;
       this._cancelRetry();
       const old = this._socket;
@@ -330,6 +336,13 @@
     _closed(close) {
       this._socket = null;
       const code = close.code;
+      if (REFUSALS[code]) {
+        // Refused, not dropped: trying again would be refused again, until the page logs in.
+        this._refused = { code: REFUSALS[code], message: close.reason || REFUSALS[code] };
+        this._finish({ code: code, reason: close.reason, wasClean: close.wasClean });
+        this._emit('refused', [{ code: code, error: REFUSALS[code], reason: close.reason }]);
+        return;
+      }
       const retryable = code !== NORMAL_CLOSURE && (code !== GOING_AWAY || this.options.reconnectOnGoingAway);
       const reconnecting =
         !this._final && this.options.reconnect && retryable && this._attempt < this.options.maxAttempts;
@@ -360,11 +373,20 @@
     _abandon(code) {
       this._pending.forEach((call) => {
         clearTimeout(call.timer);
-        call.reject(callError('closed', 'the connection closed before the reply came (close code ' + code + ')', { cmd: call.cmd }));
+        call.reject(this._refused
+          ? callError(this._refused.code, this._refused.message, { cmd: call.cmd })
+          : callError('closed', 'the connection closed before the reply came (close code ' + code + ')', { cmd: call.cmd }));
       });
       this._pending.clear();
       this._outbox = [];
       this._setState('closed');
+    }
+
+    /** Why nothing can be sent: 'unauthorized'/'forbidden' after a refusal, else 'closed'. */
+    _closedError(details) {
+      return this._refused
+        ? callError(this._refused.code, this._refused.message, details)
+        : callError('closed', 'the connection is closed', details);
     }
 
     /** A call('bye') is answered by the close itself: it resolves with the close code and reason. */

@@ -21,7 +21,11 @@ class HandshakeHookTest {
       new java.util.concurrent.atomic.AtomicReference<>();
 
   static SwitchboardServer serverWithHook() {
-    return TestServers.builder(new TestEndpoint())
+    return hooked(TestServers.builder(new TestEndpoint())).start();
+  }
+
+  static ServerBuilder hooked(ServerBuilder builder) {
+    return builder
         .handshakeHook(
             request -> {
               hookThread.set(Thread.currentThread().getName());
@@ -33,8 +37,7 @@ class HandshakeHookTest {
               }
               request.principal(() -> request.header("X-User").orElse("nobody"));
               request.attribute("role", request.cookie("role").orElse("guest"));
-            })
-        .start();
+            });
   }
 
   @Test
@@ -48,6 +51,36 @@ class HandshakeHookTest {
         assertEquals(403, raw.status());
         assertEquals("unknown token", raw.body());
       }
+    }
+  }
+
+  @Test
+  void aBrowserIsRefusedWithACloseCodeItCanSee() throws Exception {
+    try (SwitchboardServer server = serverWithHook()) {
+      Map<String, String> browser = Map.of("Origin", "http://127.0.0.1:" + server.port());
+      try (RawWebSocket raw = RawWebSocket.upgrade(server.port(), "/test", browser)) {
+        assertEquals(101, raw.status());
+        RawWebSocket.Frame close = raw.readUntilClose();
+        assertEquals(4401, close.closeCode());
+        assertEquals("token required", close.closeReason());
+      }
+      try (RawWebSocket raw = RawWebSocket.upgrade(server.port(), "/test?token=guess", browser)) {
+        assertEquals(101, raw.status());
+        RawWebSocket.Frame close = raw.readUntilClose();
+        assertEquals(4403, close.closeCode());
+        assertEquals("unknown token", close.closeReason());
+      }
+      assertEquals(0, server.stats().openSessions(), "a refused upgrade is no session");
+    }
+  }
+
+  @Test
+  void aBrowserGetsTheHttpStatusWhenRefusalCloseCodesAreOff() throws Exception {
+    try (SwitchboardServer server = hooked(TestServers.builder(new TestEndpoint())).refusalCloseCodes(false).start();
+        RawWebSocket raw =
+            RawWebSocket.upgrade(server.port(), "/test", Map.of("Origin", "http://127.0.0.1:" + server.port()))) {
+      assertEquals(401, raw.status());
+      assertEquals("token required", raw.body());
     }
   }
 

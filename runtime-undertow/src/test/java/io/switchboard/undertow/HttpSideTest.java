@@ -94,6 +94,6 @@ class HttpSideTest {
     HttpResponse<String> response = get("/stats");
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-    assertTrue(response.body().matches("\\{\"openSessions\":\\d+,\"rooms\":\\d+,.*\"errors\":\\d+}"), response.body());
+    assertTrue(response.body().matches("\\{\"openSessions\":\\d+,\"rooms\":\\d+,.*\"errors\":\\d+,\"clusterConnected\":true,\"clusterDropped\":0}"), response.body());
   }
 }

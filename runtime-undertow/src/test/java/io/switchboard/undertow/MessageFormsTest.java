@@ -121,8 +121,14 @@ class MessageFormsTest {
   void brokenJsonIsBadRequestAndTheSessionGoesOn() throws Exception {
     try (WsClient c = client()) {
       c.send("{\"cmd\":\"hello\",\"id\":5,");
-      String reply = c.next();
-      assertTrue(reply.startsWith("{\"re\":5,\"cmd\":\"hello\",\"error\":{\"code\":\"bad_request\",\"message\":\"malformed JSON"), reply);
+      assertEquals("{\"re\":5,\"cmd\":\"hello\",\"error\":{\"code\":\"bad_request\",\"message\":"
+          + "\"malformed JSON at column 23: the object is not closed\"}}", c.next());
+      c.send("{\"cmd\":\"hello\",\"id\":7,\"data\":tru}");
+      assertEquals("{\"re\":7,\"cmd\":\"hello\",\"error\":{\"code\":\"bad_request\",\"message\":"
+          + "\"malformed JSON at column 30: unexpected word 'tru'\"}}", c.next());
+      c.send("{\"cmd\":\"hello\",\"id\":8,\"data\":" + "[".repeat(100) + "]".repeat(100) + "}");
+      assertEquals("{\"re\":8,\"cmd\":\"hello\",\"error\":{\"code\":\"bad_request\",\"message\":"
+          + "\"JSON beyond limits at column 94: nested deeper than 64 levels\"}}", c.next());
       c.send("{\"id\":6}");
       assertEquals(
           "{\"re\":6,\"error\":{\"code\":\"bad_request\",\"message\":\"$.cmd: required field is missing\"}}",

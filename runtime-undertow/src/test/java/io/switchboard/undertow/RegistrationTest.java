@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.testchat.ChatEndpoint;
 import com.example.testchat.EchoEndpoint;
+import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.WsClient;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,30 @@ class RegistrationTest {
       assertEquals(1, made.get());
       assertEquals(404, echo.status());
     }
+  }
+
+  @Test
+  void compiledEndpointsLeftOutByExplicitRegistrationAreNamedWithTheFix() {
+    ClassLoader loader = RegistrationTest.class.getClassLoader();
+    List<EndpointRegistration<?>> registrations = List.of(EndpointRegistration.ofInstance(new ChatEndpoint()));
+
+    List<EndpointDispatcher<?>> unserved =
+        EndpointRegistration.unserved(registrations, EndpointRegistration.resolve(registrations, loader), loader);
+
+    assertTrue(unserved.stream().anyMatch(d -> d.endpointType() == EchoEndpoint.class), unserved.toString());
+    assertTrue(unserved.stream().noneMatch(d -> d.endpointType() == ChatEndpoint.class), unserved.toString());
+    String warning = EndpointRegistration.unservedWarning(unserved);
+    assertTrue(warning.startsWith("not serving compiled endpoints "), warning);
+    assertTrue(warning.contains("/echo (com.example.testchat.EchoEndpoint)"), warning);
+    assertTrue(warning.contains("register them too (.endpoint(new "), warning);
+    assertTrue(warning.endsWith("or register none to serve every compiled endpoint"), warning);
+  }
+
+  @Test
+  void withoutRegistrationNothingIsLeftOut() {
+    ClassLoader loader = RegistrationTest.class.getClassLoader();
+
+    assertEquals(List.of(), EndpointRegistration.unserved(List.of(), EndpointRegistration.resolve(List.of(), loader), loader));
   }
 
   @Test

@@ -7,8 +7,7 @@ import io.switchboard.EndpointInfo;
 import io.switchboard.Every;
 import io.switchboard.OnClose;
 import io.switchboard.OnOpen;
-import io.switchboard.Rooms;
-import io.switchboard.Sessions;
+import io.switchboard.Presence;
 import io.switchboard.WsCommand;
 import io.switchboard.WsEndpoint;
 import io.switchboard.WsException;
@@ -21,8 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The chat: every connection gets a guest name and starts in the room {@value #LOBBY}; lines said
@@ -31,7 +33,8 @@ import java.util.regex.Pattern;
  * ({@code name Ada}) and as a JSON envelope ({@code {"cmd":"name","id":1,"data":"Ada"}}).
  *
  * <p>Per-connection state (the name and the room) lives in the session's attributes, since one
- * instance serves every connection.
+ * instance serves every connection. Names are unique and {@code users} lists everyone through
+ * {@link Presence}, so both hold when the chat runs on several nodes ({@code docs/scaling.md}).
  */
 @WsEndpoint("/chat")
 public final class ChatEndpoint {
@@ -51,9 +54,6 @@ public final class ChatEndpoint {
   private final TemperatureSensor sensor;
   private final AtomicInteger guests = new AtomicInteger();
 
-  /** Held while a name is checked and taken, so that two sessions never take the same one. */
-  private final Object names = new Object();
-
   /** The endpoint on the system clock with a simulated sensor. */
   public ChatEndpoint() {
     this(Clock.systemDefaultZone(), TemperatureSensor.simulated());
@@ -65,20 +65,27 @@ public final class ChatEndpoint {
   }
 
   @OnOpen
-  void joined(WsSession session, Broadcaster broadcaster) {
-    String name = "guest-" + guests.incrementAndGet();
+  void joined(WsSession session, Broadcaster broadcaster, Presence presence) {
+    // Other nodes number their guests too: skip the names known taken, then claim one for good.
+    Set<String> taken =
+        presence.list().stream().map(entry -> entry.attribute(NAME)).collect(Collectors.toSet());
+    String name;
+    do {
+      name = "guest-" + guests.incrementAndGet();
+    } while (taken.contains(name) || !presence.claim(session, NAME, name));
     session.attributes().put(NAME, name);
+    presence.track(session, Map.of(NAME, name));
     session.attributes().put(ROOM, LOBBY);
     session.join(LOBBY);
-    Presence presence = new Presence(session.id(), name, LOBBY);
-    session.send("welcome", presence);
-    broadcaster.toRoomExcept(LOBBY, session, "joined", presence);
+    Member member = new Member(session.id(), name, LOBBY);
+    session.send("welcome", member);
+    broadcaster.toRoomExcept(LOBBY, session, "joined", member);
   }
 
   @OnClose
   void left(WsSession session, Broadcaster broadcaster) {
     // The session has already left its room: everyone still in it hears about it.
-    broadcaster.toRoom(roomOf(session), "left", presenceOf(session));
+    broadcaster.toRoom(roomOf(session), "left", memberOf(session));
   }
 
   @WsCommand("hello")
@@ -87,7 +94,7 @@ public final class ChatEndpoint {
   }
 
   @WsCommand("name")
-  String name(WsSession session, String newName, Sessions sessions, Broadcaster broadcaster) {
+  String name(WsSession session, String newName, Presence presence, Broadcaster broadcaster) {
     String name = newName.strip();
     if (name.isEmpty()
         || name.length() > MAX_NAME_LENGTH
@@ -95,17 +102,12 @@ public final class ChatEndpoint {
       throw new WsException(
           "bad_name", "a name has 1 to " + MAX_NAME_LENGTH + " characters, e.g. name Ada");
     }
-    String old;
-    synchronized (names) {
-      boolean taken =
-          sessions.all().stream()
-              .filter(other -> !other.id().equals(session.id()))
-              .anyMatch(other -> nameOf(other).equalsIgnoreCase(name));
-      if (taken) {
-        throw new WsException("name_taken", "someone is already called " + name);
-      }
-      old = (String) session.attributes().put(NAME, name);
+    // Unique on every node, case aside: "Ada" and "ada" are one name.
+    if (!presence.claim(session, NAME, name.toLowerCase(Locale.ROOT))) {
+      throw new WsException("name_taken", "someone is already called " + name);
     }
+    String old = (String) session.attributes().put(NAME, name);
+    presence.track(session, Map.of(NAME, name));
     String room = roomOf(session);
     broadcaster.toRoom(room, "renamed", new Renamed(session.id(), old, name, room));
     return "You are now " + name + ".";
@@ -142,17 +144,18 @@ public final class ChatEndpoint {
     return session.id();
   }
 
+  /** The users in the caller's room and how many are online, on every node. */
   @WsCommand("users")
-  Users users(WsSession session, Rooms rooms, Sessions sessions) {
+  Users users(WsSession session, Presence presence) {
     String room = roomOf(session);
     List<User> members =
-        rooms.members(room).stream()
-            .map(member -> new User(member.id(), nameOf(member)))
+        presence.list(room).stream()
+            .map(member -> new User(member.sessionId(), member.attribute(NAME)))
             .sorted(
                 Comparator.comparing((User user) -> user.name().toLowerCase(Locale.ROOT))
                     .thenComparing(User::id))
             .toList();
-    return new Users(room, members, sessions.count());
+    return new Users(room, members, presence.count());
   }
 
   /**
@@ -193,10 +196,10 @@ public final class ChatEndpoint {
       return "You are already in " + target + ".";
     }
     session.leave(current);
-    broadcaster.toRoom(current, "left", presenceOf(session));
+    broadcaster.toRoom(current, "left", memberOf(session));
     session.attributes().put(ROOM, target);
     session.join(target);
-    broadcaster.toRoom(target, "joined", presenceOf(session));
+    broadcaster.toRoom(target, "joined", memberOf(session));
     return "You are now in " + target + ".";
   }
 
@@ -230,8 +233,8 @@ public final class ChatEndpoint {
     return (String) session.attributes().get(ROOM);
   }
 
-  private static Presence presenceOf(WsSession session) {
-    return new Presence(session.id(), nameOf(session), roomOf(session));
+  private static Member memberOf(WsSession session) {
+    return new Member(session.id(), nameOf(session), roomOf(session));
   }
 
   /** "1 h 2 min 3 s", leaving out leading zero units. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param keystorePassword the keystore's password, or null
  * @param certificate a PEM certificate chain for wss://, or null
  * @param privateKey the PEM private key of {@code certificate}, or null
+ * @param cluster the cluster bus URI, e.g. {@code redis://127.0.0.1:6379}; null for the runtime's
+ *     setting
  * @param help whether to print the usage and exit
  */
 public record ChatOptions(
@@ -23,6 +25,7 @@ public record ChatOptions(
     String keystorePassword,
     Path certificate,
     Path privateKey,
+    String cluster,
     boolean help) {
 
   public static final String USAGE =
@@ -39,11 +42,13 @@ public record ChatOptions(
         --tls-password PASSWORD  ...and its password
         --tls-cert FILE          serve https:// and wss:// with this PEM certificate chain...
         --tls-key FILE           ...and this unencrypted PEM private key
+        --cluster URI            run as one node of a cluster over Redis, e.g.
+                                 redis://127.0.0.1:6379 (see docs/scaling.md)
         --help                   print this help and exit
 
       Without a flag, the setting comes from the environment: SWITCHBOARD_PORT, SWITCHBOARD_HOST,
       SWITCHBOARD_TLS_KEYSTORE, SWITCHBOARD_TLS_KEYSTORE_PASSWORD, SWITCHBOARD_TLS_CERT,
-      SWITCHBOARD_TLS_KEY, and the others of docs/configuration.md.
+      SWITCHBOARD_TLS_KEY, SWITCHBOARD_CLUSTER, and the others of docs/configuration.md.
       """;
 
   /** Whether a TLS flag was given. */
@@ -64,6 +69,7 @@ public record ChatOptions(
     String password = null;
     Path certificate = null;
     Path key = null;
+    String cluster = null;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -75,6 +81,7 @@ public record ChatOptions(
         case "--tls-password" -> password = value(args, ++i, flag);
         case "--tls-cert" -> certificate = file(value(args, ++i, flag), flag);
         case "--tls-key" -> key = file(value(args, ++i, flag), flag);
+        case "--cluster" -> cluster = value(args, ++i, flag);
         default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
       }
     }
@@ -88,7 +95,7 @@ public record ChatOptions(
     if ((certificate == null) != (key == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
-    return new ChatOptions(port, host, keystore, password, certificate, key, help);
+    return new ChatOptions(port, host, keystore, password, certificate, key, cluster, help);
   }
 
   /** {@code --port=8080} is taken as {@code --port 8080}, as most command lines accept both. */

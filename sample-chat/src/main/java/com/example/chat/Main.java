@@ -62,6 +62,9 @@ public final class Main {
     if (options.host() != null) {
       builder.host(options.host());
     }
+    if (options.cluster() != null) {
+      builder.cluster(options.cluster());
+    }
     if (options.keystore() != null) {
       builder.tlsKeystore(options.keystore(), options.keystorePassword().toCharArray());
     } else if (options.certificate() != null) {

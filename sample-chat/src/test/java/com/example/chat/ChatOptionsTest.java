@@ -84,6 +84,8 @@ class ChatOptionsTest {
   void helpIsAFlagAndTheUsageNamesEveryFlag() {
     assertTrue(ChatOptions.parse("--help").help());
     assertTrue(ChatOptions.parse("-h").help());
+    assertEquals("redis://127.0.0.1:6379",
+        ChatOptions.parse("--cluster=redis://127.0.0.1:6379").cluster());
     for (String flag :
         new String[] {
           "--port",
@@ -92,6 +94,7 @@ class ChatOptionsTest {
           "--tls-password",
           "--tls-cert",
           "--tls-key",
+          "--cluster",
           "--help",
           "SWITCHBOARD_PORT"
         }) {

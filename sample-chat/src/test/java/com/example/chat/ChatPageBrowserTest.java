@@ -1,6 +1,7 @@
 package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.undertow.SwitchboardServer;
@@ -145,6 +146,52 @@ class ChatPageBrowserTest {
     }
   }
 
+  /**
+   * Clicks the {…} toggle of the log line that starts with {@code text} and returns the JSON it
+   * shows, as a person would see it.
+   */
+  private static String rawJson(ChromeDriver browser, String text) {
+    WebElement item =
+        browser.findElements(By.cssSelector("#log li")).stream()
+            .filter(li -> li.findElement(By.cssSelector(".text")).getText().startsWith(text))
+            .reduce((first, second) -> second)
+            .orElseThrow(() -> new AssertionError("no log line starts with " + text));
+    WebElement raw = item.findElement(By.cssSelector(".raw"));
+    assertFalse(raw.isDisplayed(), "the JSON is hidden until asked for");
+    item.findElement(By.cssSelector(".raw-toggle")).click();
+    assertTrue(raw.isDisplayed());
+    return raw.getText();
+  }
+
+  @Test
+  void structuredRepliesReadAsSentencesWithTheJsonOneClickAway() {
+    openPage(ann);
+    openPage(ben);
+    String annName = ann.findElement(By.id("me")).getText();
+    String benName = ben.findElement(By.id("me")).getText();
+
+    type(ann, "users");
+    // "2 online in lobby: Ada, guest-2" (pages of other tests may still be leaving)
+    waitForLogLine(ann, "in", line -> line.matches("\\d+ online in lobby: .*"));
+    String users = log(ann, "in").stream().filter(l -> l.contains(" online in lobby: ")).findFirst().orElseThrow();
+    assertTrue(users.contains(annName) && users.contains(benName), users);
+    String usersJson = rawJson(ann, users);
+    assertTrue(usersJson.startsWith("{\"room\":\"lobby\",\"users\":[{\"id\":"), usersJson);
+    assertTrue(usersJson.endsWith("\"online\":" + users.split(" ")[0] + "}"), usersJson);
+
+    type(ann, "temp");
+    waitForLogLine(ann, "in", line -> line.matches("-?\\d+\\.\\d °C at \\d{2}:\\d{2}"));
+    String tempLine = log(ann, "in").stream().filter(l -> l.contains("°C")).findFirst().orElseThrow();
+    assertTrue(rawJson(ann, tempLine).matches("\\{\"celsius\":-?[\\d.]+,\"at\":\"[^\"]+\"}"), tempLine);
+
+    type(ann, "{\"cmd\":\"id\",\"id\":7}");
+    waitForLogLine(ann, "in", line -> line.matches("Your session id is [\\w-]+\\."));
+
+    type(ann, "join no room");
+    waitForLogLine(ann, "error", line -> line.startsWith("join failed: ") && line.endsWith(")"));
+    assertFalse(log(ann, "error").stream().anyMatch(line -> line.startsWith("{")), () -> log(ann, "error").toString());
+  }
+
   @Test
   void aTypedCommandGetsItsReplyInTheLog() {
     openPage(ann);
@@ -163,12 +210,10 @@ class ChatPageBrowserTest {
     type(ann, "dance");
     waitForLogLine(ann, "error", line -> line.contains("dance") && line.contains("help"));
 
-    // A JSON envelope typed by hand gets its reply shown, id and all.
+    // A JSON envelope typed by hand gets its reply shown, in words, the envelope one click away.
     type(ann, "{\"cmd\":\"thanks\",\"id\":99}");
-    waitForLogLine(
-        ann,
-        "in",
-        line -> line.startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
+    waitForLogLine(ann, "in", line -> line.startsWith("You're welcome, guest-"));
+    assertTrue(rawJson(ann, "You're welcome").startsWith("{\"re\":99,\"cmd\":\"thanks\",\"data\":\"You're welcome"));
 
     // ArrowUp and ArrowDown walk back and forth through what was typed.
     WebElement line = ann.findElement(By.id("line"));

@@ -1,5 +1,6 @@
 package com.example.chat;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -105,6 +107,27 @@ final class Chromium implements AutoCloseable {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.SEVERE);
     return logger;
+  }
+
+  /**
+   * Runs the body of an async function in the page, with the arguments as {@code args}, and returns
+   * what it returns, an object. A thrown error fails the test with its stack.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> run(ChromeDriver browser, String body, Object... args) {
+    Object result =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const args = Array.from(arguments).slice(0, -1);"
+                + "(async () => {"
+                + body
+                + "})().then("
+                + "  (value) => done(value === undefined ? {} : value),"
+                + "  (error) => done({thrown: String(error && error.stack || error)}));",
+            args);
+    Map<String, Object> map = (Map<String, Object>) result;
+    assertNull(map.get("thrown"), () -> "the script threw: " + map.get("thrown"));
+    return map;
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

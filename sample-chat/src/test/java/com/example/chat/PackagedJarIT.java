@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.test.RedisServer;
 import io.switchboard.test.WsTestClient;
 import java.io.BufferedReader;
 import io.switchboard.test.TrustStores;
@@ -190,6 +191,77 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * docs/scaling.md's two-node demo as printed, but for the jar's path, free ports and a Redis of
+   * the test's own: a line said on one node reaches the other, users lists both, joins and renames
+   * are announced across nodes.
+   */
+  @Test
+  void twoNodesOfTheJarChatThroughRedis(@TempDir Path directory) throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      int[] ports = new int[2];
+      for (int i = 0; i < 2; i++) {
+        try (ServerSocket socket = new ServerSocket(0)) {
+          ports[i] = socket.getLocalPort();
+        }
+      }
+      List<String> commands =
+          docsBlock("SWITCHBOARD_CLUSTER=", "scaling.md")
+              .replace("sample-chat/target/switchboard-sample-chat.jar", JAR.toAbsolutePath().toString())
+              .replace("6379", String.valueOf(redis.port()))
+              .replace("8081", String.valueOf(ports[0]))
+              .replace("8082", String.valueOf(ports[1]))
+              .lines()
+              .map(line -> line.endsWith(" &") ? line.substring(0, line.length() - 2) : line)
+              .toList();
+      assertEquals(2, commands.size(), commands::toString);
+      // exec (through env for the line that sets a variable) so that destroy() stops the jar itself
+      Process first = shell(directory, "exec env " + commands.get(0));
+      Process second = shell(directory, "exec " + commands.get(1));
+      try {
+        printedUrl(first).get(30, TimeUnit.SECONDS);
+        printedUrl(second).get(30, TimeUnit.SECONDS);
+        try (WsTestClient ada = WsTestClient.connect(URI.create("ws://localhost:" + ports[0] + "/chat"));
+            WsTestClient bob = WsTestClient.connect(URI.create("ws://localhost:" + ports[1] + "/chat"))) {
+          String adaId = ada.awaitEvent("welcome").path("id").asText();
+          String bobId = bob.awaitEvent("welcome").path("id").asText();
+          assertEquals(bobId, ada.awaitEvent("joined", java.time.Duration.ofSeconds(15)).path("id").asText(),
+              "Bob's join on the second node is announced on the first");
+          assertEquals("You are now Ada.", ada.callText("name Ada"));
+          assertEquals("Ada", bob.awaitEvent("renamed").path("to").asText());
+
+          ada.call("say", Map.of("text", "hello from node one"));
+          assertEquals("hello from node one", bob.awaitEvent("chat").path("text").asText());
+          awaitUsers(bob, List.of(adaId, bobId));
+          assertEquals("name_taken",
+              org.junit.jupiter.api.Assertions.assertThrows(
+                  io.switchboard.test.ErrorReplyException.class, () -> bob.call("name", "ada")).code());
+        }
+      } finally {
+        first.destroy();
+        second.destroy();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS) && second.waitFor(30, TimeUnit.SECONDS));
+      }
+    }
+  }
+
+  /** Presence replicates within about a second: asks {@code users} until it lists {@code ids}. */
+  private static void awaitUsers(WsTestClient client, List<String> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> listed = List.of();
+    while (System.nanoTime() < deadline) {
+      listed = new ArrayList<>();
+      for (var user : client.call("users").path("users")) {
+        listed.add(user.path("id").asText());
+      }
+      if (listed.containsAll(ids) && client.call("users").path("online").asInt() == ids.size()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("users listed " + listed + ", expected " + ids);
+  }
+
   /** Runs a shell command line in {@code directory} with this JDK's tools first on the PATH. */
   private static Process shell(Path directory, String command) throws IOException {
     ProcessBuilder builder =
@@ -201,15 +273,20 @@ class PackagedJarIT {
 
   /** The plain fenced block of docs/sample-chat.md that starts with {@code start}. */
   private static String docsBlock(String start) throws IOException {
+    return docsBlock(start, "sample-chat.md");
+  }
+
+  /** The plain fenced block of a page of docs/ that starts with {@code start}. */
+  private static String docsBlock(String start, String page) throws IOException {
     Matcher fence =
         Pattern.compile("^```\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE)
-            .matcher(Files.readString(Path.of("..", "docs", "sample-chat.md")));
+            .matcher(Files.readString(Path.of("..", "docs", page)));
     while (fence.find()) {
       if (fence.group(1).startsWith(start)) {
         return fence.group(1);
       }
     }
-    throw new AssertionError("docs/sample-chat.md has no block starting " + start);
+    throw new AssertionError("docs/" + page + " has no block starting " + start);
   }
 
   /**

@@ -2,7 +2,6 @@ package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
@@ -55,25 +54,8 @@ class SwitchboardJsBrowserTest {
     return Main.start(ChatOptions.parse("--port", String.valueOf(port), "--host", "127.0.0.1"));
   }
 
-  /**
-   * Runs the body of an async function in the page, with the arguments as {@code args}, and returns
-   * what it returns. A thrown error fails the test with its stack.
-   */
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> run(String body, Object... args) {
-    Object result =
-        browser.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "const args = Array.from(arguments).slice(0, -1);"
-                + "(async () => {"
-                + body
-                + "})().then("
-                + "  (value) => done(value === undefined ? {} : value),"
-                + "  (error) => done({thrown: String(error && error.stack || error)}));",
-            args);
-    Map<String, Object> map = (Map<String, Object>) result;
-    assertNull(map.get("thrown"), () -> "the script threw: " + map.get("thrown"));
-    return map;
+    return Chromium.run(browser, body, args);
   }
 
   private static long number(Object value) {

@@ -1,9 +1,8 @@
 package io.switchboard.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.CloseReason;
+import io.switchboard.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +40,11 @@ import javax.net.ssl.SSLContext;
  * }
  * }</pre>
  *
+ * <p>Payloads are written, and typed replies read, with the app's own codecs where there is one
+ * for the type (else with Jackson databind); numbers keep every digit and their scale both ways, so
+ * {@code new BigDecimal("12.50")} arrives as {@code 12.50} and a reply's {@code 2E+2} reads back as
+ * {@code 2E+2}.
+ *
  * <p>Every wait has a deadline (the {@linkplain Builder#timeout(Duration) client's timeout}, 10 s
  * by default, or the one passed) and fails with an {@link AssertionError} that lists what was
  * received meanwhile; a wait fails at once when the connection closes. The client is thread-safe;
@@ -49,8 +54,6 @@ public final class WsTestClient implements AutoCloseable {
 
   /** How long a wait lasts when the builder sets no timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final URI uri;
   private final WebSocket webSocket;
@@ -89,10 +92,11 @@ public final class WsTestClient implements AutoCloseable {
   /**
    * Sends {@code {"cmd":command,"id":n,"data":data}} and waits for the reply with {@code "re":n}.
    *
-   * @param data the payload, converted to JSON by Jackson databind: a record, a {@code Map}, a
-   *     {@code String}, a {@link JsonNode}…; null sends no {@code data}
-   * @return the reply's {@code data}; a {@link com.fasterxml.jackson.databind.node.MissingNode}
-   *     when the command returns nothing
+   * @param data the payload: a record, a {@code Map}, a {@code String}, a {@link JsonNode}…,
+   *     written with the app's codec for its class if there is one, else by Jackson databind;
+   *     {@code BigDecimal}s and {@code BigInteger}s are written exactly; null sends no {@code data}
+   * @return the reply's {@code data}, numbers exact ({@code DecimalNode}s for decimals); a {@link
+   *     com.fasterxml.jackson.databind.node.MissingNode} when the command returns nothing
    * @throws ErrorReplyException if the server answers with an error reply
    * @throws AssertionError if no reply comes within the client's timeout
    */
@@ -103,17 +107,41 @@ public final class WsTestClient implements AutoCloseable {
   /** {@link #call(String, Object)} with its own timeout. */
   public JsonNode call(String command, Object data, Duration timeout) {
     long id = nextId.getAndIncrement();
-    ObjectNode envelope = MAPPER.createObjectNode().put("cmd", command).put("id", id);
-    if (data != null) {
-      envelope.set("data", MAPPER.valueToTree(data));
-    }
-    send(envelope.toString());
+    send(envelope(command, id, data));
     String what = "reply to " + command + " (id " + id + ")";
     JsonNode reply = inbox.take(m -> m.isReplyTo(id), timeout, what).json();
     if (reply.has("error")) {
       throw new ErrorReplyException(command, reply);
     }
     return reply.path("data");
+  }
+
+  /**
+   * {@link #call(String, Object)} whose reply is read as {@code replyType} with the app's codec
+   * for it, exactly as the app's own code would read that JSON:
+   *
+   * <pre>{@code Bid best = client.call("bid", new Bid("lamp", new BigDecimal("12.50")), Bid.class);}</pre>
+   *
+   * @throws AssertionError if the reply does not decode as {@code replyType}
+   */
+  public <T> T call(String command, Object data, Class<T> replyType) {
+    return AppJson.read(call(command, data), replyType);
+  }
+
+  private static String envelope(String command, long id, Object data) {
+    byte[] json =
+        Json.writeBytes(
+        generator -> {
+          generator.writeStartObject();
+          generator.writeStringField("cmd", command);
+          generator.writeNumberField("id", id);
+          if (data != null) {
+            generator.writeFieldName("data");
+            generator.writeRawValue(AppJson.write(data));
+          }
+          generator.writeEndObject();
+        });
+    return new String(json, StandardCharsets.UTF_8);
   }
 
   /**
@@ -166,6 +194,11 @@ public final class WsTestClient implements AutoCloseable {
         .take(m -> m.isEvent(event), timeout, "event \"" + event + "\"")
         .json()
         .path("data");
+  }
+
+  /** {@link #awaitEvent(String)} with the push's {@code data} read as {@code type}, as by {@link #call(String, Object, Class)}. */
+  public <T> T awaitEvent(String event, Class<T> type) {
+    return AppJson.read(awaitEvent(event), type);
   }
 
   /** Waits for the next text message of any kind, push or reply, and returns it as is. */
@@ -335,7 +368,7 @@ public final class WsTestClient implements AutoCloseable {
       try {
         WebSocket webSocket =
             builder
-                .buildAsync(uri, new InboxListener(inbox, MAPPER))
+                .buildAsync(uri, new InboxListener(inbox, AppJson.MAPPER))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return new WsTestClient(uri, webSocket, inbox, timeout);
       } catch (ExecutionException e) {

@@ -8,6 +8,8 @@ import io.switchboard.WsEndpoint;
 import io.switchboard.WsException;
 import io.switchboard.WsMessage;
 import io.switchboard.WsSession;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /** A small app endpoint for the tests of the test support, compiled with the processor. */
 @WsEndpoint(
@@ -29,6 +31,12 @@ public class GreeterEndpoint {
     return new Greeting("Hello, " + person.name());
   }
 
+  /** Who the handshake hook says is calling ({@link GreeterApp#identify}). */
+  @WsCommand("whoami")
+  String whoami(WsSession session) {
+    return String.valueOf(session.attributes().getOrDefault("user", "nobody"));
+  }
+
   /** A push to everyone but the sender. */
   @WsCommand("shout")
   void shout(Shout shout, WsSession sender, Broadcaster everyone) {
@@ -47,6 +55,25 @@ public class GreeterEndpoint {
   void tick(Broadcaster everyone) {
     everyone.toAll("tick", new Tick(System.currentTimeMillis()));
   }
+
+  /** Echoes a bid as the server decoded it: for the exactness of numbers, both ways. */
+  @WsCommand("bid")
+  Bid bid(Bid bid) {
+    return bid;
+  }
+
+  /** The amount as the server's BigDecimal prints it: what the client sent, nothing in between. */
+  @WsCommand("amount")
+  String amount(Bid bid) {
+    return bid.amount().toString();
+  }
+
+  @WsCommand("twice")
+  BigInteger twice(BigInteger n) {
+    return n.shiftLeft(1);
+  }
+
+  public record Bid(String item, BigDecimal amount) {}
 
   public record Person(String name) {}
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.greeter.GreeterApp;
+import com.example.greeter.GreeterEndpoint.Bid;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.CloseReason;
 import io.switchboard.undertow.SwitchboardServer;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -49,6 +51,32 @@ class TestingGuideTest {
   @Test
   void textLinesWorkToo() {
     assertEquals("Hello, human", app.client("/greeter").callText("hello"));
+  }
+
+  @Test
+  void amountsArriveExactly() {
+    WsTestClient client = app.client("/greeter");
+
+    JsonNode reply = client.call("bid", Map.of("item", "lamp", "amount", new BigDecimal("12.50")));
+
+    assertEquals(new BigDecimal("12.50"), reply.get("amount").decimalValue());
+  }
+
+  @Test
+  void repliesReadAsTheAppsOwnTypes() {
+    Bid bid = new Bid("lamp", new BigDecimal("2E+2"));
+
+    assertEquals(bid, app.client("/greeter").call("bid", bid, Bid.class));
+  }
+
+  @Test
+  void queryParametersAndHeadersReachTheHandshakeHook() {
+    WsTestClient byQuery = app.client("/greeter?token=ada");
+    WsTestClient byHeader =
+        app.client("/greeter", options -> options.header("Authorization", "Bearer bob"));
+
+    assertEquals("ada", byQuery.call("whoami").asText());
+    assertEquals("bob", byHeader.call("whoami").asText());
   }
 
   @Test

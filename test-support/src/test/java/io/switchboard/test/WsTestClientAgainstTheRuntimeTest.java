@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.greeter.GreeterApp;
+import com.example.greeter.GreeterEndpoint;
+import io.switchboard.CloseReason;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +51,33 @@ class WsTestClientAgainstTheRuntimeTest {
   }
 
   @Test
+  void aPushReadsAsTheAppsOwnType() {
+    GreeterEndpoint.Tick tick = app.client("/greeter").awaitEvent("tick", GreeterEndpoint.Tick.class);
+
+    assertTrue(tick.millis() > 0, tick::toString);
+  }
+
+  @Test
+  void helpShowsTheMembersOfARecordPayload() {
+    String help = app.client("/greeter").callText("help");
+
+    assertTrue(help.contains("bid {\"item\":…,\"amount\":…}"), help);
+    assertTrue(help.contains("twice <BigInteger>"), help);
+  }
+
+  @Test
+  void aTextLineThatIsNotJsonForARecordSaysWhichFormToUse() {
+    ErrorReplyException error =
+        assertThrows(ErrorReplyException.class, () -> app.client("/greeter").callText("bid lamp 12"));
+
+    assertEquals("bad_request", error.code());
+    assertTrue(
+        error.errorMessage().endsWith(
+            "; write the argument as JSON: bid {\"item\":…,\"amount\":…} (or send {\"cmd\":\"bid\",\"data\":{…}})"),
+        error.errorMessage());
+  }
+
+  @Test
   void aTextLineReplyThatIsNotAStringIsItsJson() {
     assertEquals("{\"greeting\":\"Hello, Ada\"}", app.client("/greeter").callText("greet Ada"));
   }
@@ -69,6 +98,17 @@ class WsTestClientAgainstTheRuntimeTest {
     assertEquals("{\"not\":\"a command\"}", client.awaitText());
     client.sendBinary(new byte[] {1, 2, 3});
     assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
+  }
+
+  @Test
+  void theHooksRefusalIsAnHttpStatusWithoutOriginAndACloseCodeWithOne() {
+    WsHandshakeException refused =
+        assertThrows(WsHandshakeException.class, () -> app.client("/greeter?token=mallory"));
+    assertEquals(403, refused.statusCode());
+
+    WsTestClient asABrowser =
+        app.client("/greeter?token=mallory", options -> options.origin("http://127.0.0.1:" + app.port()));
+    assertEquals(new CloseReason(4403, "banned"), asABrowser.awaitClose());
   }
 
   @Test

@@ -4,7 +4,10 @@ import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
 
-/** Starts the app: the WebSocket endpoint, the page in src/main/resources/web and /switchboard.js. */
+/**
+ * Starts the app: every {@code @WsEndpoint} class of the project (each one compiled is served, so a
+ * new one needs no registration), the page in src/main/resources/web and /switchboard.js.
+ */
 public final class Main {
 
   /** The port, unless SWITCHBOARD_PORT (or -Dswitchboard.port) names another. */
@@ -18,7 +21,9 @@ public final class Main {
    * environment variables or their defaults: see configuration.md in the Switchboard docs.
    */
   public static ServerBuilder server() {
-    ServerBuilder server = Switchboard.server().endpoint(new HelloEndpoint());
+    // No .endpoint(...) call: the server serves every compiled endpoint. Registering some
+    // explicitly serves exactly those (the start log names the compiled ones left out).
+    ServerBuilder server = Switchboard.server();
     // A port set on the builder wins over the environment, so set it only when nothing else does.
     if (System.getenv("SWITCHBOARD_PORT") == null && System.getProperty("switchboard.port") == null) {
       server.port(DEFAULT_PORT);

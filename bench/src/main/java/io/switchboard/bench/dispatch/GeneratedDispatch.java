@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.switchboard.Broadcaster;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Presence;
 import io.switchboard.Rooms;
 import io.switchboard.Sessions;
 import io.switchboard.WsSession;
@@ -78,6 +79,11 @@ final class GeneratedDispatch {
 
     @Override
     public Rooms rooms() {
+      throw unconnected();
+    }
+
+    @Override
+    public Presence presence() {
       throw unconnected();
     }
 

@@ -37,8 +37,11 @@ final class ClientProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts the client JVM; its stderr goes to this process's stderr. */
-  static ClientProcess start(URI uri, String client, List<String> jvmOptions) {
+  /**
+   * Starts the client JVM, its subscribers spread round-robin over {@code uris}; its stderr goes to
+   * this process's stderr.
+   */
+  static ClientProcess start(List<URI> uris, String client, List<String> jvmOptions) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new java.util.ArrayList<>();
     command.add(java.toString());
@@ -46,7 +49,7 @@ final class ClientProcess implements AutoCloseable {
     command.addAll(
         List.of(
             "-cp", System.getProperty("java.class.path"),
-            LoadClients.class.getName(), uri.toString(), client));
+            LoadClients.class.getName(), LoadClients.joinUris(uris), client));
     try {
       return new ClientProcess(
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());

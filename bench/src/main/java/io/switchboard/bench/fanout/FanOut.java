@@ -6,7 +6,6 @@ import io.switchboard.bench.codec.Databind;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,27 +31,23 @@ import java.util.List;
  */
 public final class FanOut {
 
-  private static final String PATH = "/ticker";
-  private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
   private static final double STEADY_P99_TARGET_MILLIS = 50;
   private static final double IDLE_MAX_TARGET_MILLIS = 500;
 
   private final FanOutOptions options;
-  private final TickerEndpoint endpoint;
   private final SwitchboardServer server;
-  private final ClientProcess clients;
+  private final Audience clients;
   private final List<PushMode> modes;
   private final List<PhaseReport> reports = new ArrayList<>();
-  private int nextPhase = 1;
-  private int opened; // sessions the endpoint has reported open so far
 
-  private FanOut(
-      FanOutOptions options, TickerEndpoint endpoint, SwitchboardServer server, ClientProcess clients) {
+  private FanOut(FanOutOptions options, SwitchboardServer server, Audience clients) {
     this.options = options;
-    this.endpoint = endpoint;
     this.server = server;
     this.clients = clients;
-    this.modes = List.of(new EncodeOnce(server, PATH), new PerRecipientDatabind(server.sessions(PATH)));
+    this.modes =
+        List.of(
+            new EncodeOnce(server, TickerNode.PATH),
+            new PerRecipientDatabind(server.sessions(TickerNode.PATH)));
   }
 
   public static void main(String[] args) throws Exception {
@@ -69,11 +64,14 @@ public final class FanOut {
             .endpoint(endpoint)
             .maxConnections(options.idleSubscribers() + 100)
             .start();
-    URI uri = URI.create("ws://127.0.0.1:" + server.port() + PATH);
+    TickerNode node = new TickerNode(server, endpoint);
     boolean met;
-    try (ClientProcess clients = ClientProcess.start(uri, options.client(), options.clientJvmOptions())) {
+    try (Audience clients =
+        Audience.start(
+            List.of(node), options.client(), options.clientJvmOptions(), options.period(),
+            options.drainWait())) {
       try {
-        met = new FanOut(options, endpoint, server, clients).run();
+        met = new FanOut(options, server, clients).run();
       } finally {
         // Closes every session with 1001 while the clients are still there to answer.
         server.stop(Duration.ofSeconds(10));
@@ -88,21 +86,21 @@ public final class FanOut {
 
   private boolean run() throws Exception {
     printSetup();
-    connectUpTo(options.subscribers());
+    clients.connectUpTo(options.subscribers());
     for (PushMode mode : modes) {
-      phase("warm-up", mode, (int) (options.rate() * options.warmup().toSeconds()));
+      clients.phase("warm-up", mode, (int) (options.rate() * options.warmup().toSeconds()));
     }
     List<PhaseReport> steady = new ArrayList<>();
     for (PushMode mode : modes) {
-      steady.add(record(phase("(a) steady", mode, options.broadcasts())));
+      steady.add(record(clients.phase("(a) steady", mode, options.broadcasts())));
     }
-    connectUpTo(options.idleSubscribers());
+    clients.connectUpTo(options.idleSubscribers());
     // The first round reaches connections that never received anything: that costs more than
     // later rounds on both sides, so the push modes take turns and every round is reported.
     List<PhaseReport> idle = new ArrayList<>();
     for (int round = 1; round <= options.idleRounds(); round++) {
       for (PushMode mode : modes) {
-        idle.add(record(phase("(b) idle #" + round, mode, 1)));
+        idle.add(record(clients.phase("(b) idle #" + round, mode, 1)));
       }
     }
     Report.table(reports);
@@ -127,36 +125,6 @@ public final class FanOut {
         ProcessHandle.current().pid(), "127.0.0.1:" + server.port(), options.client(),
         options.clientJvmOptions(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), System.getProperty("java.vm.name"), push.length);
-  }
-
-  private void connectUpTo(int total) throws Exception {
-    String ready = clients.ask("CONNECT " + total, "READY", CONNECT_TIMEOUT);
-    System.out.printf("connected up to %,d subscribers: %s%n", total, ready);
-    // The client saw its handshakes complete; the server registers each session just after.
-    int connected = Integer.parseInt(ClientProcess.fields(ready).get("connected"));
-    if (!endpoint.awaitOpened(connected - opened, Duration.ofSeconds(30))) {
-      throw new IllegalStateException(
-          "the server opened " + server.sessions(PATH).count() + " sessions, expected " + total);
-    }
-    opened = connected;
-  }
-
-  private PhaseReport phase(String scenario, PushMode mode, int broadcasts) throws Exception {
-    int id = nextPhase++;
-    String armed = clients.ask("PHASE " + id + " " + broadcasts, "ARMED", Duration.ofSeconds(30));
-    int subscribers = Integer.parseInt(ClientProcess.fields(armed).get("subscribers"));
-    long slowConsumerCloses = server.stats().slowConsumerCloses();
-    CpuMeter cpu = new CpuMeter(clients);
-    PacedSender.Cost cost = PacedSender.send(mode, id, broadcasts, options.period());
-    long waitMillis = options.drainWait().toMillis();
-    String result = clients.ask(
-        "END " + id + " " + waitMillis, "RESULT", Duration.ofMillis(waitMillis).plusSeconds(30));
-    PhaseReport report =
-        PhaseReport.of(
-            scenario, mode.name(), subscribers, cost, cpu.stop(),
-            server.stats().slowConsumerCloses() - slowConsumerCloses, result);
-    Report.line(report);
-    return report;
   }
 
   private PhaseReport record(PhaseReport report) {

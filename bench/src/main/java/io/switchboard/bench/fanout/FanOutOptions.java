@@ -1,9 +1,7 @@
 package io.switchboard.bench.fanout;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fan-out run's settings, from {@code --name value} arguments; every one has a default, the
@@ -32,30 +30,19 @@ record FanOutOptions(
     List<String> clientJvmOptions) {
 
   static FanOutOptions parse(String... args) {
-    Map<String, String> given = new HashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 == args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", args));
-      }
-      given.put(args[i].substring(2), args[i + 1]);
-    }
+    OptionArgs given = new OptionArgs(args);
     FanOutOptions options =
         new FanOutOptions(
-            given.getOrDefault("client", "undertow"),
-            Integer.parseInt(given.getOrDefault("subscribers", "1000")),
-            Integer.parseInt(given.getOrDefault("rate", "50")),
-            Duration.ofSeconds(Long.parseLong(given.getOrDefault("seconds", "20"))),
-            Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "3"))),
-            Integer.parseInt(given.getOrDefault("idle-subscribers", "10000")),
-            Integer.parseInt(given.getOrDefault("idle-rounds", "2")),
-            Duration.ofSeconds(Long.parseLong(given.getOrDefault("drain-seconds", "10"))),
-            List.of(given.getOrDefault("client-jvm", "-Xmx2g").trim().split("\\s+")));
-    given.keySet().removeAll(
-        List.of("client", "subscribers", "rate", "seconds", "warmup-seconds", "idle-subscribers",
-            "idle-rounds", "drain-seconds", "client-jvm"));
-    if (!given.isEmpty()) {
-      throw new IllegalArgumentException("unknown options: " + given.keySet());
-    }
+            given.text("client", "undertow"),
+            given.number("subscribers", 1000),
+            given.number("rate", 50),
+            given.seconds("seconds", 20),
+            given.seconds("warmup-seconds", 3),
+            given.number("idle-subscribers", 10_000),
+            given.number("idle-rounds", 2),
+            given.seconds("drain-seconds", 10),
+            given.words("client-jvm", "-Xmx2g"));
+    given.rejectUnknown();
     if (options.idleSubscribers < options.subscribers) {
       throw new IllegalArgumentException("--idle-subscribers must be at least --subscribers");
     }

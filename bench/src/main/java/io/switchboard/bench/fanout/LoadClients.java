@@ -34,7 +34,9 @@ import org.HdrHistogram.Histogram;
  * <p>Answers start with {@link #ANSWER}; anything else on stdout (a thread dump from {@code jstack}
  * or {@code kill -3}) is not an answer, and logs go to stderr.
  *
- * <p>Usage: {@code LoadClients <ws-uri> <undertow|jdk>}
+ * <p>Usage: {@code LoadClients <ws-uri>[,<ws-uri>…] <undertow|jdk>}. Given several URIs (the nodes
+ * of a cluster), it spreads the subscribers over them round-robin: the first to the first URI, the
+ * second to the second, and so on.
  */
 public final class LoadClients {
 
@@ -44,7 +46,7 @@ public final class LoadClients {
   /** Handshakes in flight at once: enough to connect quickly, few enough for the accept backlog. */
   private static final int CONNECTS_IN_FLIGHT = 128;
 
-  private final URI uri;
+  private final List<URI> uris;
   private final Connector connector;
   private final PrintStream out;
   private final AtomicReference<Phase> current = new AtomicReference<>();
@@ -52,28 +54,37 @@ public final class LoadClients {
   private final LongAdder closed = new LongAdder();
   private int connected; // subscribers ever connected, open or since closed
 
-  private LoadClients(URI uri, Connector connector, PrintStream out) {
-    this.uri = uri;
+  private LoadClients(List<URI> uris, Connector connector, PrintStream out) {
+    this.uris = uris;
     this.connector = connector;
     this.out = out;
   }
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
-      System.err.println("usage: LoadClients <ws-uri> <undertow|jdk>");
+      System.err.println("usage: LoadClients <ws-uri>[,<ws-uri>…] <undertow|jdk>");
       System.exit(2);
     }
     // Protocol lines only on stdout; everything else (logs, errors) on stderr.
     PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     try (Connector connector = Connector.named(args[1])) {
-      new LoadClients(URI.create(args[0]), connector, protocol).serve();
+      new LoadClients(parseUris(args[0]), connector, protocol).serve();
     } catch (Exception e) {
       protocol.println(ANSWER + "FAILED " + e);
       e.printStackTrace();
       System.exit(1);
     }
     System.exit(0);
+  }
+
+  static List<URI> parseUris(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).map(URI::create).toList();
+  }
+
+  /** Joins URIs the way {@link #parseUris} reads them. */
+  static String joinUris(List<URI> uris) {
+    return String.join(",", uris.stream().map(URI::toString).toList());
   }
 
   private void serve() throws Exception {
@@ -107,6 +118,7 @@ public final class LoadClients {
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
       Subscriber subscriber = new Subscriber(current, stray, closed);
+      URI uri = uris.get(connected % uris.size()); // round-robin over the nodes
       connected++;
       CompletableFuture<Void> opened = connector.connect(uri, subscriber::onText, subscriber::onClose);
       opened.whenComplete((ok, failure) -> inFlight.release());

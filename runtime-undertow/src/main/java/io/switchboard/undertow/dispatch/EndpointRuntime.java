@@ -3,6 +3,7 @@ package io.switchboard.undertow.dispatch;
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Every;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.HandlerContext;
@@ -10,7 +11,11 @@ import io.switchboard.undertow.ServerConfig;
 import io.switchboard.undertow.metrics.EndpointMetrics;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.EndpointBroadcaster;
+import io.switchboard.undertow.broadcast.LocalFanOut;
 import io.switchboard.undertow.broadcast.RoomRegistry;
+import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.Target;
+import io.switchboard.undertow.presence.EndpointPresence;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.session.ServerSession;
@@ -21,6 +26,7 @@ import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One served endpoint: its generated dispatcher and instance, its sessions and rooms, and the
- * connection callback that turns each upgraded connection into a session.
+ * One served endpoint: its generated dispatcher and instance, its sessions, rooms and presence,
+ * and the connection callback that turns each upgraded connection into a session.
  */
 public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
@@ -43,13 +49,16 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final StatsCounters stats;
   private final ExecutorService workers;
   private final SessionServices sessionServices;
-  private final SessionRegistry sessions = new SessionRegistry();
+  private final SessionRegistry sessions;
   private final Set<SessionPipeline<E>> pipelines = ConcurrentHashMap.newKeySet();
-  private final RoomRegistry rooms = new RoomRegistry();
+  private final RoomRegistry rooms;
+  private final EndpointPresence presence;
+  private final LocalFanOut localFanOut;
   private final EndpointBroadcaster broadcaster;
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
   private final String helpText;
-  private final HandlerContext scheduledContext;
+  private final List<HandlerContext> scheduledContexts;
+  private final HandlerContext nodeScheduledContext;
   private volatile boolean stopping;
 
   public EndpointRuntime(
@@ -60,28 +69,49 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       StatsCounters stats,
       EndpointMetrics metrics,
       ExecutorService workers,
-      IoThreadWrites.PerThread ioThreadWrites) {
+      IoThreadWrites.PerThread ioThreadWrites,
+      ClusterBus bus) {
     this.dispatcher = dispatcher;
     this.instance = instance;
     this.config = config;
     this.stats = stats;
     this.workers = workers;
+    String path = dispatcher.path();
+    this.sessions = new SessionRegistry(path, bus);
+    this.rooms = new RoomRegistry(path, bus);
+    this.presence = new EndpointPresence(path, bus);
+    this.localFanOut = new LocalFanOut(sessions, rooms);
     this.sessionServices =
         new SessionServices(
-            rooms, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
+            rooms, presence, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
             ioThreadWrites);
-    this.broadcaster = new EndpointBroadcaster(sessions, rooms, codecs, stats);
+    this.broadcaster = new EndpointBroadcaster(path, bus::publish, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
     this.helpText = helpText(dispatcher);
-    this.scheduledContext = new SessionContext(this, null);
+    this.nodeScheduledContext =
+        new SessionContext(
+            this, null, new EndpointBroadcaster(path, localFanOut::deliver, codecs, stats));
+    this.scheduledContexts = scheduledContexts();
+    bus.subscribe(Target.all(path));
+  }
+
+  /**
+   * One context per {@code @Every} method: a node-scoped method's broadcaster reaches this node's
+   * sessions only, so that a push made on every node reaches each client once.
+   */
+  private List<HandlerContext> scheduledContexts() {
+    HandlerContext cluster = new SessionContext(this, null, broadcaster);
+    return dispatcher.scheduled().stream()
+        .map(method -> method.scope() == Every.Scope.NODE ? nodeScheduledContext : cluster)
+        .toList();
   }
 
   private static String helpText(EndpointInfo info) {
     String list =
         info.commands().stream()
-            .map(c -> c.payload().isEmpty() ? c.name() : c.name() + " <" + c.payload() + ">")
+            .map(CommandInfo::usage)
             .collect(Collectors.joining(", "));
     return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
   }
@@ -91,7 +121,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
     ServerSession session =
         new ServerSession(
-            path(), channel, handshake.principal(), handshake.attributes(), sessionServices);
+            path(), channel, handshake.principal(), handshake.attributes(), handshake.pathParams(),
+            sessionServices);
     SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
     sessions.add(session);
     pipelines.add(pipeline);
@@ -109,6 +140,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     ServerSession session = pipeline.session();
     sessions.remove(session);
     pipelines.remove(pipeline);
+    presence.closed(session);
     session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
@@ -128,9 +160,21 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     }
   }
 
-  /** Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. */
-  public void runScheduled(int index) throws Exception {
-    dispatcher.runScheduled(instance, index, scheduledContext);
+  /**
+   * Runs the {@code @Every} method at {@code index}; exceptions propagate to the scheduler. With
+   * {@code thisNodeOnly}, its broadcaster reaches this node's sessions only, whatever its scope.
+   */
+  public void runScheduled(int index, boolean thisNodeOnly) throws Exception {
+    dispatcher.runScheduled(
+        instance, index, thisNodeOnly ? nodeScheduledContext : scheduledContexts.get(index));
+  }
+
+  /**
+   * Queues an encoded push for the sessions of this node that {@code target} matches: the local
+   * side of the cluster bus.
+   */
+  public int deliverLocally(Target target, byte[] message, String exceptSessionId) {
+    return localFanOut.deliver(target, message, exceptSessionId);
   }
 
   public String path() {
@@ -171,6 +215,10 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public RoomRegistry rooms() {
     return rooms;
+  }
+
+  public EndpointPresence presence() {
+    return presence;
   }
 
   public EndpointBroadcaster broadcaster() {

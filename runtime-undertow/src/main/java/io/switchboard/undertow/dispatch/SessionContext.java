@@ -2,6 +2,7 @@ package io.switchboard.undertow.dispatch;
 
 import io.switchboard.Broadcaster;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Presence;
 import io.switchboard.Rooms;
 import io.switchboard.Sessions;
 import io.switchboard.WsSession;
@@ -15,10 +16,16 @@ final class SessionContext implements HandlerContext {
 
   private final EndpointRuntime<?> endpoint;
   private final WsSession session;
+  private final Broadcaster broadcaster;
 
   SessionContext(EndpointRuntime<?> endpoint, WsSession session) {
+    this(endpoint, session, endpoint.broadcaster());
+  }
+
+  SessionContext(EndpointRuntime<?> endpoint, WsSession session, Broadcaster broadcaster) {
     this.endpoint = endpoint;
     this.session = session;
+    this.broadcaster = broadcaster;
   }
 
   @Override
@@ -32,7 +39,7 @@ final class SessionContext implements HandlerContext {
 
   @Override
   public Broadcaster broadcaster() {
-    return endpoint.broadcaster();
+    return broadcaster;
   }
 
   @Override
@@ -43,6 +50,11 @@ final class SessionContext implements HandlerContext {
   @Override
   public Rooms rooms() {
     return endpoint.rooms();
+  }
+
+  @Override
+  public Presence presence() {
+    return endpoint.presence();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
 import io.switchboard.WsException;
 import io.switchboard.json.Codecs;
+import io.switchboard.json.JsonDecodeException;
 import io.switchboard.spi.DispatchResult;
 import io.switchboard.spi.Envelope;
 import io.switchboard.spi.HandlerContext;
@@ -267,7 +268,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       String message =
           ws.code().equals(WsException.UNKNOWN_COMMAND)
               ? unknownCommandMessage(request.command())
-              : ws.getMessage();
+              : withTextLineForm(request, ws);
       return Replies.error(request, ws, message);
     }
     handlerFailed("command \"" + request.command() + "\"", error);
@@ -277,6 +278,20 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         WsException.INTERNAL,
         StatusCodes.INTERNAL_ERROR_MESSAGE,
         null);
+  }
+
+  /**
+   * A text-line argument that should have been JSON gets the form to type along with the parser's
+   * complaint: {@code bid lamp 12} is answered with {@code bid {"item":…,"amount":…}}.
+   */
+  private String withTextLineForm(Envelope request, WsException error) {
+    CommandInfo command = endpoint.command(request.command());
+    boolean jsonArgument = command != null && command.argument().startsWith("{");
+    if (request.form() != Envelope.Form.TEXT_LINE || !(error instanceof JsonDecodeException) || !jsonArgument) {
+      return error.getMessage();
+    }
+    return error.getMessage() + "; write the argument as JSON: " + command.usage()
+        + " (or send {\"cmd\":\"" + command.name() + "\",\"data\":{…}})";
   }
 
   private void runRawText(String text, ReplyOrder.Slot slot) {

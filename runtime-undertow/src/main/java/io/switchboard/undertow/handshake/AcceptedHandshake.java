@@ -17,12 +17,15 @@ public final class AcceptedHandshake {
 
   private final Principal principal;
   private final Map<String, Object> attributes;
+  private final Map<String, String> pathParams;
   private final ConnectionLimiter limiter;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  AcceptedHandshake(Principal principal, Map<String, Object> attributes, ConnectionLimiter limiter) {
+  AcceptedHandshake(
+      Principal principal, Map<String, Object> attributes, Map<String, String> pathParams, ConnectionLimiter limiter) {
     this.principal = principal;
     this.attributes = attributes;
+    this.pathParams = pathParams;
     this.limiter = limiter;
   }
 
@@ -32,6 +35,11 @@ public final class AcceptedHandshake {
 
   public Map<String, Object> attributes() {
     return attributes;
+  }
+
+  /** The values of the endpoint's URI template; empty for a literal path. */
+  public Map<String, String> pathParams() {
+    return pathParams;
   }
 
   /** Gives the connection slot back; only the first call counts. */

@@ -29,9 +29,17 @@ public final class HandshakeRequest {
     this.path = path;
   }
 
-  /** The endpoint path, e.g. {@code "/chat"}. */
+  /** The endpoint path as declared, e.g. {@code "/chat"} or {@code "/items/{item}"}. */
   public String path() {
     return path;
+  }
+
+  /**
+   * The values of the endpoint's URI template, decoded and already checked against the {@code
+   * @PathParam} types: {@code {item=lamp}} for {@code /items/lamp}. Empty for a literal path.
+   */
+  public Map<String, String> pathParams() {
+    return PathTemplateGate.values(exchange);
   }
 
   /** The client's address (the proxy's, when behind one). */

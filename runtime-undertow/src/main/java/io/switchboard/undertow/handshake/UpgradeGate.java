@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything an upgrade request must pass before Undertow's handshake: the server is not
  * stopping (503), the origin is allowed (403), a connection slot is free (503), one of the offered
- * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403).
- * A plain GET on an endpoint path gets 426. Each refusal closes the connection after its answer.
+ * subprotocols is spoken (400), and the application's {@link HandshakeHook} accepts it (401/403;
+ * for a browser, by default, an upgrade closed at once with 4401/4403: see {@link RefusedUpgrade}).
+ * A plain GET on an endpoint path gets 426. Each refusal by status closes the connection after its
+ * answer.
  */
 public final class UpgradeGate implements HttpHandler {
 
@@ -36,6 +38,7 @@ public final class UpgradeGate implements HttpHandler {
   private final StatsCounters stats;
   private final EndpointMetrics metrics;
   private final HttpHandler handshake;
+  private final boolean refusalsAsCloseCodes;
 
   public UpgradeGate(
       String path,
@@ -47,7 +50,8 @@ public final class UpgradeGate implements HttpHandler {
       BooleanSupplier stopping,
       StatsCounters stats,
       EndpointMetrics metrics,
-      HttpHandler handshake) {
+      HttpHandler handshake,
+      boolean refusalsAsCloseCodes) {
     this.path = path;
     this.subprotocols = subprotocols;
     this.origins = origins;
@@ -58,6 +62,7 @@ public final class UpgradeGate implements HttpHandler {
     this.stats = stats;
     this.metrics = metrics;
     this.handshake = handshake;
+    this.refusalsAsCloseCodes = refusalsAsCloseCodes;
   }
 
   /** The handler for requests that reach an endpoint path without a WebSocket upgrade. */
@@ -113,9 +118,17 @@ public final class UpgradeGate implements HttpHandler {
       try {
         hook.onHandshake(request);
       } catch (HandshakeRejection rejection) {
-        limiter.release();
-        refuse(exchange, rejection.status(), rejection.reason());
-        return;
+        if (!refusalsAsCloseCodes || !exchange.getRequestHeaders().contains(Headers.ORIGIN)) {
+          limiter.release();
+          refuse(exchange, rejection.status(), rejection.reason());
+          return;
+        }
+        // A browser (it sends Origin) could not see the status: upgrade, then close with 44xx.
+        RefusedUpgrade refused = RefusedUpgrade.of(rejection);
+        stats.handshakeRejected();
+        LOG.info("refused upgrade to {} from {}: close {} {}", path, exchange.getSourceAddress(),
+            refused.code(), refused.reason());
+        exchange.putAttachment(RefusedUpgrade.KEY, refused);
       } catch (RuntimeException e) {
         limiter.release();
         LOG.error("handshake hook failed for {} from {}", path, exchange.getSourceAddress(), e);
@@ -124,7 +137,8 @@ public final class UpgradeGate implements HttpHandler {
       }
     }
     AcceptedHandshake accepted =
-        new AcceptedHandshake(request.attachedPrincipal(), request.attachedAttributes(), limiter);
+        new AcceptedHandshake(
+            request.attachedPrincipal(), request.attachedAttributes(), request.pathParams(), limiter);
     exchange.putAttachment(AcceptedHandshake.KEY, accepted);
     exchange.addExchangeCompleteListener(
         (ex, next) -> {
@@ -139,7 +153,8 @@ public final class UpgradeGate implements HttpHandler {
     handshake.handleRequest(exchange);
   }
 
-  private static boolean isUpgrade(HttpServerExchange exchange) {
+  /** Whether the request asks for a WebSocket (not, say, the h2c upgrade of an HTTP client). */
+  static boolean isUpgrade(HttpServerExchange exchange) {
     String upgrade = exchange.getRequestHeaders().getFirst(Headers.UPGRADE);
     return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
   }

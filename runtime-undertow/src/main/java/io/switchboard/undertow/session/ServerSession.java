@@ -42,6 +42,7 @@ public final class ServerSession
   private final InetSocketAddress remoteAddress;
   private final Principal principal;
   private final Map<String, Object> attributes;
+  private final Map<String, String> pathParams;
   private final Instant openedAt = Instant.now();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
   private final SessionServices services;
@@ -60,12 +61,14 @@ public final class ServerSession
       WebSocketChannel channel,
       Principal principal,
       Map<String, Object> attributes,
+      Map<String, String> pathParams,
       SessionServices services) {
     this.path = path;
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
     this.principal = principal;
     this.attributes = new ConcurrentHashMap<>(attributes);
+    this.pathParams = Map.copyOf(pathParams);
     this.services = services;
     this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.queueStats());
     this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
@@ -79,6 +82,11 @@ public final class ServerSession
   @Override
   public String path() {
     return path;
+  }
+
+  @Override
+  public Map<String, String> pathParams() {
+    return pathParams;
   }
 
   @Override
@@ -143,6 +151,8 @@ public final class ServerSession
       services.rooms().add(room, this);
       if (leftAllRooms) {
         leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
+      } else {
+        services.presence().roomsChanged(this);
       }
     }
   }
@@ -151,6 +161,7 @@ public final class ServerSession
   public void leave(String room) {
     if (rooms.remove(room)) {
       services.rooms().remove(room, this);
+      services.presence().roomsChanged(this);
     }
   }
 

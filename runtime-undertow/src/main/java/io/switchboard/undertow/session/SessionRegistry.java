@@ -2,6 +2,8 @@ package io.switchboard.undertow.session;
 
 import io.switchboard.Sessions;
 import io.switchboard.WsSession;
+import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.Target;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +11,32 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** The open sessions of one endpoint. */
+/**
+ * The open sessions of one endpoint on this node. The cluster bus is subscribed to each session's
+ * direct messages while it is open here.
+ */
 public final class SessionRegistry implements Sessions {
 
+  private final String endpoint;
+  private final ClusterBus bus;
   private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
 
+  public SessionRegistry(String endpoint, ClusterBus bus) {
+    this.endpoint = endpoint;
+    this.bus = bus;
+  }
+
   public void add(ServerSession session) {
+    bus.subscribe(Target.session(endpoint, session.id()));
     sessions.put(session.id(), session);
   }
 
   public void remove(ServerSession session) {
-    if (sessions.remove(session.id(), session) && sessions.isEmpty()) {
+    if (!sessions.remove(session.id(), session)) {
+      return;
+    }
+    bus.unsubscribe(Target.session(endpoint, session.id()));
+    if (sessions.isEmpty()) {
       synchronized (this) {
         notifyAll(); // a stop may be waiting for the last session
       }

@@ -68,8 +68,9 @@ public final class StatsCounters implements OutboundQueue.QueueStats {
     connections.increment();
   }
 
-  /** A snapshot, with the gauges the caller knows. */
-  public ServerStats snapshot(int openSessions, int rooms) {
+  /** A snapshot, with the gauges and cluster figures the caller knows. */
+  public ServerStats snapshot(
+      int openSessions, int rooms, boolean clusterConnected, long clusterDropped) {
     return new ServerStats(
         openSessions,
         rooms,
@@ -85,6 +86,8 @@ public final class StatsCounters implements OutboundQueue.QueueStats {
         dropped.sum(),
         slowConsumerCloses.sum(),
         rateLimited.sum(),
-        errors.sum());
+        errors.sum(),
+        clusterConnected,
+        clusterDropped);
   }
 }

@@ -53,6 +53,8 @@ public final class StatsHandler implements HttpHandler {
       json.writeNumberField("slowConsumerCloses", s.slowConsumerCloses());
       json.writeNumberField("rateLimited", s.rateLimited());
       json.writeNumberField("errors", s.errors());
+      json.writeBooleanField("clusterConnected", s.clusterConnected());
+      json.writeNumberField("clusterDropped", s.clusterDropped());
       json.writeEndObject();
     }
     return out.toString();

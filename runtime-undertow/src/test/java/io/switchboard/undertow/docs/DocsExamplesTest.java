@@ -532,7 +532,9 @@ class DocsExamplesTest {
         public class NumbersEndpoint {
           public record Item(double price) {}
           public record Order(java.util.List<Item> items) {}
+          public record Price(java.math.BigDecimal price) {}
           @WsCommand int twice(int n) { return 2 * n; }
+          @WsCommand java.math.BigDecimal price(Price p) { return p.price(); }
           @WsCommand void order(Order order) {}
         }
         """,
@@ -579,8 +581,17 @@ class DocsExamplesTest {
         + "\"message\":\"$: expected an integer, got \\\"many\\\"\",\"path\":\"$\"}}";
     assertTrue(Files.readString(Path.of("..", "docs", "protocol.md")).contains("`" + textLineError + "`"));
     assertEquals(textLineError, connect(port, "/numbers").send("twice many").next());
+    // A generated codec reads numbers as annotations.md's table says: "21" and 21.0 are 21.
+    assertEquals("{\"cmd\":\"twice\",\"data\":42}", connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":\"21\"}").next());
+    assertEquals("{\"cmd\":\"twice\",\"data\":42}", connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":21.0}").next());
+    // Money as browsers send it, in a string: read exactly, written back as a number.
+    assertEquals("{\"cmd\":\"price\",\"data\":12.50}",
+        connect(port, "/numbers").send("{\"cmd\":\"price\",\"data\":{\"price\":\"12.50\"}}").next());
+    assertEquals("{\"cmd\":\"twice\",\"error\":{\"code\":\"bad_request\",\"message\":"
+        + "\"$: expected a number with a scale within ±1000, got 1e999999\",\"path\":\"$\"}}",
+        connect(port, "/numbers").send("{\"cmd\":\"twice\",\"data\":1e999999}").next());
 
-    String badPrice = "{\"cmd\":\"order\",\"id\":7,\"data\":{\"items\":[{\"price\":1},{\"price\":2},{\"price\":\"3\"}]}}";
+    String badPrice = "{\"cmd\":\"order\",\"id\":7,\"data\":{\"items\":[{\"price\":1},{\"price\":2},{\"price\":\"three\"}]}}";
     assertEquals(json.get(3), compact(connect(port, "/numbers").send(badPrice).next()));
   }
 

@@ -24,7 +24,7 @@ import java.time.Instant;
  * (the messages on the wire), broadcast.md (rooms, pushes) and testing.md.
  */
 @WsEndpoint("${endpointPath}")
-public class HelloEndpoint {
+public class ${endpointClass} {
 
   /** {@code hello} answers with a greeting. */
   @WsCommand("hello")

@@ -7,4 +7,4 @@ import io.switchboard.WsMessage;
  * joined} and {@code left} events (to the room).
  */
 @WsMessage
-public record Presence(String id, String name, String room) {}
+public record Member(String id, String name, String room) {}

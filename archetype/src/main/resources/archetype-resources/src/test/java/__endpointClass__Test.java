@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Starts the app's server on a free port (once for this class) and talks to it over real
  * WebSocket connections. Clients made with app.client(...) are closed after each test.
  */
-class HelloEndpointTest {
+class ${endpointClass}Test {
 
   @RegisterExtension
   static final SwitchboardExtension app = SwitchboardExtension.of(Main::server);
