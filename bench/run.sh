@@ -84,6 +84,7 @@ run_metrics() {
   wait_for_quiet
   machine | tee "$results/metrics.txt"
   timeout 10m java -cp "$jar" io.switchboard.bench.metrics.MetricsOverhead "$@" 2>&1 | tee -a "$results/metrics.txt"
+  return "${PIPESTATUS[0]}"
 }
 
 case "$what" in
