@@ -57,7 +57,7 @@ class OperationsPageTest {
       } catch (RuntimeException expected) {
         // refused: 403
       }
-      Set<String> scraped = MetricsScrapeTest.awaitScrape(server, "switchboard_sessions_closed_total{code=1000,endpoint=/metered}")
+      Set<String> scraped = MetricsScrapeTest.awaitScrape(server, "switchboard_sessions_closed_total{code=1000,endpoint=/metered}", 1.0)
           .keySet().stream()
           .map(sample -> sample.replaceFirst("\\{.*", ""))
           .collect(Collectors.toCollection(TreeSet::new));
