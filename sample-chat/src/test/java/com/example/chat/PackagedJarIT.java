@@ -221,12 +221,18 @@ class PackagedJarIT {
       try {
         printedUrl(first).get(30, TimeUnit.SECONDS);
         printedUrl(second).get(30, TimeUnit.SECONDS);
-        try (WsTestClient ada = WsTestClient.connect(URI.create("ws://localhost:" + ports[0] + "/chat"));
-            WsTestClient bob = WsTestClient.connect(URI.create("ws://localhost:" + ports[1] + "/chat"))) {
+        // A node subscribes to a room when its first member joins; a push published on the other
+        // node before that subscription reaches Redis would miss it, so each step waits for it.
+        String lobby = "switchboard:/chat:room:lobby";
+        try (RoomSubscribers subscribers = new RoomSubscribers(redis.uri());
+            WsTestClient ada = WsTestClient.connect(URI.create("ws://localhost:" + ports[0] + "/chat"))) {
           String adaId = ada.awaitEvent("welcome").path("id").asText();
+          subscribers.await(lobby, 1);
+          WsTestClient bob = WsTestClient.connect(URI.create("ws://localhost:" + ports[1] + "/chat"));
           String bobId = bob.awaitEvent("welcome").path("id").asText();
-          assertEquals(bobId, ada.awaitEvent("joined", java.time.Duration.ofSeconds(15)).path("id").asText(),
+          assertEquals(bobId, ada.awaitEvent("joined").path("id").asText(),
               "Bob's join on the second node is announced on the first");
+          subscribers.await(lobby, 2);
           assertEquals("You are now Ada.", ada.callText("name Ada"));
           assertEquals("Ada", bob.awaitEvent("renamed").path("to").asText());
 
@@ -236,12 +242,40 @@ class PackagedJarIT {
           assertEquals("name_taken",
               org.junit.jupiter.api.Assertions.assertThrows(
                   io.switchboard.test.ErrorReplyException.class, () -> bob.call("name", "ada")).code());
+          bob.close();
         }
       } finally {
         first.destroy();
         second.destroy();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS) && second.waitFor(30, TimeUnit.SECONDS));
       }
+    }
+  }
+
+  /** How many nodes subscribe to a channel, asked of Redis itself. */
+  private static final class RoomSubscribers implements AutoCloseable {
+    private final io.lettuce.core.RedisClient client;
+    private final io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
+
+    RoomSubscribers(String uri) {
+      client = io.lettuce.core.RedisClient.create(uri);
+      connection = client.connect();
+    }
+
+    void await(String channel, long count) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L) < count) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(count + " subscribers to " + channel + " not within 10 s");
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    @Override
+    public void close() {
+      connection.close();
+      client.shutdown();
     }
   }
 
