@@ -1,5 +1,10 @@
 package io.switchboard.micrometer;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.undertow.metrics.EndpointMetrics;
@@ -25,5 +30,15 @@ final class MicrometerServerMetrics implements ServerMetrics {
   @Override
   public HttpHandler scrape() {
     return prometheus == null ? null : new PrometheusScrape(prometheus);
+  }
+
+  @Override
+  public void cluster(BooleanSupplier connected, LongSupplier dropped) {
+    Gauge.builder("switchboard.cluster.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
+        .description("1 while the cluster bus reaches the other nodes (always, on a single node)")
+        .register(registry);
+    FunctionCounter.builder("switchboard.cluster.dropped", dropped, LongSupplier::getAsLong)
+        .description("pushes for other nodes dropped while the cluster bus was unreachable")
+        .register(registry);
   }
 }

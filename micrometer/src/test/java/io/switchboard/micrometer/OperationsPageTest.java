@@ -82,7 +82,7 @@ class OperationsPageTest {
     while (row.find()) {
       meters.add(row.group(1));
     }
-    assertEquals(11, meters.size(), "the meter table");
+    assertEquals(13, meters.size(), "the meter table");
     return meters;
   }
 

@@ -78,6 +78,7 @@ public final class SwitchboardServer implements AutoCloseable {
     this.stats = new StatsCounters();
     this.bus = ClusterBuses.forUri(config.cluster(), config.clusterName(), loader);
     this.metrics = MetricsBinder.load(config.meterRegistry(), config.metricsPath(), loader);
+    metrics.cluster(bus::connected, bus::droppedPublishes);
     this.workers = handlerPool(config.handlerThreads());
     CodecRegistry codecs = CodecRegistry.load(loader);
     this.endpoints = new LinkedHashMap<>();

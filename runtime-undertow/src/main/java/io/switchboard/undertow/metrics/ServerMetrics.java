@@ -1,5 +1,8 @@
 package io.switchboard.undertow.metrics;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
 import io.undertow.server.HttpHandler;
 
 /** The metrics bound to one server: one {@link EndpointMetrics} per endpoint, and maybe a scrape. */
@@ -23,4 +26,10 @@ public interface ServerMetrics {
 
   /** The handler that serves {@code metrics-path} (a Prometheus scrape), or null for none. */
   HttpHandler scrape();
+
+  /**
+   * Meters the server's cluster bus: whether it reaches the other nodes (always, on a single
+   * node) and the pushes for other nodes it dropped, both read when the registry asks.
+   */
+  default void cluster(BooleanSupplier connected, LongSupplier dropped) {}
 }
