@@ -10,6 +10,7 @@ import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
+import io.switchboard.undertow.handshake.HandshakeRejection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +88,26 @@ class MetricsScrapeTest {
       assertEquals(200, scrape.statusCode());
       assertTrue(scrape.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
       assertEquals(1.0, parse(scrape.body()).get("switchboard_messages_received_total{endpoint=/metered}"));
+    }
+  }
+
+  @Test
+  void hookRefusalsAreCountedByStatusAndByCloseCode() throws Exception {
+    try (SwitchboardServer server =
+        server()
+            .metricsPath("/metrics")
+            .handshakeHook(request -> {
+              throw HandshakeRejection.unauthorized("log in first");
+            })
+            .start()) {
+      URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/metered");
+      assertThrows(RuntimeException.class, () -> WsTestClient.connect(uri), "no Origin: HTTP 401");
+      try (WsTestClient browser =
+          WsTestClient.builder(uri).origin("http://127.0.0.1:" + server.port()).connect()) {
+        assertEquals(4401, browser.awaitClose().code(), "a browser: upgraded, then closed");
+      }
+      awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=/metered,status=401}", 1.0);
+      awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=/metered,status=4401}", 1.0);
     }
   }
 

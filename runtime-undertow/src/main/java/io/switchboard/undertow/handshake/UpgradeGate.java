@@ -126,6 +126,7 @@ public final class UpgradeGate implements HttpHandler {
         // A browser (it sends Origin) could not see the status: upgrade, then close with 44xx.
         RefusedUpgrade refused = RefusedUpgrade.of(rejection);
         stats.handshakeRejected();
+        metrics.handshakeRefused(refused.code()); // 4401 or 4403: refused, by close code
         LOG.info("refused upgrade to {} from {}: close {} {}", path, exchange.getSourceAddress(),
             refused.code(), refused.reason());
         exchange.putAttachment(RefusedUpgrade.KEY, refused);
