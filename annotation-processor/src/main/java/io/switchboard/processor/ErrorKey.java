@@ -27,6 +27,7 @@ enum ErrorKey {
   SwTextWithCommands,
   SwMessageKind,
   SwNonBlockingPlacement,
+  SwPathParamPlacement,
   SwProcessorFailure;
 
   String format(String format, Object... args) {

@@ -10,8 +10,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reports annotations that are in a place where they would do nothing: a handler annotation
- * outside an endpoint, {@code @NonBlocking} on anything but a command. The endpoint checks never
- * see these methods, so they are looked for across the round.
+ * outside an endpoint, {@code @NonBlocking} on anything but a command, {@code @PathParam} on a
+ * method that is no handler. The endpoint checks never see these methods, so they are looked for
+ * across the round.
  */
 final class PlacementValidator {
 
@@ -27,6 +28,7 @@ final class PlacementValidator {
   void check(RoundEnvironment round) {
     reportHandlersOutsideEndpoints(round);
     reportMisplacedNonBlocking(round);
+    reportPathParamsOutsideHandlers(round);
   }
 
   private void reportHandlersOutsideEndpoints(RoundEnvironment round) {
@@ -58,6 +60,26 @@ final class PlacementValidator {
       if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
         errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
             "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
+      }
+    }
+  }
+
+  /** A path parameter reaches handlers only; on any other method nothing would pass it one. */
+  private void reportPathParamsOutsideHandlers(RoundEnvironment round) {
+    TypeElement pathParam = elements.getTypeElement(Names.PATH_PARAM);
+    if (pathParam == null) {
+      return;
+    }
+    for (Element parameter : round.getElementsAnnotatedWith(pathParam)) {
+      Element method = parameter.getEnclosingElement();
+      boolean handler = false;
+      for (HandlerRole role : HandlerRole.values()) {
+        handler |= Annotations.annotation(method, role.annotation) != null;
+      }
+      if (!handler) {
+        errors.error(ErrorKey.SwPathParamPlacement, parameter, Annotations.annotation(parameter, Names.PATH_PARAM), null,
+            "@PathParam %s of %s() has no effect: %s() is no handler, so nothing passes it a path parameter",
+            parameter.getSimpleName(), method.getSimpleName(), method.getSimpleName());
       }
     }
   }

@@ -55,6 +55,19 @@ class PathTemplateCompileTest {
   }
 
   @Test
+  void aPathParamOnAMethodThatIsNoHandlerIsAnError() {
+    assertSingleError("""
+        @WsEndpoint("/items/{item}")
+        class Items {
+          @WsCommand String hello() { return "hi"; }
+          String helper(@PathParam("item") String item) { return item; }
+        }
+        """,
+        "[SwPathParamPlacement] @PathParam item of helper() has no effect: helper() is no handler, so nothing passes it a path parameter",
+        "String helper(");
+  }
+
+  @Test
   void anUnknownNameIsAnErrorListingTheTemplatesNames() {
     assertSingleError("""
         @WsEndpoint("/items/{item}")
