@@ -18,8 +18,8 @@ final class Frames {
 
   private Frames() {}
 
-  /** A push as received from another node. */
-  record Frame(String origin, String exceptSessionId, byte[] message) {}
+  /** A push as received from another node (its origin is only compared, by {@link #isFrom}). */
+  record Frame(String exceptSessionId, byte[] message) {}
 
   static byte[] encode(String origin, String exceptSessionId, byte[] message) {
     byte[] node = origin.getBytes(StandardCharsets.US_ASCII);
@@ -54,15 +54,12 @@ final class Frames {
 
   static Frame decode(byte[] frame) {
     check(frame);
-    int at = 1;
-    int nodeLength = frame[at++] & 0xff;
-    String origin = new String(frame, at, nodeLength, StandardCharsets.US_ASCII);
-    at += nodeLength;
+    int at = 2 + (frame[1] & 0xff); // past the version and the origin node
     int exceptLength = frame[at++] & 0xff;
     String except =
         exceptLength == 0 ? null : new String(frame, at, exceptLength, StandardCharsets.UTF_8);
     at += exceptLength;
-    return new Frame(origin, except, Arrays.copyOfRange(frame, at, frame.length));
+    return new Frame(except, Arrays.copyOfRange(frame, at, frame.length));
   }
 
   private static void check(byte[] frame) {

@@ -14,11 +14,6 @@ public final class RedisBusProvider implements ClusterBusProvider {
   }
 
   @Override
-  public String artifact() {
-    return "io.switchboard:switchboard-redis";
-  }
-
-  @Override
   public ClusterBus create(ClusterSettings settings) {
     return new RedisBus(settings);
   }

@@ -12,9 +12,6 @@ public interface ClusterBusProvider {
   /** The URI schemes this provider serves, e.g. {@code redis}, {@code rediss}. */
   Set<String> schemes();
 
-  /** The artifact that holds this provider, for messages. */
-  String artifact();
-
   /** A bus for {@code settings}, not yet started. */
   ClusterBus create(ClusterSettings settings);
 }
