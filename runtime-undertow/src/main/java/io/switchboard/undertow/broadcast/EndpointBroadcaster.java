@@ -5,6 +5,7 @@ import io.switchboard.WsSession;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.stats.StatsCounters;
+import io.switchboard.undertow.wire.Pushes;
 
 /**
  * Broadcasts to the sessions of one endpoint. Each call encodes the push once and hands the bytes

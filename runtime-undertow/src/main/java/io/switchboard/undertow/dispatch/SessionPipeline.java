@@ -13,6 +13,7 @@ import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.session.Heartbeat;
 import io.switchboard.undertow.session.RateLimiter;
 import io.switchboard.undertow.session.ServerSession;
+import io.switchboard.undertow.wire.Replies;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;

@@ -4,7 +4,7 @@ import io.switchboard.CloseReason;
 import io.switchboard.SlowConsumerPolicy;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.StatusCodes;
-import io.switchboard.undertow.broadcast.Pushes;
+import io.switchboard.undertow.wire.Pushes;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.send.OutboundQueue;

@@ -1,4 +1,4 @@
-package io.switchboard.undertow.broadcast;
+package io.switchboard.undertow.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;

@@ -1,4 +1,4 @@
-package io.switchboard.undertow.dispatch;
+package io.switchboard.undertow.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -22,7 +22,7 @@ import java.io.UncheckedIOException;
  *       errors as the same JSON error object, without {@code re}.
  * </ul>
  */
-final class Replies {
+public final class Replies {
 
   private static final SerializedString RE = new SerializedString("re");
   private static final SerializedString CMD = new SerializedString("cmd");
@@ -35,7 +35,7 @@ final class Replies {
   private Replies() {}
 
   /** The reply to a handler that returned {@code value}, or null when none is due. */
-  static <T> OutboundMessage value(Envelope request, T value, JsonCodec<T> codec) {
+  public static <T> OutboundMessage value(Envelope request, T value, JsonCodec<T> codec) {
     if (request.form() == Envelope.Form.TEXT_LINE) {
       if (value instanceof String text) {
         return OutboundMessage.text(text);
@@ -52,7 +52,7 @@ final class Replies {
   }
 
   /** The reply to a void handler: an ack for a JSON request with an id, else none (null). */
-  static OutboundMessage ack(Envelope request) {
+  public static OutboundMessage ack(Envelope request) {
     if (request.form() != Envelope.Form.JSON || request.id() == null) {
       return null;
     }
@@ -60,7 +60,7 @@ final class Replies {
   }
 
   /** An error reply; {@code id} and {@code command} may be null when unknown. */
-  static OutboundMessage error(Object id, String command, String code, String message, String path) {
+  public static OutboundMessage error(Object id, String command, String code, String message, String path) {
     return OutboundMessage.text(
         encode(
             generator -> {
@@ -80,7 +80,7 @@ final class Replies {
   }
 
   /** An error reply for {@code request} in its form (text-line errors carry no {@code re}). */
-  static OutboundMessage error(Envelope request, WsException error, String message) {
+  public static OutboundMessage error(Envelope request, WsException error, String message) {
     Object id = request.form() == Envelope.Form.JSON ? request.id() : null;
     return error(id, request.command(), error.code(), message, error.path());
   }
