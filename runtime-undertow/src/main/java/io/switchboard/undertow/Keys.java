@@ -1,5 +1,6 @@
 package io.switchboard.undertow;
 
+import io.switchboard.undertow.history.HistoryRule;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -227,6 +228,29 @@ final class Keys {
               "the cluster bus, see [scaling](scaling.md): prefixes every Redis key and channel,"
                   + " so clusters can share one Redis");
 
+  static final Setting<List<HistoryRule>> ROOM_HISTORY =
+      Setting.of("room-history", text -> HistoryRule.parseList(text, Settings::parseDuration))
+          .byDefault(List.of())
+          .documented("`roomHistory(String rooms, int messages, Duration retention)`", "none",
+              "rooms that keep their last pushes for clients that come back, as"
+                  + " `room:messages:retention` rules, e.g. `lobby:500:2m,ticker-*:100:30s`; see"
+                  + " [broadcast](broadcast.md#history-and-recovery)");
+
+  static final Setting<Duration> RECOVERY_WINDOW =
+      Setting.of("recovery-window", Settings::parseDuration)
+          .byDefault(Duration.ofMinutes(2))
+          .documented("`recoveryWindow(Duration)`", "`2m`",
+              "how long the session of a client that asked for recovery outlives a dropped"
+                  + " connection (its rooms, presence and direct messages kept) before `@OnClose`");
+
+  static final Setting<Integer> RECOVERY_BUFFER =
+      Setting.of("recovery-buffer", Settings::parseInteger)
+          .byDefault(100)
+          .requiring(Keys::notNegative, "must not be negative")
+          .documented("`recoveryBuffer(int)`", "`100`",
+              "direct messages (`toSession`) kept for a session while its connection is away;"
+                  + " more and it is told `direct: {recovered: false}`");
+
   /** Every key, in the order of the page's table. */
   static final List<Setting<?>> ALL =
       List.of(
@@ -236,7 +260,8 @@ final class Keys {
           HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT,
           STATS_PATH, HEALTH_PATH, METRICS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
           TLS_KEY,
-          CLUSTER, CLUSTER_NAME);
+          CLUSTER, CLUSTER_NAME,
+          ROOM_HISTORY, RECOVERY_WINDOW, RECOVERY_BUFFER);
 
   private Keys() {}
 

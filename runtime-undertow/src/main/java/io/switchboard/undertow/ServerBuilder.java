@@ -2,6 +2,7 @@ package io.switchboard.undertow;
 
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.undertow.handshake.HandshakeHook;
+import io.switchboard.undertow.history.HistoryRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,6 +281,33 @@ public final class ServerBuilder {
    */
   public ServerBuilder clusterName(String name) {
     return set(Keys.CLUSTER_NAME, Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * Rooms named {@code rooms} (a name, or a prefix ending in {@code *}) keep their last {@code
+   * messages} pushes, none older than {@code retention}, numbered by offset, so that a client
+   * that comes back after a dropped connection gets what it missed; see {@code
+   * docs/broadcast.md}. Call once per rule; the first rule that matches a room applies.
+   */
+  public ServerBuilder roomHistory(String rooms, int messages, Duration retention) {
+    List<HistoryRule> rules = new ArrayList<>();
+    @SuppressWarnings("unchecked") // set(ROOM_HISTORY, …) only ever puts a list of rules
+    List<HistoryRule> earlier = (List<HistoryRule>) given.get(Keys.ROOM_HISTORY);
+    if (earlier != null) {
+      rules.addAll(earlier);
+    }
+    rules.add(new HistoryRule(rooms, messages, retention));
+    return set(Keys.ROOM_HISTORY, List.copyOf(rules));
+  }
+
+  /** How long a dropped session that asked for recovery waits for its client. Default 2 minutes. */
+  public ServerBuilder recoveryWindow(Duration window) {
+    return set(Keys.RECOVERY_WINDOW, Objects.requireNonNull(window, "window"));
+  }
+
+  /** How many direct messages a dropped session keeps for its client. Default 100. */
+  public ServerBuilder recoveryBuffer(int messages) {
+    return set(Keys.RECOVERY_BUFFER, messages);
   }
 
   /** The configuration {@link #start()} would use. */

@@ -191,6 +191,21 @@ public final class ServerConfig {
     return get(Keys.CLUSTER_NAME);
   }
 
+  /** Which rooms keep history; empty for none. */
+  public java.util.List<io.switchboard.undertow.history.HistoryRule> roomHistory() {
+    return get(Keys.ROOM_HISTORY);
+  }
+
+  /** How long a dropped session that can recover is kept. */
+  public Duration recoveryWindow() {
+    return get(Keys.RECOVERY_WINDOW);
+  }
+
+  /** How many direct messages a dropped session keeps. */
+  public int recoveryBuffer() {
+    return get(Keys.RECOVERY_BUFFER);
+  }
+
   /** Where the TLS certificate comes from, or null for plain ws:// and http://. */
   public Tls tls() {
     return tls;

@@ -110,6 +110,12 @@ public final class SwitchboardServer implements AutoCloseable {
           "no endpoint to serve: none registered on the builder and no generated dispatcher on the"
               + " class path (is switchboard-processor on the annotation processor path?)");
     }
+    if (config.cluster() != null && !config.roomHistory().isEmpty()) {
+      // The in-memory history numbers a room's pushes on one node; across nodes the offsets
+      // would disagree, and a client would be told it recovered what it did not.
+      throw new IllegalStateException(
+          "room history is in memory, on one node: it cannot be used with a cluster bus yet");
+    }
     SwitchboardServer server = new SwitchboardServer(config, bound, loader);
     server.bus.start(server::deliverLocally);
     try {

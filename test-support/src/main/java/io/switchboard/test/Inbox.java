@@ -17,13 +17,20 @@ import java.util.function.Predicate;
  */
 final class Inbox {
 
+  private final java.util.function.Consumer<Received> onArrival;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<Received> messages = new ArrayList<>();
   private CloseReason closed;
   private Throwable failure;
 
+  /** @param onArrival sees each message as it arrives, before any wait can take it */
+  Inbox(java.util.function.Consumer<Received> onArrival) {
+    this.onArrival = onArrival;
+  }
+
   void add(Received message) {
+    onArrival.accept(message);
     lock.lock();
     try {
       messages.add(message);

@@ -59,14 +59,19 @@ public final class WsTestClient implements AutoCloseable {
   private final WebSocket webSocket;
   private final Inbox inbox;
   private final Duration timeout;
+  private final Builder builder;
+  private final RecoveryState recovery;
   private final AtomicLong nextId = new AtomicLong(1);
   private final Object sendLock = new Object();
 
-  private WsTestClient(URI uri, WebSocket webSocket, Inbox inbox, Duration timeout) {
+  private WsTestClient(
+      URI uri, WebSocket webSocket, Inbox inbox, Duration timeout, Builder builder, RecoveryState recovery) {
     this.uri = uri;
     this.webSocket = webSocket;
     this.inbox = inbox;
     this.timeout = timeout;
+    this.builder = builder;
+    this.recovery = recovery;
   }
 
   /**
@@ -239,6 +244,44 @@ public final class WsTestClient implements AutoCloseable {
     return !inbox.hasEnded();
   }
 
+  /**
+   * Waits for the {@code $session} push of a {@linkplain Builder#recoverable() recoverable}
+   * connection and returns its {@code data}: {@code id}, {@code token}, {@code recovered} and, per
+   * room, whether it came back ({@code docs/protocol.md}, "Recovery").
+   */
+  public JsonNode awaitSession() {
+    return awaitEvent("$session");
+  }
+
+  /**
+   * Comes back after a dropped connection, as a recovering client does: drops this connection if
+   * it is still up, and opens a new one with the same settings that presents the token of the last
+   * {@code $session} push and the offset of the last push received from each room. The server
+   * replays what was missed; {@link #awaitSession()} on the new client tells what came back. Pushes
+   * this client received and no test took stay with it.
+   *
+   * @throws IllegalStateException if this client was not built {@linkplain Builder#recoverable()
+   *     recoverable} or has received no {@code $session} push
+   */
+  public WsTestClient reconnectAndRecover() {
+    if (recovery == null || recovery.token() == null) {
+      throw new IllegalStateException("no $session token: build the client with recoverable()");
+    }
+    webSocket.abort();
+    RecoveryState state = recovery.copy();
+    return builder.open(withQuery(builder.uri,
+        "recover=" + encode(state.token()) + "&offsets=" + encode(state.offsetsJson())), state);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static URI withQuery(URI uri, String query) {
+    String text = uri.toString();
+    return URI.create(text + (uri.getRawQuery() == null ? "?" : "&") + query);
+  }
+
   /** The URI this client connected to. */
   public URI uri() {
     return uri;
@@ -301,6 +344,7 @@ public final class WsTestClient implements AutoCloseable {
     private final List<String> subprotocols = new ArrayList<>();
     private Duration timeout = DEFAULT_TIMEOUT;
     private SSLContext sslContext;
+    private boolean recoverable;
 
     private Builder(URI uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -347,13 +391,27 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /**
+     * Asks for session recovery ({@code ?recover=} on the URI): the server sends a {@code
+     * $session} push first and keeps the session for a while when the connection drops, so that
+     * {@link WsTestClient#reconnectAndRecover()} can come back to it.
+     */
+    public Builder recoverable() {
+      this.recoverable = true;
+      return this;
+    }
+
+    /**
      * Opens the connection.
      *
      * @throws WsHandshakeException if the server refuses the upgrade with an HTTP status
      * @throws UncheckedIOException if the connection cannot be made
      */
     public WsTestClient connect() {
-      Inbox inbox = new Inbox();
+      return recoverable ? open(withQuery(uri, "recover="), new RecoveryState()) : open(uri, null);
+    }
+
+    private WsTestClient open(URI uri, RecoveryState recovery) {
+      Inbox inbox = new Inbox(recovery == null ? message -> {} : recovery::seen);
       HttpClient http =
           sslContext == null
               ? SharedHttpClient.INSTANCE
@@ -370,7 +428,7 @@ public final class WsTestClient implements AutoCloseable {
             builder
                 .buildAsync(uri, new InboxListener(inbox, AppJson.MAPPER))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return new WsTestClient(uri, webSocket, inbox, timeout);
+        return new WsTestClient(uri, webSocket, inbox, timeout, this, recovery);
       } catch (ExecutionException e) {
         if (e.getCause() instanceof WebSocketHandshakeException refused) {
           throw new WsHandshakeException(

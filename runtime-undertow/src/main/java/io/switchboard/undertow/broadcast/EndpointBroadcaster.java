@@ -23,13 +23,15 @@ public final class EndpointBroadcaster implements Broadcaster {
 
   private final String endpoint;
   private final Route route;
+  private final RoomRegistry rooms;
   private final CodecRegistry codecs;
   private final StatsCounters stats;
 
   public EndpointBroadcaster(
-      String endpoint, Route route, CodecRegistry codecs, StatsCounters stats) {
+      String endpoint, Route route, RoomRegistry rooms, CodecRegistry codecs, StatsCounters stats) {
     this.endpoint = endpoint;
     this.route = route;
+    this.rooms = rooms;
     this.codecs = codecs;
     this.stats = stats;
   }
@@ -46,12 +48,22 @@ public final class EndpointBroadcaster implements Broadcaster {
 
   @Override
   public int toRoom(String room, String event, Object payload) {
-    return route.send(Target.room(endpoint, room), encode(event, payload), null);
+    return toRoom(room, event, payload, null);
   }
 
   @Override
   public int toRoomExcept(String room, WsSession excluded, String event, Object payload) {
-    return route.send(Target.room(endpoint, room), encode(event, payload), excluded.id());
+    return toRoom(room, event, payload, excluded.id());
+  }
+
+  /** Through the room's history, if it keeps one, which numbers the push. */
+  private int toRoom(String room, String event, Object payload, String exceptSessionId) {
+    stats.broadcast();
+    Target target = Target.room(endpoint, room);
+    return rooms.publish(
+        room,
+        (offset, epoch) -> Pushes.encode(event, payload, codecs, room, offset, epoch),
+        message -> route.send(target, message, exceptSessionId));
   }
 
   @Override

@@ -13,12 +13,21 @@ import io.switchboard.undertow.session.SessionRegistry;
  */
 public final class LocalFanOut {
 
+  /** Keeps a direct message for a session whose connection dropped and that may come back. */
+  @FunctionalInterface
+  public interface AwaySessions {
+    /** Whether {@code sessionId} is away and the message was kept (or dropped, over its bound). */
+    boolean keep(String sessionId, OutboundMessage message);
+  }
+
   private final SessionRegistry sessions;
   private final RoomRegistry rooms;
+  private final AwaySessions away;
 
-  public LocalFanOut(SessionRegistry sessions, RoomRegistry rooms) {
+  public LocalFanOut(SessionRegistry sessions, RoomRegistry rooms, AwaySessions away) {
     this.sessions = sessions;
     this.rooms = rooms;
+    this.away = away;
   }
 
   /** Returns how many sessions the push was queued for. */
@@ -29,7 +38,10 @@ public final class LocalFanOut {
       case ROOM -> fanOut(rooms.live(target.name()), exceptSessionId, push);
       case SESSION -> {
         ServerSession session = sessions.get(target.name());
-        yield session != null && session.deliver(push) ? 1 : 0;
+        if (session == null) {
+          yield away.keep(target.name(), push) ? 1 : 0;
+        }
+        yield session.deliver(push) ? 1 : 0;
       }
     };
   }

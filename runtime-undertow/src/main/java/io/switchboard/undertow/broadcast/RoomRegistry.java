@@ -4,6 +4,9 @@ import io.switchboard.Rooms;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.cluster.ClusterBus;
 import io.switchboard.undertow.cluster.Target;
+import io.switchboard.undertow.history.RoomHistory;
+import io.switchboard.undertow.history.RoomLog;
+import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.session.ServerSession;
 import java.util.Collection;
 import java.util.List;
@@ -16,30 +19,98 @@ import java.util.concurrent.ConcurrentHashMap;
  * members; joining and leaving are atomic per room, and broadcasts iterate a room's members without
  * locking. The cluster bus is subscribed to a room while it exists here, and told so inside the same
  * atomic step, so that its subscribe and unsubscribe calls for one room never cross.
+ *
+ * <p>In a room that keeps history, a join notes the room's last offset, and a recovery replays
+ * what the session missed and makes it a member, each inside the room's atomic step and under the
+ * room's {@link RoomLog}, which every push to the room also holds while it is appended and
+ * delivered: so a member gets every push after its join offset exactly once, in order.
  */
 public final class RoomRegistry implements Rooms {
 
+  /**
+   * What a recovery found: whether the history reached back to the session's offset, how many
+   * pushes it replayed, and the room's offset once it was a member again.
+   */
+  public record Recovery(boolean recovered, int missed, long offset) {}
+
   private final String endpoint;
   private final ClusterBus bus;
+  private final RoomHistory history;
   private final Map<String, Set<ServerSession>> rooms = new ConcurrentHashMap<>();
 
-  public RoomRegistry(String endpoint, ClusterBus bus) {
+  public RoomRegistry(String endpoint, ClusterBus bus, RoomHistory history) {
     this.endpoint = endpoint;
     this.bus = bus;
+    this.history = history;
   }
 
-  public void add(String room, ServerSession session) {
+  /**
+   * Makes {@code session} a member.
+   *
+   * @return the room's last offset at the join, 0 for a room without history
+   */
+  public long add(String room, ServerSession session) {
+    RoomLog log = history.log(room);
+    long[] offset = new long[1];
     rooms.compute(
         room,
         (name, members) -> {
-          Set<ServerSession> set = members;
-          if (set == null) {
-            set = ConcurrentHashMap.newKeySet();
-            bus.subscribe(Target.room(endpoint, name));
+          Set<ServerSession> set = members != null ? members : newRoom(name);
+          if (log == null) {
+            set.add(session);
+          } else {
+            synchronized (log) {
+              set.add(session);
+              offset[0] = log.lastOffset();
+            }
           }
-          set.add(session);
           return set;
         });
+    return offset[0];
+  }
+
+  /**
+   * Makes a recovering session a member again, after queueing for it the pushes of the room after
+   * {@code offset}, unless history does not reach back that far or {@code epoch} is not the
+   * room's (then it only joins, and is told {@code recovered: false}).
+   */
+  public Recovery recover(String room, ServerSession session, long offset, String epoch) {
+    RoomLog log = history.log(room);
+    if (log == null) {
+      return new Recovery(false, 0, add(room, session));
+    }
+    Recovery[] outcome = new Recovery[1];
+    rooms.compute(
+        room,
+        (name, members) -> {
+          Set<ServerSession> set = members != null ? members : newRoom(name);
+          synchronized (log) {
+            List<RoomLog.Entry> missed = epoch == null || epoch.equals(log.epoch()) ? log.after(offset) : null;
+            if (missed != null) {
+              for (RoomLog.Entry entry : missed) {
+                session.deliver(OutboundMessage.push(entry.message()));
+              }
+            }
+            set.add(session);
+            outcome[0] = new Recovery(missed != null, missed == null ? 0 : missed.size(), log.lastOffset());
+          }
+          return set;
+        });
+    return outcome[0];
+  }
+
+  /**
+   * Publishes a push to a room: through the room's log when it keeps history (the encoder then
+   * gets the push's offset), else as is.
+   */
+  public int publish(String room, RoomLog.Encoder encoder, java.util.function.ToIntFunction<byte[]> send) {
+    RoomLog log = history.log(room);
+    return log == null ? send.applyAsInt(encoder.encode(0, null)) : log.publish(encoder, send);
+  }
+
+  private Set<ServerSession> newRoom(String name) {
+    bus.subscribe(Target.room(endpoint, name));
+    return ConcurrentHashMap.newKeySet();
   }
 
   public void remove(String room, ServerSession session) {

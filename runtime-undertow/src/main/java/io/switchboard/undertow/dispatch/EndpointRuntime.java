@@ -17,6 +17,10 @@ import io.switchboard.undertow.cluster.ClusterBus;
 import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.presence.EndpointPresence;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
+import io.switchboard.undertow.history.RoomHistory;
+import io.switchboard.undertow.send.OutboundMessage;
+import io.switchboard.undertow.wire.RecoveryRequest;
+import io.switchboard.undertow.wire.SessionFrame;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.session.ServerSession;
 import io.switchboard.undertow.session.SessionServices;
@@ -55,6 +59,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final EndpointPresence presence;
   private final LocalFanOut localFanOut;
   private final EndpointBroadcaster broadcaster;
+  private final Recovery<E> recovery;
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
   private final String helpText;
   private final List<HandlerContext> scheduledContexts;
@@ -78,21 +83,22 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.workers = workers;
     String path = dispatcher.path();
     this.sessions = new SessionRegistry(path, bus);
-    this.rooms = new RoomRegistry(path, bus);
+    this.rooms = new RoomRegistry(path, bus, new RoomHistory(config.roomHistory()));
     this.presence = new EndpointPresence(path, bus);
-    this.localFanOut = new LocalFanOut(sessions, rooms);
+    this.recovery = new Recovery<>(config.recoveryWindow(), config.recoveryBuffer(), this::ended);
+    this.localFanOut = new LocalFanOut(sessions, rooms, recovery::keep);
     this.sessionServices =
         new SessionServices(
             rooms, presence, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
             ioThreadWrites);
-    this.broadcaster = new EndpointBroadcaster(path, bus::publish, codecs, stats);
+    this.broadcaster = new EndpointBroadcaster(path, bus::publish, rooms, codecs, stats);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
     this.helpText = helpText(dispatcher);
     this.nodeScheduledContext =
         new SessionContext(
-            this, null, new EndpointBroadcaster(path, localFanOut::deliver, codecs, stats));
+            this, null, new EndpointBroadcaster(path, localFanOut::deliver, rooms, codecs, stats));
     this.scheduledContexts = scheduledContexts();
     bus.subscribe(Target.all(path));
   }
@@ -116,21 +122,47 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
   }
 
+  /**
+   * Turns an upgraded connection into a session: a new one, which runs {@code @OnOpen}, or, when
+   * the upgrade URL carries the token of a session that is away, that session recovered.
+   */
   @Override
   public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
+    RecoveryRequest asked = RecoveryRequest.of(exchange.getRequestParameters());
+    AwaySession<E> away = asked.asked() ? recovery.take(asked, handshake.principal()) : null;
+    Map<String, Object> attributes = handshake.attributes();
+    if (away != null) {
+      attributes = new LinkedHashMap<>(away.session().attributes());
+      attributes.putAll(handshake.attributes()); // what the hook says of this connection wins
+    }
     ServerSession session =
         new ServerSession(
-            path(), channel, handshake.principal(), handshake.attributes(), handshake.pathParams(),
-            sessionServices);
-    SessionPipeline<E> pipeline = new SessionPipeline<>(this, session);
+            away != null ? away.session().id() : null, path(), channel, handshake.principal(),
+            attributes, handshake.pathParams(), sessionServices);
+    SessionPipeline<E> pipeline =
+        new SessionPipeline<>(this, session, asked.asked() ? Recovery.newToken() : null);
+    byte[] sessionFrame = null;
+    if (away != null) {
+      presence.recovered(session);
+      sessionFrame = recovery.recover(away, pipeline, asked); // before it can get live pushes
+    }
     sessions.add(session);
     pipelines.add(pipeline);
     stats.connected();
     sessionServices.metrics().sessionOpened();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
-    LOG.info("{} connected", session);
-    pipeline.open();
+    if (away != null) {
+      LOG.info("{} recovered", session);
+      session.deliver(OutboundMessage.push(sessionFrame));
+      pipeline.resume();
+    } else {
+      LOG.info("{} connected", session);
+      if (asked.asked()) {
+        session.deliver(OutboundMessage.push(SessionFrame.fresh(session.id(), pipeline.recoveryToken())));
+      }
+      pipeline.open();
+    }
     if (stopping) {
       session.close(StatusCodes.SERVER_STOPPING);
     }
@@ -140,13 +172,27 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     ServerSession session = pipeline.session();
     sessions.remove(session);
     pipelines.remove(pipeline);
-    presence.closed(session);
-    session.leaveAllRooms();
     handshake.release();
     CloseReason reason = session.closeReason();
     sessionServices.metrics().sessionClosed(reason.code());
+    if (!stopping && recovery.keeps(pipeline, reason)) {
+      session.detachFromRooms();
+      pipeline.detached();
+      recovery.keepAway(pipeline, handshake.principal());
+      LOG.info("{} dropped: {} {}; kept {} for its client to recover", session, reason.code(),
+          reason.reason(), config.recoveryWindow());
+      return;
+    }
     LOG.info("{} disconnected: {} {}", session, reason.code(), reason.reason());
-    pipeline.closed(reason);
+    ended(pipeline);
+  }
+
+  /** The session is over: its presence and rooms go, and {@code @OnClose} runs. */
+  private void ended(SessionPipeline<E> pipeline) {
+    ServerSession session = pipeline.session();
+    presence.closed(session);
+    session.leaveAllRooms();
+    pipeline.closed(session.closeReason());
   }
 
   /**
@@ -155,6 +201,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
    */
   public void closeAll(CloseReason reason) {
     stopping = true;
+    recovery.expireAll();
     for (SessionPipeline<E> pipeline : pipelines) {
       pipeline.closeAfterPending(reason);
     }

@@ -55,13 +55,19 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final ReplyOrder replies;
   private final RateLimiter rateLimiter;
   private final Heartbeat heartbeat;
+  private final String recoveryToken;
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
 
-  SessionPipeline(EndpointRuntime<E> endpoint, ServerSession session) {
+  /**
+   * @param recoveryToken the token that recovers this session after a dropped connection, or null
+   *     when its client did not ask for recovery
+   */
+  SessionPipeline(EndpointRuntime<E> endpoint, ServerSession session, String recoveryToken) {
     this.endpoint = endpoint;
     this.session = session;
+    this.recoveryToken = recoveryToken;
     this.context = new SessionContext(endpoint, session);
     this.executor = new OrderedExecutor(endpoint.workers());
     this.replies = new ReplyOrder(session);
@@ -78,6 +84,10 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     return session;
   }
 
+  String recoveryToken() {
+    return recoveryToken;
+  }
+
   /** Starts the heartbeat, runs {@code @OnOpen} and then starts reading messages. */
   void open() {
     heartbeat.start();
@@ -90,8 +100,23 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
           }
         },
         false);
+    startReading();
+  }
+
+  /** A recovered session: the app saw it open already, so only the heartbeat and reading start. */
+  void resume() {
+    heartbeat.start();
+    startReading();
+  }
+
+  private void startReading() {
     session.channel().getReceiveSetter().set(this);
     session.channel().resumeReceives();
+  }
+
+  /** The connection dropped and the session waits to be recovered: nothing to ping any more. */
+  void detached() {
+    heartbeat.stop();
   }
 
   /** Closes the session once every message received so far was handled. */

@@ -68,6 +68,16 @@ public final class EndpointPresence implements Presence {
     }
   }
 
+  /**
+   * A session was recovered on a new connection: its entry, kept while it was away, now follows
+   * the new connection's session (the id, claims and attributes stay as they were).
+   */
+  public void recovered(WsSession session) {
+    synchronized (session) {
+      tracked.computeIfPresent(session.id(), (id, entry) -> new Tracked(session, entry.attributes()));
+    }
+  }
+
   /** A session closed: its entry and its claims go. */
   public void closed(WsSession session) {
     untrack(session);

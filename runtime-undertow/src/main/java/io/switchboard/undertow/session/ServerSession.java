@@ -4,6 +4,7 @@ import io.switchboard.CloseReason;
 import io.switchboard.SlowConsumerPolicy;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.StatusCodes;
+import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.wire.Pushes;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
@@ -36,7 +37,7 @@ public final class ServerSession
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
-  private final String id = SessionIds.next();
+  private final String id;
   private final String path;
   private final WebSocketChannel channel;
   private final InetSocketAddress remoteAddress;
@@ -45,6 +46,8 @@ public final class ServerSession
   private final Map<String, String> pathParams;
   private final Instant openedAt = Instant.now();
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  /** Per room that keeps history, its offset when this session became a member. */
+  private final Map<String, Long> joinOffsets = new ConcurrentHashMap<>();
   private final SessionServices services;
   private final OutboundQueue outbound;
   private final IoThreadWrites ioThreadWrites;
@@ -56,13 +59,18 @@ public final class ServerSession
   private volatile CloseReason serverClose;
   private OutboundMessage pendingWrite; // handed to the IO thread through ioThreadWrites' lock
 
+  /**
+   * @param id the id of the session this one recovers, or null for a new id
+   */
   public ServerSession(
+      String id,
       String path,
       WebSocketChannel channel,
       Principal principal,
       Map<String, Object> attributes,
       Map<String, String> pathParams,
       SessionServices services) {
+    this.id = id != null ? id : SessionIds.next();
     this.path = path;
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
@@ -148,7 +156,7 @@ public final class ServerSession
   @Override
   public void join(String room) {
     if (rooms.add(room)) {
-      services.rooms().add(room, this);
+      joinOffsets.put(room, services.rooms().add(room, this));
       if (leftAllRooms) {
         leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
       } else {
@@ -160,6 +168,7 @@ public final class ServerSession
   @Override
   public void leave(String room) {
     if (rooms.remove(room)) {
+      joinOffsets.remove(room);
       services.rooms().remove(room, this);
       services.presence().roomsChanged(this);
     }
@@ -199,6 +208,32 @@ public final class ServerSession
         id, remoteAddress, outbound.queuedBytes());
     outbound.closeNow(StatusCodes.SLOW_CONSUMER);
     dropAfterCloseTimeout(); // the message being written may never get through
+  }
+
+  /**
+   * The connection dropped but the session may be recovered: it stops being a member of its rooms,
+   * yet keeps their names (and its presence entry shows them) until it is recovered or expires.
+   */
+  public void detachFromRooms() {
+    for (String room : rooms) {
+      services.rooms().remove(room, this);
+    }
+  }
+
+  /** The room's offset when this session joined it; 0 for a room without history. */
+  public long joinOffset(String room) {
+    return joinOffsets.getOrDefault(room, 0L);
+  }
+
+  /**
+   * Rejoins a room of the session this one recovers, after queueing what it missed since {@code
+   * offset}; see {@link io.switchboard.undertow.broadcast.RoomRegistry#recover}.
+   */
+  public RoomRegistry.Recovery recoverRoom(String room, long offset, String epoch) {
+    rooms.add(room);
+    RoomRegistry.Recovery outcome = services.rooms().recover(room, this, offset, epoch);
+    joinOffsets.put(room, outcome.offset());
+    return outcome;
   }
 
   /** Leaves every room; called once the connection is closed. */
