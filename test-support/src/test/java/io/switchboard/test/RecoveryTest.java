@@ -175,6 +175,40 @@ class RecoveryTest {
     assertTrue(friend.call("present").get(0).asText().startsWith(id + ":"));
     friend.call("tell", Map.of("to", id, "text", "live"));
     assertEquals("live", back.awaitEvent("direct").get("text").asText());
+    assertEquals(paths(protocolPage().get(2)), paths(AppJson.MAPPER.createObjectNode().put("event", "$session").set("data", session)),
+        "protocol.md's recovered $session push");
+  }
+
+  @Test
+  void theFirstSessionPushIsTheProtocolPages() throws Exception {
+    WsTestClient client = throughProxy();
+    JsonNode fresh = client.awaitSession();
+
+    assertEquals(paths(protocolPage().get(1)), paths(AppJson.MAPPER.createObjectNode().put("event", "$session").set("data", fresh)),
+        "protocol.md's first $session push");
+  }
+
+  /** The JSON examples of docs/protocol.md's "History and recovery" section, in page order. */
+  private static List<JsonNode> protocolPage() throws Exception {
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "protocol.md"));
+    String section = page.substring(page.indexOf("## History and recovery"));
+    List<JsonNode> blocks = new ArrayList<>();
+    java.util.regex.Matcher json = java.util.regex.Pattern.compile("```json\\n(.*?)\\n```", java.util.regex.Pattern.DOTALL)
+        .matcher(section);
+    while (json.find()) {
+      blocks.add(AppJson.MAPPER.readTree(json.group(1)));
+    }
+    return blocks;
+  }
+
+  /** Every member's path ({@code data/rooms/lobby/missed}), sorted: the shape of a message. */
+  private static List<String> paths(JsonNode node) {
+    List<String> paths = new ArrayList<>();
+    node.fields().forEachRemaining(field -> {
+      paths.add(field.getKey());
+      paths(field.getValue()).forEach(path -> paths.add(field.getKey() + "/" + path));
+    });
+    return paths.stream().sorted().toList();
   }
 
   @Test

@@ -107,7 +107,7 @@ class DocsExamplesTest {
   @Test
   void everyJavaBlockOfThePagesIsRunHere() {
     assertEquals(3, MarkdownBlocks.of("configuration.md", "java").size(), "configuration.md");
-    assertEquals(7, MarkdownBlocks.of("broadcast.md", "java").size(), "broadcast.md");
+    assertEquals(8, MarkdownBlocks.of("broadcast.md", "java").size(), "broadcast.md");
     assertEquals(5, MarkdownBlocks.of("security.md", "java").size(), "security.md");
     assertEquals(2, MarkdownBlocks.of("faq.md", "java").size(), "faq.md");
     assertEquals(1, MarkdownBlocks.of("../README.md", "java").size(), "README.md");
@@ -312,6 +312,15 @@ class DocsExamplesTest {
             + page.get(2) + "\n" + page.get(3) + "\n" + page.get(4) + "\n" + page.get(5) + "\n"
             + "}\n");
     sources.put(
+        "docs.HistoryServer",
+        "package docs;\n" + API_IMPORTS
+            + "public class HistoryServer {\n"
+            + "  public static Object run() {\n"
+            + page.get(7) + "\n"
+            + "    return server;\n"
+            + "  }\n"
+            + "}\n");
+    sources.put(
         "docs.Sensor",
         "package docs;\npublic class Sensor { double read() { return 21.5; } }\n");
     sources.put(
@@ -369,6 +378,26 @@ class DocsExamplesTest {
     assertEquals("{\"event\":\"temp\",\"data\":{\"celsius\":21.5}}", weather.next());
     assertEquals("{\"event\":\"temp\",\"data\":{\"celsius\":21.5}}",
         MarkdownBlocks.of("broadcast.md", "json").get(0).strip());
+  }
+
+  @Test
+  void aRoomWithHistoryNumbersItsPushesAsThePageShows() throws Exception {
+    int port = port(start(broadcast, "docs.HistoryServer"));
+    WsClient ada = connect(port, "/rooms?recover=");
+    WsClient bob = connect(port, "/rooms");
+    assertMatches("\\{\"event\":\"\\$session\",\"data\":\\{\"id\":\"[^\"]+\",\"token\":\"[^\"]+\","
+        + "\"recovered\":false,\"rooms\":\\{}}}", ada.next());
+    done(ada, "name", "Ada"); // after @OnOpen, which joined the lobby
+    done(bob, "name", "Bob");
+
+    bob.socket().sendClose(1000, "done");
+
+    String printed = MarkdownBlocks.of("broadcast.md", "json").get(1).strip();
+    assertMatches(withAnyId(printed).replace("9f2c41d07b3e", "\\E[0-9a-f]{12}\\Q"), ada.next());
+    List<String> protocol = MarkdownBlocks.of("protocol.md", "json");
+    assertEquals(List.of("event", "room", "offset", "epoch"), fieldNames(protocol.get(protocol.size() - 3)).subList(0, 4),
+        "protocol.md's numbered push");
+    assertEquals(List.of("event", "room", "offset", "epoch", "data"), fieldNames(printed));
   }
 
   /** Sends a void command with an id and waits for its acknowledgement: it has run. */
