@@ -33,6 +33,8 @@
   });
 
   let me = null; // {id, name, room} from the welcome event
+  let recovering = false; // connected again, the missed lines are being replayed
+  let missedLines = 0;
   let members = new Map(); // id → name, for the current room
   const typedIds = new Set(); // ids of JSON envelopes typed in the input, whose replies are shown
 
@@ -298,6 +300,9 @@
   });
 
   chat.on('chat', (line) => {
+    if (recovering) {
+      missedLines++;
+    }
     const item = log('chat', line.text, line.from);
     if (me && line.id === me.id) {
       item.classList.add('mine');
@@ -322,8 +327,25 @@
   });
 
   chat.on('open', (open) => {
+    recovering = open.recovering;
+    missedLines = 0;
     log('system', open.reconnected ? 'Connected again.' : 'Connected to ' + chat.url + '.');
     chat.call('help').then(renderChips, logError);
+  });
+
+  // After a dropped connection the server replays what the room said meanwhile, then says whether
+  // everything came back. If not, the server sees a new guest: its welcome resets the page.
+  chat.on('recovery', (recovery) => {
+    recovering = false;
+    if (recovery.recovered && recovery.rooms[me ? me.room : ''] && recovery.rooms[me.room].recovered) {
+      log('system', 'Reconnected, ' + missedLines + ' missed line' + (missedLines === 1 ? '' : 's') + ' recovered.');
+      refreshPeople();
+    } else {
+      log('system', 'Could not recover: reloaded.');
+      if (recovery.recovered) {
+        refreshPeople();
+      }
+    }
   });
 
   chat.on('close', (close) => {

@@ -31,6 +31,11 @@
      * like an abnormal one. Off by default: 1001 usually means "do not come back".
      */
     reconnectOnGoingAway: false,
+    /**
+     * Whether to ask the server for session recovery: after a dropped connection, come back to the
+     * same session and get the room pushes and direct messages missed meanwhile (docs/client-js.md).
+     */
+    recover: true,
     /** The command after which a close is final, as the server says goodbye and closes. */
     byeCommand: 'bye',
     /**
@@ -135,6 +140,13 @@
       this._final = false; // close() was called or bye was sent: no reconnect
       this._refused = null; // the error of a 4401/4403 close: calls reject with it until reconnect()
       this._everOpened = false;
+      /** The server's id of this connection's session, from its $session push; null before. */
+      this.sessionId = null;
+      /** Whether the last reconnect recovered the session: true, false, or null if none was tried. */
+      this.recovered = null;
+      this._token = null; // the $session token that recovers the session after a drop
+      this._offsets = new Map(); // room → {offset, epoch} of the last numbered push received
+      this._recovering = false; // the socket now opening presented a token
       this._hiddenByPage = false;
       this._pageHide = () => this._pageHidden();
       this._pageShow = (event) => this._pageShown(event);
@@ -181,7 +193,9 @@
 
     /**
      * Listens to a server push (the `event` of {"event":…,"data":…}: the listener gets `data` and
-     * the whole message) or to a connection event: 'open' ({reconnected}), 'close' ({code, reason,
+     * the whole message) or to a connection event: 'open' ({reconnected, recovering}), 'recovery'
+     * ({recovered, missed, rooms, direct}: after a reconnect that presented the session's token,
+     * once the missed pushes were delivered), 'close' ({code, reason,
      * wasClean, reconnecting}), 'reconnecting' ({attempt, delay}), 'refused' ({code: 4401 or 4403,
      * error: 'unauthorized' or 'forbidden', reason}: the server's handshake hook turned the page
      * away, so log in again and reconnect()), 'state' (the new state),
@@ -230,6 +244,7 @@
         old.close(NORMAL_CLOSURE, 'reconnect');
       }
       this._rejectSent('the connection was replaced before the reply came');
+      this._forgetSession(); // the old socket closes with 1000: its session ends on the server
       this._setState('connecting');
       this._openSocket();
     }
@@ -280,12 +295,80 @@
     }
 
     _openSocket() {
-      const socket = new WebSocket(this.url, this.options.protocols);
+      this._recovering = this._token !== null;
+      const socket = new WebSocket(this._socketUrl(), this.options.protocols);
       socket.binaryType = 'arraybuffer';
       this._socket = socket;
       socket.onopen = () => socket === this._socket && this._opened();
       socket.onmessage = (message) => socket === this._socket && this._received(message.data);
       socket.onclose = (close) => socket === this._socket && this._closed(close);
+    }
+
+    /**
+     * The URL of the next socket: with recovery, ?recover= asks for a $session push, and after a
+     * drop carries the token and the last offset of each room (docs/protocol.md).
+     */
+    _socketUrl() {
+      if (!this.options.recover) {
+        return this.url;
+      }
+      const url = new URL(this.url);
+      url.searchParams.set('recover', this._token || '');
+      if (this._token && this._offsets.size > 0) {
+        const offsets = {};
+        this._offsets.forEach((had, room) => {
+          offsets[room] = had;
+        });
+        url.searchParams.set('offsets', JSON.stringify(offsets));
+      }
+      return url.href;
+    }
+
+    _forgetSession() {
+      this._token = null;
+      this._offsets.clear();
+    }
+
+    /** The $session push: keeps the new token and, after a reconnect with a token, tells the page. */
+    _session(data) {
+      this.sessionId = data.id;
+      this._token = data.token;
+      if (!this._recovering) {
+        return;
+      }
+      this._recovering = false;
+      this.recovered = data.recovered === true;
+      if (!this.recovered) {
+        this._offsets.clear(); // a new session: offsets start again from its joins
+      }
+      const rooms = data.rooms || {};
+      let missed = 0;
+      Object.keys(rooms).forEach((room) => {
+        missed += rooms[room].missed;
+      });
+      const direct = data.direct || { recovered: this.recovered, missed: 0 };
+      this._emit('recovery', [{
+        recovered: this.recovered,
+        missed: missed + direct.missed,
+        rooms: rooms,
+        direct: direct,
+      }]);
+    }
+
+    /**
+     * Notes the offset of a push to a room that keeps history; false for one already received
+     * (never sent twice by the server, but cheap to be sure of).
+     */
+    _numbered(envelope) {
+      if (typeof envelope.offset !== 'number' || typeof envelope.room !== 'string') {
+        return true;
+      }
+      const had = this._offsets.get(envelope.room);
+      if (had && had.epoch === envelope.epoch && envelope.offset <= had.offset) {
+        return false;
+      }
+      this._offsets.set(envelope.room, { offset: envelope.offset, epoch: envelope.epoch });
+      return true;
     }
 
     _opened() {
@@ -296,7 +379,7 @@
       const queued = this._outbox;
       this._outbox = [];
       queued.forEach((item) => this._transmit(item.frame, item.id, item.cmd));
-      this._emit('open', [{ reconnected: reconnected }]);
+      this._emit('open', [{ reconnected: reconnected, recovering: this._recovering }]);
     }
 
     _received(data) {
@@ -311,7 +394,9 @@
       }
       if ('re' in envelope) {
         this._settle(envelope);
-      } else if (typeof envelope.event === 'string') {
+      } else if (envelope.event === '$session') {
+        this._session(envelope.data || {});
+      } else if (typeof envelope.event === 'string' && this._numbered(envelope)) {
         this._emit(envelope.event, [envelope.data, envelope]);
       }
     }
@@ -371,6 +456,7 @@
 
     /** Every waiting call and queued frame is dropped, and the state is 'closed'. */
     _abandon(code) {
+      this._forgetSession();
       this._pending.forEach((call) => {
         clearTimeout(call.timer);
         call.reject(this._refused

@@ -3,6 +3,7 @@ package com.example.chat;
 import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
+import java.time.Duration;
 
 /** Starts the sample chat: {@code java -jar switchboard-sample-chat.jar [--port N] [--help]}. */
 public final class Main {
@@ -64,6 +65,11 @@ public final class Main {
     }
     if (options.cluster() != null) {
       builder.cluster(options.cluster());
+    }
+    if (builder.config().cluster() == null) { // from the options, or from the environment
+      // A page whose connection dropped gets the lobby's missed lines back (docs/broadcast.md);
+      // room history is in memory, on one node, so a cluster goes without it.
+      builder.roomHistory(ChatEndpoint.LOBBY, 500, Duration.ofMinutes(2));
     }
     if (options.keystore() != null) {
       builder.tlsKeystore(options.keystore(), options.keystorePassword().toCharArray());

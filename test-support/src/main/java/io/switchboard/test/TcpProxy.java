@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on a free local port in front of a server, for tests of dropped connections: {@link
  * #cut()} resets every connection through it at once (an RST on both sides, no close frame, as when
- * a network goes away), and new connections go on working.
+ * a network goes away), and {@link #refuse(boolean)} resets new ones until the network is back.
  *
  * <pre>{@code
  * try (TcpProxy proxy = TcpProxy.to(server.port())) {
@@ -29,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private volatile int targetPort;
+  private volatile boolean refusing;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
@@ -47,6 +48,14 @@ public final class TcpProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * While {@code refusing}, new connections are reset as soon as they are accepted: the network is
+   * still down for a client that tries to come back.
+   */
+  public void refuse(boolean refusing) {
+    this.refusing = refusing;
   }
 
   /** Sends new connections to another port (a restarted server); open ones stay where they are. */
@@ -84,6 +93,10 @@ public final class TcpProxy implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
+        if (refusing) {
+          reset(client);
+          continue;
+        }
         Socket server = new Socket();
         try {
           server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));

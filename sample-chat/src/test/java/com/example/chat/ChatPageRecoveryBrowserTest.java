@@ -1,0 +1,101 @@
+package com.example.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.switchboard.test.TcpProxy;
+import io.switchboard.test.WsTestClient;
+import io.switchboard.undertow.SwitchboardServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat page in headless Chromium behind a TCP proxy that resets its connection and refuses new
+ * ones while others talk in the lobby: switchboard.js comes back by itself, and the page shows the
+ * lines it missed, once each, in order.
+ */
+class ChatPageRecoveryBrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static Chromium chromium;
+  private static ChromeDriver page;
+  private static SwitchboardServer server;
+  private static TcpProxy proxy;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.startOrSkip();
+    server = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1"));
+    proxy = TcpProxy.to(server.port());
+    page = chromium.open();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (proxy != null) {
+      proxy.close();
+    }
+    if (server != null) {
+      server.stop(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void thePageShowsTheLinesItMissedWhileTheNetworkWasDown() {
+    page.get("http://127.0.0.1:" + proxy.port() + "/");
+    waitUntil(b -> !b.findElement(By.id("me")).getText().equals("–"));
+    WsTestClient talker = WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
+    talker.call("say", Map.of("text", "before the cut"));
+    waitUntil(b -> chatLines().contains("before the cut"));
+
+    proxy.refuse(true);
+    proxy.cut();
+    waitUntil(b -> server.sessions("/chat").count() == 1); // the server saw the page's connection drop
+    List<String> said = new ArrayList<>(List.of("before the cut"));
+    for (int n = 1; n <= 20; n++) {
+      talker.call("say", Map.of("text", "missed " + n));
+      said.add("missed " + n);
+    }
+    proxy.refuse(false);
+
+    waitUntil(b -> systemLines().contains("Reconnected, 20 missed lines recovered."));
+    assertEquals(said, chatLines());
+    talker.call("say", Map.of("text", "live again"));
+    said.add("live again");
+    waitUntil(b -> chatLines().contains("live again"));
+    assertEquals(said, chatLines());
+    talker.close();
+  }
+
+  private static void waitUntil(Predicate<ChromeDriver> condition) {
+    new WebDriverWait(page, WAIT).until(b -> condition.test((ChromeDriver) b));
+  }
+
+  private static List<String> chatLines() {
+    return logLines("chat");
+  }
+
+  private static List<String> systemLines() {
+    return logLines("system");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> logLines(String kind) {
+    return (List<String>) page.executeScript(
+        "return Array.from(document.querySelectorAll('#log li.' + arguments[0] + ' .text'), li => li.textContent);",
+        kind);
+  }
+}
