@@ -31,6 +31,10 @@ public final class TcpProxy implements AutoCloseable {
   private volatile int targetPort;
   private volatile boolean refusing;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  /** Each client-side socket's server-side one. */
+  private final java.util.Map<Socket, Socket> serverSides = new ConcurrentHashMap<>();
+  /** Server-side sockets left open and silent by {@link #dropClientsOnly()}. */
+  private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
   private TcpProxy(int targetPort) throws IOException {
@@ -79,6 +83,19 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Resets the client side of every connection now open, and leaves the server side open and
+   * silent: as when a phone changes networks, the client knows its connection is gone at once, the
+   * server only when its heartbeat goes unanswered.
+   */
+  public void dropClientsOnly() {
+    for (Socket client : List.copyOf(serverSides.keySet())) {
+      Socket server = serverSides.remove(client);
+      silenced.add(server);
+      reset(client);
+    }
+  }
+
   @Override
   public void close() {
     try {
@@ -106,6 +123,7 @@ public final class TcpProxy implements AutoCloseable {
         }
         sockets.add(client);
         sockets.add(server);
+        serverSides.put(client, server);
         pump(client, server);
         pump(server, client);
       } catch (IOException e) {
@@ -131,8 +149,11 @@ public final class TcpProxy implements AutoCloseable {
           closeQuietly(to);
         }
       } catch (IOException e) {
-        reset(to); // a reset, or an end half way, goes on as a reset
-        reset(from);
+        for (Socket side : new Socket[] {to, from}) {
+          if (!silenced.contains(side)) {
+            reset(side); // a reset, or an end half way, goes on as a reset
+          }
+        }
       }
     }, "tcp-proxy-pump");
     thread.setDaemon(true);
@@ -141,6 +162,7 @@ public final class TcpProxy implements AutoCloseable {
 
   private void closeQuietly(Socket socket) {
     sockets.remove(socket);
+    serverSides.remove(socket);
     try {
       socket.close();
     } catch (IOException e) {
@@ -150,6 +172,7 @@ public final class TcpProxy implements AutoCloseable {
 
   private void reset(Socket socket) {
     sockets.remove(socket);
+    serverSides.remove(socket);
     try {
       socket.setSoLinger(true, 0); // close() then sends an RST, not a FIN
     } catch (SocketException e) {

@@ -33,7 +33,8 @@ class RecoveryTest {
   @BeforeEach
   void start() {
     server = startServer();
-    proxy = TcpProxy.to(server.port());
+    TcpProxy proxy = TcpProxy.to(server.port());
+    this.proxy = proxy;
   }
 
   private static SwitchboardServer startServer() {
@@ -54,7 +55,8 @@ class RecoveryTest {
   }
 
   private WsTestClient throughProxy() {
-    return keep(WsTestClient.builder(proxy.uri("/rooms")).recoverable().connect());
+    WsTestClient away = WsTestClient.builder(proxy.uri("/rooms")).recoverable().connect();
+    return keep(away);
   }
 
   private WsTestClient direct() {
@@ -99,6 +101,43 @@ class RecoveryTest {
     talker.call("burst", Map.of("room", "lobby", "count", 1));
     assertEquals(1, back.awaitEvent("line").get("n").asInt()); // live again, nothing twice
     assertEquals(List.of(2, 0), ints(talker.call("lifecycle"))); // no second @OnOpen, no @OnClose
+  }
+
+  @Test
+  void aClientThatKnowsOfTheDropBeforeTheServerRecoversAtOnce() {
+    WsTestClient away = throughProxy();
+    String id = away.awaitSession().get("id").asText();
+    away.call("join", "lobby");
+    WsTestClient talker = direct();
+    talker.call("burst", Map.of("room", "lobby", "count", 3));
+    for (int n = 1; n <= 3; n++) {
+      assertEquals(n, away.awaitEvent("line").get("n").asInt());
+    }
+
+    proxy.dropClientsOnly(); // the server's side stays open and silent
+    talker.call("burst", Map.of("room", "lobby", "count", 5)); // written into the void
+    WsTestClient back = keep(away.reconnectAndRecover());
+
+    for (int n = 1; n <= 5; n++) {
+      assertEquals(n, back.awaitEvent("line").get("n").asInt(), "line " + n);
+    }
+    JsonNode session = back.awaitSession();
+    assertTrue(session.get("recovered").asBoolean(), session::toString);
+    assertEquals(id, session.get("id").asText());
+    assertEquals(5, session.at("/rooms/lobby/missed").asInt(), session::toString);
+    assertEquals(2, server.sessions("/rooms").count()); // the talker and this one: the stale one is gone
+    assertEquals(List.of(2, 0), ints(talker.call("lifecycle")));
+  }
+
+  @Test
+  void theTestingGuidesExample() {
+    WsTestClient away = throughProxy();
+    away.call("join", "lobby");
+    proxy.cut();
+    WsTestClient back = away.reconnectAndRecover();
+    keep(back);
+    JsonNode session = back.awaitSession();
+    assertTrue(session.get("recovered").asBoolean(), session::toString);
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps docs/testing.md honest: every line of its Java examples must appear in the test sources
- * that run them ({@link TestingGuideTest}, its app and {@link WsTestClientTlsTest}), whitespace
+ * that run them ({@link TestingGuideTest}, its app, {@link WsTestClientTlsTest} and {@link
+ * RecoveryTest}), whitespace
  * aside.
  */
 class TestingGuideInSyncTest {
@@ -24,6 +25,7 @@ class TestingGuideInSyncTest {
       List.of(
           Path.of("src/test/java/io/switchboard/test/TestingGuideTest.java"),
           Path.of("src/test/java/io/switchboard/test/WsTestClientTlsTest.java"),
+          Path.of("src/test/java/io/switchboard/test/RecoveryTest.java"),
           Path.of("src/test/java/com/example/greeter/GreeterApp.java"));
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 

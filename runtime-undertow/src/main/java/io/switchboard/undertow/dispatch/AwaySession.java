@@ -5,7 +5,6 @@ import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.session.ServerSession;
 import java.security.Principal;
 import java.util.ArrayDeque;
-import java.util.Objects;
 
 /**
  * A session whose connection dropped and whose client asked for recovery: what it was (its
@@ -44,7 +43,7 @@ final class AwaySession<E> {
 
   /** Whether a connection of {@code principal} may recover it: the same user, or no user both times. */
   boolean mayBeRecoveredBy(Principal other) {
-    return principal == null ? other == null : other != null && Objects.equals(principal.getName(), other.getName());
+    return Recovery.samePrincipal(principal, other);
   }
 
   /** Keeps a direct message, or passes it on once recovered. */

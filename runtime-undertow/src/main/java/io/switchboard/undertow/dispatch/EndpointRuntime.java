@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
  * One served endpoint: its generated dispatcher and instance, its sessions, rooms and presence,
@@ -60,6 +61,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final LocalFanOut localFanOut;
   private final EndpointBroadcaster broadcaster;
   private final Recovery<E> recovery;
+  /** The open sessions whose client asked for recovery, by token: one coming back takes its place. */
+  private final Map<String, Live<E>> liveByToken = new ConcurrentHashMap<>();
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
   private final String helpText;
   private final List<HandlerContext> scheduledContexts;
@@ -122,6 +125,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     return list.isEmpty() ? "commands: help" : "commands: " + list + ", help";
   }
 
+  private record Live<E>(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {}
+
   /**
    * Turns an upgraded connection into a session: a new one, which runs {@code @OnOpen}, or, when
    * the upgrade URL carries the token of a session that is away, that session recovered.
@@ -130,6 +135,9 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
     RecoveryRequest asked = RecoveryRequest.of(exchange.getRequestParameters());
+    if (asked.token() != null) {
+      dropStale(asked.token(), handshake);
+    }
     AwaySession<E> away = asked.asked() ? recovery.take(asked, handshake.principal()) : null;
     Map<String, Object> attributes = handshake.attributes();
     if (away != null) {
@@ -149,6 +157,9 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     }
     sessions.add(session);
     pipelines.add(pipeline);
+    if (pipeline.recoveryToken() != null) {
+      liveByToken.put(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
+    }
     stats.connected();
     sessionServices.metrics().sessionOpened();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
@@ -168,7 +179,28 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     }
   }
 
+  /**
+   * A client comes back with the token of a session whose connection is still open here: the
+   * client knows its connection is gone (it changed networks), the server would know only at the
+   * heartbeat's timeout. The old connection is dropped now, as a lost one, so that the new one
+   * recovers its session.
+   */
+  private void dropStale(String token, AcceptedHandshake handshake) {
+    Live<E> live = liveByToken.get(token);
+    if (live == null || !Recovery.samePrincipal(live.handshake().principal(), handshake.principal())) {
+      return;
+    }
+    closed(live.pipeline(), live.handshake());
+    IoUtils.safeClose(live.pipeline().session().channel());
+  }
+
   private void closed(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {
+    if (!pipeline.end()) {
+      return; // dropped already for a client that came back
+    }
+    if (pipeline.recoveryToken() != null) {
+      liveByToken.remove(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
+    }
     ServerSession session = pipeline.session();
     sessions.remove(session);
     pipelines.remove(pipeline);

@@ -52,6 +52,11 @@ final class Recovery<E> {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** Whether a connection of {@code other} may recover a session of {@code principal}: the same user, or none both times. */
+  static boolean samePrincipal(Principal principal, Principal other) {
+    return principal == null ? other == null : other != null && java.util.Objects.equals(principal.getName(), other.getName());
+  }
+
   /** Whether a session that ended for {@code reason} is kept for its client: a dropped connection. */
   boolean keeps(SessionPipeline<E> pipeline, CloseReason reason) {
     return pipeline.recoveryToken() != null

@@ -56,6 +56,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final RateLimiter rateLimiter;
   private final Heartbeat heartbeat;
   private final String recoveryToken;
+  private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
@@ -86,6 +87,11 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
 
   String recoveryToken() {
     return recoveryToken;
+  }
+
+  /** Whether this is the first call: the end of a session is handled once. */
+  boolean end() {
+    return ended.compareAndSet(false, true);
   }
 
   /** Starts the heartbeat, runs {@code @OnOpen} and then starts reading messages. */
