@@ -3,6 +3,7 @@ package io.switchboard.bench.fanout;
 import com.example.bench.Tick;
 import com.example.bench.TickerEndpoint;
 import io.switchboard.bench.codec.Databind;
+import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
 import java.math.BigDecimal;
@@ -33,6 +34,8 @@ public final class FanOut {
 
   private static final double STEADY_P99_TARGET_MILLIS = 50;
   private static final double IDLE_MAX_TARGET_MILLIS = 500;
+  private static final String HISTORY_ON = "history-on";
+  private static final String HISTORY_OFF = "history-off";
 
   private final FanOutOptions options;
   private final SwitchboardServer server;
@@ -44,10 +47,14 @@ public final class FanOut {
     this.options = options;
     this.server = server;
     this.clients = clients;
-    this.modes =
-        List.of(
-            new EncodeOnce(server, TickerNode.PATH),
-            new PerRecipientDatabind(server.sessions(TickerNode.PATH)));
+    List<PushMode> modes = new ArrayList<>(List.of(
+        new EncodeOnce(server, TickerNode.PATH),
+        new PerRecipientDatabind(server.sessions(TickerNode.PATH))));
+    if (options.history() > 0) {
+      modes.add(new ToRoom(server, TickerNode.PATH, HISTORY_OFF));
+      modes.add(new ToRoom(server, TickerNode.PATH, HISTORY_ON));
+    }
+    this.modes = List.copyOf(modes);
   }
 
   public static void main(String[] args) throws Exception {
@@ -57,13 +64,16 @@ public final class FanOut {
         System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     FanOutOptions options = FanOutOptions.parse(args);
     TickerEndpoint endpoint = new TickerEndpoint();
-    SwitchboardServer server =
+    ServerBuilder builder =
         Switchboard.server()
             .host("127.0.0.1")
             .port(0)
             .endpoint(endpoint)
-            .maxConnections(options.idleSubscribers() + 100)
-            .start();
+            .maxConnections(options.idleSubscribers() + 100);
+    if (options.history() > 0) {
+      builder.roomHistory(HISTORY_ON, options.history(), Duration.ofMinutes(2));
+    }
+    SwitchboardServer server = builder.start();
     TickerNode node = new TickerNode(server, endpoint);
     boolean met;
     try (Audience clients =

@@ -17,6 +17,8 @@ import java.util.List;
  * @param drainWait how long after its last broadcast a phase waits for the last delivery; later
  *     deliveries count as lost (10 s)
  * @param clientJvmOptions options of the client JVM ({@code --client-jvm "-Xmx1g -XX:+UseG1GC"})
+ * @param history with {@code --history N}, two more push modes: to a room of everyone that keeps
+ *     its last N pushes, and to one that keeps none (0: off)
  */
 record FanOutOptions(
     String client,
@@ -27,7 +29,8 @@ record FanOutOptions(
     int idleSubscribers,
     int idleRounds,
     Duration drainWait,
-    List<String> clientJvmOptions) {
+    List<String> clientJvmOptions,
+    int history) {
 
   static FanOutOptions parse(String... args) {
     OptionArgs given = new OptionArgs(args);
@@ -41,7 +44,8 @@ record FanOutOptions(
             given.number("idle-subscribers", 10_000),
             given.number("idle-rounds", 2),
             given.seconds("drain-seconds", 10),
-            given.words("client-jvm", "-Xmx2g"));
+            given.words("client-jvm", "-Xmx2g"),
+            given.number("history", 0));
     given.rejectUnknown();
     if (options.idleSubscribers < options.subscribers) {
       throw new IllegalArgumentException("--idle-subscribers must be at least --subscribers");
