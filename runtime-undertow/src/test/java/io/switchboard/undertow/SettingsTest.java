@@ -1,10 +1,12 @@
 package io.switchboard.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.undertow.history.HistoryRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,38 @@ class SettingsTest {
     assertEquals("redis://10.0.0.2:6380", set.cluster());
     assertEquals("green", set.clusterName());
     assertThrows(IllegalArgumentException.class, () -> builder(Map.of(), Map.of()).cluster("no uri"));
+  }
+
+  @Test
+  void roomHistoryAndRecoveryKeys() {
+    ServerConfig defaults = builder(Map.of(), Map.of()).config();
+    assertEquals(List.of(), defaults.roomHistory());
+    assertEquals(Duration.ofMinutes(2), defaults.recoveryWindow());
+    assertEquals(100, defaults.recoveryBuffer());
+
+    Map<String, String> env = Map.of(
+        "SWITCHBOARD_ROOM_HISTORY", "lobby:500:2m, ticker-*:100:30s",
+        "SWITCHBOARD_RECOVERY_WINDOW", "30s",
+        "SWITCHBOARD_RECOVERY_BUFFER", "10");
+    ServerConfig fromEnvironment = builder(Map.of(), env).config();
+    assertEquals(List.of(new HistoryRule("lobby", 500, Duration.ofMinutes(2)),
+        new HistoryRule("ticker-*", 100, Duration.ofSeconds(30))), fromEnvironment.roomHistory());
+    assertEquals(Duration.ofSeconds(30), fromEnvironment.recoveryWindow());
+    assertEquals(10, fromEnvironment.recoveryBuffer());
+    assertTrue(fromEnvironment.roomHistory().get(1).matches("ticker-EURUSD"));
+    assertFalse(fromEnvironment.roomHistory().get(0).matches("lobby-2"));
+
+    ServerConfig built = builder(Map.of(), Map.of())
+        .roomHistory("a", 1, Duration.ofSeconds(1)).roomHistory("b*", 2, Duration.ofSeconds(2)).config();
+    assertEquals(List.of("a", "b*"), built.roomHistory().stream().map(HistoryRule::rooms).toList());
+
+    for (String bad : List.of("lobby", "lobby:many:2m", "lobby:500:soon", "lobby:0:2m", "lo*by:5:2m")) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> builder(Map.of(), Map.of("SWITCHBOARD_ROOM_HISTORY", bad)).config(), bad);
+      assertTrue(refused.getMessage().contains("room-history"), refused.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> builder(Map.of(), Map.of()).roomHistory("lobby", 10, Duration.ZERO));
   }
 
   @Test
