@@ -199,7 +199,8 @@
      * wasClean, reconnecting}), 'reconnecting' ({attempt, delay}), 'refused' ({code: 4401 or 4403,
      * error: 'unauthorized' or 'forbidden', reason}: the server's handshake hook turned the page
      * away, so log in again and reconnect()), 'state' (the new state),
-     * 'message' (every text frame received, raw) and 'binary' (an ArrayBuffer).
+     * 'message' (every text frame received, raw, but the $session push of recovery) and 'binary'
+     * (an ArrayBuffer).
      *
      * @return a function that removes the listener
      */
@@ -387,15 +388,17 @@
         this._emit('binary', [data]);
         return;
       }
-      this._emit('message', [data]);
       const envelope = parseEnvelope(data);
+      if (envelope !== null && envelope.event === '$session') {
+        this._session(envelope.data || {}); // the client's own business, not the page's
+        return;
+      }
+      this._emit('message', [data]);
       if (envelope === null) {
         return;
       }
       if ('re' in envelope) {
         this._settle(envelope);
-      } else if (envelope.event === '$session') {
-        this._session(envelope.data || {});
       } else if (typeof envelope.event === 'string' && this._numbered(envelope)) {
         this._emit(envelope.event, [envelope.data, envelope]);
       }
