@@ -12,8 +12,8 @@ import javax.lang.model.util.Elements;
 final class Javadoc {
 
   private static final Pattern BLOCK_TAGS = Pattern.compile("(?m)^\\s*@\\w+.*", Pattern.DOTALL);
-  private static final Pattern LINK = Pattern.compile("\\{@(?:link|linkplain)\\s+([^}\\s]+)(?:\\s+([^}]*))?}");
-  private static final Pattern INLINE = Pattern.compile("\\{@(?:code|literal|value)\\s*([^}]*)}");
+  private static final Pattern LINK = Pattern.compile("\\{@(?:link|linkplain|value)\\s+([^}\\s]+)(?:\\s+([^}]*))?}");
+  private static final Pattern INLINE = Pattern.compile("\\{@(?:code|literal)\\s*([^}]*)}");
   private static final Pattern HTML = Pattern.compile("</?[a-zA-Z][^>]*>");
 
   private final Elements elements;
