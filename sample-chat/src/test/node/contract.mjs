@@ -1,18 +1,18 @@
 // Checks a generated contract with the official tools; run by ContractNodeTest as
 //   node contract.mjs <dir>
 // where <dir> holds asyncapi.json, switchboard.d.ts (both as the processor wrote them),
-// switchboard.js.d.ts (the client's hand-kept declarations) and samples.json (JSON run through the
-// generated codecs in Java). Prints one line per check and exits 1 if any failed.
+// switchboard.js.d.ts (the client's hand-kept declarations), samples.json (JSON run through the
+// generated codecs in Java) and usage/*.ts (this folder's usage files and docs/contract.md's
+// example; a file whose first line is "// expect: TS<code>" must fail with that error). Prints one
+// line per check and exits 1 if any failed.
 import { Parser } from '@asyncapi/parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import ts from 'typescript';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 const dir = process.argv[2];
-const here = dirname(fileURLToPath(import.meta.url));
 let failures = 0;
 
 function check(ok, what) {
@@ -63,9 +63,9 @@ function compiles(files, what) {
 }
 compiles([join(dir, 'switchboard.d.ts')], 'switchboard.d.ts compiles alone under tsc --strict');
 compiles([join(dir, 'switchboard.js.d.ts')], 'switchboard.js.d.ts compiles alone under tsc --strict');
-const usage = join(here, 'usage');
+const usage = join(dir, 'usage');
 for (const name of readdirSync(usage).sort()) {
-  copyFileSync(join(usage, name), join(dir, name));
+  copyFileSync(join(usage, name), join(dir, name)); // beside switchboard.d.ts, which it imports
   const files = [join(dir, 'switchboard.js.d.ts'), join(dir, name)];
   const expected = /^\/\/ expect: (TS\d+)/m.exec(readFileSync(join(usage, name), 'utf8'));
   if (expected === null) {

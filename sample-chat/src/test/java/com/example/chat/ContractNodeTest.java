@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code @asyncapi/parser}; each payload schema accepts what the generated codec writes and rejects
  * what it refuses (the JSON samples below go through both: the codec here, the schema with ajv
  * there); the TypeScript declarations compile under {@code tsc --strict} alone and with the usage
- * files of src/test/node/usage, and the wrong usages fail. Skipped with a loud message where Node
+ * files of src/test/node/usage and the example of docs/contract.md, and the wrong usages fail. Skipped with a loud message where Node
  * or the packages are missing, but failed under {@code CI=true}.
  */
 class ContractNodeTest {
@@ -47,6 +47,13 @@ class ContractNodeTest {
       Files.copy(client, work.resolve("switchboard.js.d.ts"));
     }
     Files.writeString(work.resolve("samples.json"), samples());
+    Path usage = Files.createDirectories(work.resolve("usage"));
+    try (var files = Files.list(NODE_DIR.resolve("usage"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, usage.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(usage.resolve("contract-page.ts"), ContractPageTest.blocks("ts").get(0));
 
     Process node = new ProcessBuilder("node", NODE_DIR.resolve("contract.mjs").toString(), work.toString())
         .redirectErrorStream(true)
