@@ -44,14 +44,8 @@ final class JsonTrees {
       generator.writeString(text);
     } else if (value instanceof Boolean bool) {
       generator.writeBoolean(bool);
-    } else if (value instanceof Integer number) {
-      generator.writeNumber(number);
-    } else if (value instanceof Long number) {
-      generator.writeNumber(number);
-    } else if (value instanceof Float number) {
-      generator.writeNumber(number);
-    } else if (value instanceof Double number) {
-      generator.writeNumber(number);
+    } else if (value instanceof Number number) {
+      generator.writeNumber(number.toString()); // Java's shortest exact form, valid JSON for finite numbers
     } else {
       throw new IllegalArgumentException("not a JSON tree value: " + value);
     }

@@ -1,35 +1,19 @@
 package io.switchboard.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The events an endpoint declares as {@code static final Event<T>} fields, and their mistakes. */
+/**
+ * The events an endpoint declares as {@code static final Event<T>} fields, and their mistakes (in
+ * the words of {@link CompileErrorTest}).
+ */
 class EventDeclarationTest {
-
-  private static JavaFileObject source(String body) {
-    return JavaFileObjects.forSourceString("app.Chat", "package app;\n\nimport io.switchboard.*;\nimport java.util.*;\n\n" + body);
-  }
-
-  private static Compilation compile(JavaFileObject source) {
-    return javac().withProcessors(new SwitchboardProcessor()).compile(source);
-  }
-
-  private static void assertSingleError(String body, String message, String line) {
-    JavaFileObject file = source(body);
-    Compilation compilation = compile(file);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
-  }
 
   @Test
   void aPushedTypeWithoutACodecIsAnErrorOnTheEventDeclaration() {
-    assertSingleError("""
+    CompileErrorTest.assertSingleError("""
         @WsEndpoint("/chat")
         class Chat {
           static final Event<Thread> TICK = Event.of("tick");
@@ -42,7 +26,7 @@ class EventDeclarationTest {
 
   @Test
   void aPushedOnlyTypeGetsItsCodecWithoutWsMessage() {
-    Compilation compilation = compile(source("""
+    Compilation compilation = CompileErrorTest.compile(CompileErrorTest.source("Chat", """
         @WsEndpoint("/chat")
         class Chat {
           record Tick(long at, Optional<String> note) {}
@@ -57,7 +41,7 @@ class EventDeclarationTest {
 
   @Test
   void anEventFieldMustBeStaticFinal() {
-    assertSingleError("""
+    CompileErrorTest.assertSingleError("""
         @WsEndpoint("/chat")
         class Chat {
           final Event<String> note = Event.of("note");
@@ -70,7 +54,7 @@ class EventDeclarationTest {
 
   @Test
   void anEventNameMustBeALiteralTheProcessorCanRead() {
-    assertSingleError("""
+    CompileErrorTest.assertSingleError("""
         @WsEndpoint("/chat")
         class Chat {
           static final String NAME = "note";
@@ -84,7 +68,7 @@ class EventDeclarationTest {
 
   @Test
   void twoEventsOfOneNameAreAnError() {
-    assertSingleError("""
+    CompileErrorTest.assertSingleError("""
         @WsEndpoint("/chat")
         class Chat {
           static final Event<String> NOTE = Event.of("note");
