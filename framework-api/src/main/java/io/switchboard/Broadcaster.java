@@ -13,6 +13,10 @@ package io.switchboard;
  * Deliveries on other nodes happen asynchronously and are not counted: on a single node the number
  * is the whole count; in a cluster, 0 does not mean that nobody received it.
  *
+ * <p>Each method comes in two forms: with a declared {@link Event}, whose payload type the compiler
+ * checks and which is part of the endpoint's contract, and with a free string, for names only known
+ * at run time.
+ *
  * @throws IllegalArgumentException (from every method) if the payload's type has no codec:
  *     annotate it with {@link WsMessage}
  */
@@ -35,4 +39,31 @@ public interface Broadcaster {
    * to this node.
    */
   int toSession(String sessionId, String event, Object payload);
+
+  // The typed forms: the payload is checked against the event's declared type (see Event).
+
+  /** To every open session of the endpoint. */
+  default <T> int toAll(Event<T> event, T payload) {
+    return toAll(event.name(), payload);
+  }
+
+  /** To every open session but {@code excluded} (typically the sender). */
+  default <T> int toAllExcept(WsSession excluded, Event<T> event, T payload) {
+    return toAllExcept(excluded, event.name(), payload);
+  }
+
+  /** To the members of a room. */
+  default <T> int toRoom(String room, Event<T> event, T payload) {
+    return toRoom(room, event.name(), payload);
+  }
+
+  /** To the members of a room but {@code excluded}. */
+  default <T> int toRoomExcept(String room, WsSession excluded, Event<T> event, T payload) {
+    return toRoomExcept(room, excluded, event.name(), payload);
+  }
+
+  /** To one session by id, wherever it is connected; see {@link #toSession(String, String, Object)}. */
+  default <T> int toSession(String sessionId, Event<T> event, T payload) {
+    return toSession(sessionId, event.name(), payload);
+  }
 }

@@ -63,6 +63,11 @@ public interface WsSession {
    */
   void send(String event, Object payload);
 
+  /** Pushes a declared event, its payload checked against the event's type (see {@link Event}). */
+  default <T> void send(Event<T> event, T payload) {
+    send(event.name(), payload);
+  }
+
   /** Sends one binary message; the buffer's remaining bytes are sent and it must not be modified. */
   void sendBinary(ByteBuffer data);
 

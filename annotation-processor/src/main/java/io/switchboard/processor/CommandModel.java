@@ -8,5 +8,7 @@ package io.switchboard.processor;
  * @param payloadName the payload type's simple name for {@code CommandInfo}, or empty
  * @param nonBlocking whether it carries {@code @NonBlocking}
  * @param argument the text-line form of the payload for {@code CommandInfo}, or empty
+ * @param description the method's Javadoc, or empty
  */
-record CommandModel(String name, HandlerCall call, String payloadName, boolean nonBlocking, String argument) {}
+record CommandModel(
+    String name, HandlerCall call, String payloadName, boolean nonBlocking, String argument, String description) {}

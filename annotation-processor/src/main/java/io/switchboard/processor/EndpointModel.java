@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything {@link DispatcherWriter} needs to know about one endpoint class, already validated.
+ * Everything {@link DispatcherWriter} and the contract writers need to know about one endpoint class, already validated.
  *
  * @param endpoint the endpoint class
  * @param dispatcher the generated class, {@code ChatEndpoint_Dispatcher}
@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param scheduled the {@code @Every} methods in declaration order
  * @param pathParams the {@code @PathParam} values handlers take as other types than String, each
  *     once: what {@code checkPathParams} converts before the upgrade
+ * @param events the events it declares ({@code static final Event<T>} fields), in declaration order
+ * @param description the class's Javadoc, or empty
  */
 record EndpointModel(
     ClassName endpoint,
@@ -30,4 +32,6 @@ record EndpointModel(
     Optional<HandlerCall> onError,
     Optional<HandlerCall> onText,
     Optional<HandlerCall> onBinary,
-    List<HandlerCall.PathParamArgument> pathParams) {}
+    List<HandlerCall.PathParamArgument> pathParams,
+    List<EventModel> events,
+    String description) {}

@@ -34,6 +34,8 @@ final class EndpointValidator {
   private final TypeChecks types;
   private final ErrorReporter errors;
   private final CodecResolver codecs;
+  private final Javadoc javadoc;
+  private final EventValidator events;
   /** Path → the endpoint that has it, across the compilation. */
   private final Map<String, String> pathOwners;
 
@@ -43,6 +45,8 @@ final class EndpointValidator {
     this.types = new TypeChecks(env);
     this.errors = errors;
     this.codecs = codecs;
+    this.javadoc = new Javadoc(elements);
+    this.events = new EventValidator(env, errors, codecs, javadoc);
     this.pathOwners = pathOwners;
   }
 
@@ -55,7 +59,8 @@ final class EndpointValidator {
     boolean instantiable = checkConstructors(endpoint);
 
     HandlerValidator.Handlers handlers =
-        HandlerValidator.classify(errors, codecs, types, endpoint, path, methods(endpoint));
+        HandlerValidator.classify(errors, codecs, types, javadoc, endpoint, path, methods(endpoint));
+    List<EventModel> declaredEvents = events.events(endpoint);
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -75,7 +80,9 @@ final class EndpointValidator {
             handlers.single(HandlerRole.ERROR),
             handlers.single(HandlerRole.TEXT),
             handlers.single(HandlerRole.BINARY),
-            handlers.pathParams()));
+            handlers.pathParams(),
+            declaredEvents,
+            javadoc.of(endpoint)));
   }
 
   /**

@@ -28,6 +28,8 @@ enum ErrorKey {
   SwMessageKind,
   SwNonBlockingPlacement,
   SwPathParamPlacement,
+  SwBadEvent,
+  SwEventPayload,
   SwProcessorFailure;
 
   String format(String format, Object... args) {

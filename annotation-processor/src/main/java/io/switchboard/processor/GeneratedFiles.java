@@ -19,13 +19,18 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes what the processor generates through the {@link Filer}: Java sources in the project's
- * layout, and the {@code META-INF/services} files that list them for the runtime. A file that
+ * layout, the {@code META-INF/services} files that list them for the runtime, and the contract's
+ * documents. A file that
  * cannot be written is a compile error naming it, never a compiler crash.
  */
 final class GeneratedFiles {
 
   private static final String DISPATCHER_SERVICE = "META-INF/services/io.switchboard.spi.EndpointDispatcher";
   private static final String PROVIDER_SERVICE = "META-INF/services/io.switchboard.json.CodecProvider";
+
+  /** The contract documents, in the class output beside the classes they describe. */
+  static final String ASYNCAPI = "META-INF/switchboard/asyncapi.json";
+  static final String TYPESCRIPT = "META-INF/switchboard/switchboard.d.ts";
 
   private final Filer filer;
   private final Messager messager;
@@ -78,6 +83,18 @@ final class GeneratedFiles {
           out.write(implementation);
           out.write('\n');
         }
+      }
+    } catch (IOException e) {
+      reportFailure(path, e);
+    }
+  }
+
+  /** Writes a resource into the class output. */
+  void writeResource(String path, String text) {
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
+      try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        out.write(text);
       }
     } catch (IOException e) {
       reportFailure(path, e);

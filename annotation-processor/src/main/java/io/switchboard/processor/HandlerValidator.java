@@ -51,6 +51,7 @@ final class HandlerValidator {
   private final ErrorReporter errors;
   private final CodecResolver codecs;
   private final TypeChecks types;
+  private final Javadoc javadoc;
 
   // What the one classification found so far; handed out only as a Handlers record.
   private final List<CommandModel> commands = new ArrayList<>();
@@ -89,9 +90,9 @@ final class HandlerValidator {
    * @param methods the endpoint's methods and those it inherits, in the order handlers are listed
    * @param path the endpoint's path, whose template names the path parameters
    */
-  static Handlers classify(ErrorReporter errors, CodecResolver codecs, TypeChecks types, TypeElement endpoint,
-      String path, List<ExecutableElement> methods) {
-    HandlerValidator validator = new HandlerValidator(errors, codecs, types, path, PathTemplate.of(path));
+  static Handlers classify(ErrorReporter errors, CodecResolver codecs, TypeChecks types, Javadoc javadoc,
+      TypeElement endpoint, String path, List<ExecutableElement> methods) {
+    HandlerValidator validator = new HandlerValidator(errors, codecs, types, javadoc, path, PathTemplate.of(path));
     for (ExecutableElement method : methods) {
       validator.add(method, endpoint);
     }
@@ -100,9 +101,10 @@ final class HandlerValidator {
         Collections.unmodifiableMap(new EnumMap<>(validator.lifecycle)), List.copyOf(validator.pathChecks));
   }
 
-  private HandlerValidator(
-      ErrorReporter errors, CodecResolver codecs, TypeChecks types, String path, Optional<PathTemplate> template) {
+  private HandlerValidator(ErrorReporter errors, CodecResolver codecs, TypeChecks types, Javadoc javadoc, String path,
+      Optional<PathTemplate> template) {
     this.errors = errors;
+    this.javadoc = javadoc;
     this.codecs = codecs;
     this.types = types;
     this.path = path;
@@ -203,7 +205,7 @@ final class HandlerValidator {
       HandlerCall call = new HandlerCall(
           method.getSimpleName().toString(), TypeChecks.describe(method), parameters.arguments(), returns.get());
       commands.add(new CommandModel(name, call, parameters.payloadName(), annotation(method, Names.NON_BLOCKING) != null,
-          argumentForm(parameters)));
+          argumentForm(parameters), javadoc.of(method)));
     }
   }
 

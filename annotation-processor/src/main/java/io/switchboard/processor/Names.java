@@ -30,6 +30,7 @@ final class Names {
   static final String NON_BLOCKING = API + ".NonBlocking";
   static final String PATH_PARAM = API + ".PathParam";
   static final String WS_MESSAGE = API + ".WsMessage";
+  static final String EVENT = API + ".Event";
   static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
   static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import javax.annotation.processing.AbstractProcessor;
@@ -29,7 +30,8 @@ import javax.lang.model.util.ElementFilter;
  * <p>This class only orchestrates: validate ({@link PlacementValidator}, {@link EndpointValidator},
  * {@link MessageValidator}, {@link CodecResolver}) → model ({@link EndpointModel}, {@link
  * CodecModel}) → write ({@link DispatcherWriter}, {@link CodecWriter}, {@link CodecProviders}),
- * through {@link GeneratedFiles}. Types are visited in name order so the output is deterministic.
+ * through {@link GeneratedFiles}; in the last round, the contract of all the endpoints ({@link
+ * AsyncApiWriter}, {@link TypeScriptWriter}). Types are visited in name order so the output is deterministic.
  */
 @AutoService(Processor.class)
 public final class SwitchboardProcessor extends AbstractProcessor {
@@ -44,6 +46,19 @@ public final class SwitchboardProcessor extends AbstractProcessor {
   private final Set<String> dispatchers = new TreeSet<>();
   /** Endpoints whose handlers mention types not generated yet, retried in the next round. */
   private final Set<String> deferredEndpoints = new TreeSet<>();
+  /** What the contract describes, gathered over all rounds and written in the last. */
+  private final Map<String, EndpointModel> contractEndpoints = new TreeMap<>();
+  private final Map<ClassName, CodecModel> contractTypes = new HashMap<>();
+  private final Map<ClassName, String> typeDescriptions = new HashMap<>();
+
+  /** Processor options that name the contract's documents: {@code -Aswitchboard.api.title=Chat}. */
+  static final String TITLE_OPTION = "switchboard.api.title";
+  static final String VERSION_OPTION = "switchboard.api.version";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(TITLE_OPTION, VERSION_OPTION);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -69,6 +84,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       if (!round.errorRaised()) {
         providers.writeUnlisted(); // normally done in an earlier round; here only if that never came
         files.writeServiceFiles(dispatchers, providers.written());
+        writeContract();
       }
       return false;
     }
@@ -141,6 +157,7 @@ public final class SwitchboardProcessor extends AbstractProcessor {
       return false;
     }
     dispatchers.add(dispatcher.canonicalName());
+    contractEndpoints.put(model.get().path(), model.get());
     return true;
   }
 
@@ -150,7 +167,25 @@ public final class SwitchboardProcessor extends AbstractProcessor {
     }
     generatedCodecs.add(typeName);
     providers.add(model);
+    contractTypes.put(model.type(), model);
+    typeDescriptions.put(model.type(), new Javadoc(processingEnv.getElementUtils()).of(type));
     return true;
+  }
+
+  /**
+   * Writes the AsyncAPI document and the TypeScript declarations of this compilation's endpoints;
+   * a compilation without endpoints (a library of message types) has no contract of its own.
+   */
+  private void writeContract() {
+    if (contractEndpoints.isEmpty()) {
+      return;
+    }
+    Contract contract = new Contract(List.copyOf(contractEndpoints.values()), contractTypes, typeDescriptions);
+    Map<String, String> options = processingEnv.getOptions();
+    String title = options.getOrDefault(TITLE_OPTION, "Switchboard application");
+    String version = options.getOrDefault(VERSION_OPTION, "0.0.0");
+    files.writeResource(GeneratedFiles.ASYNCAPI, AsyncApiWriter.write(contract, title, version));
+    files.writeResource(GeneratedFiles.TYPESCRIPT, TypeScriptWriter.write(contract, title, version));
   }
 
   /**

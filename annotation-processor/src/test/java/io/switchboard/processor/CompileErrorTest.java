@@ -16,16 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CompileErrorTest {
 
-  private static JavaFileObject source(String name, String body) {
+  static JavaFileObject source(String name, String body) {
     return JavaFileObjects.forSourceString("app." + name, "package app;\n\nimport io.switchboard.*;\nimport java.util.*;\n\n" + body);
   }
 
-  private static Compilation compile(JavaFileObject... sources) {
+  static Compilation compile(JavaFileObject... sources) {
     return javac().withProcessors(new SwitchboardProcessor()).compile(sources);
   }
 
   /** Compiles one endpoint and asserts exactly one error, with this text, on this line. */
-  private static void assertSingleError(String body, String message, String line) {
+  static void assertSingleError(String body, String message, String line) {
     JavaFileObject file = source("Chat", body);
     Compilation compilation = compile(file);
     assertThat(compilation).failed();

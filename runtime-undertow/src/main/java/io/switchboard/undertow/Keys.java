@@ -214,6 +214,14 @@ final class Keys {
               "PEM private key, unencrypted: PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1"
                   + " `BEGIN RSA PRIVATE KEY`");
 
+  static final Setting<Boolean> API_DOCS =
+      Setting.of("api-docs", Settings::parseBoolean)
+          .byDefault(false)
+          .documented("`apiDocs(boolean)`", "`false`",
+              "serve the endpoints' contract at `/switchboard/asyncapi.json` and"
+                  + " `/switchboard/switchboard.d.ts`; off by default, since it describes the attack"
+                  + " surface ([contract](contract.md))");
+
   static final Setting<String> CLUSTER =
       Setting.of("cluster", text -> text)
           .requiring(Keys::isUri, "must be a URI such as redis://127.0.0.1:6379")
@@ -260,6 +268,7 @@ final class Keys {
           HANDLER_THREADS, CLOSE_TIMEOUT, REFUSAL_CLOSE_CODES, SHUTDOWN_HOOK, SHUTDOWN_TIMEOUT,
           STATS_PATH, HEALTH_PATH, METRICS_PATH, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_CERT,
           TLS_KEY,
+          API_DOCS,
           CLUSTER, CLUSTER_NAME,
           ROOM_HISTORY, RECOVERY_WINDOW, RECOVERY_BUFFER);
 

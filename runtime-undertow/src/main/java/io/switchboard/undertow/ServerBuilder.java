@@ -185,6 +185,14 @@ public final class ServerBuilder {
     return set(Keys.REFUSAL_CLOSE_CODES, enabled);
   }
 
+  /**
+   * Serves the contract the processor generated, {@code /switchboard/asyncapi.json} and {@code
+   * /switchboard/switchboard.d.ts}. Default off: it lists every command an attacker could send.
+   */
+  public ServerBuilder apiDocs(boolean enabled) {
+    return set(Keys.API_DOCS, enabled);
+  }
+
   /** Serves read-only server stats as JSON at this path (e.g. {@code "/stats"}). Default off. */
   public ServerBuilder statsPath(String path) {
     return set(Keys.STATS_PATH, Objects.requireNonNull(path, "path"));

@@ -158,6 +158,11 @@ public final class ServerConfig {
   }
 
   /** Whether a hook's refusal of a browser is an upgrade closed with 4401/4403. */
+  /** Whether the contract is served at {@code /switchboard/asyncapi.json} and {@code /switchboard/switchboard.d.ts}. */
+  public boolean apiDocs() {
+    return get(Keys.API_DOCS);
+  }
+
   public boolean refusalCloseCodes() {
     return get(Keys.REFUSAL_CLOSE_CODES);
   }

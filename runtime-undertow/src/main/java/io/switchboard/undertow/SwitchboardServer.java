@@ -23,6 +23,7 @@ import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.stats.StatsCounters;
 import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
+import io.switchboard.undertow.web.ApiDocs;
 import io.switchboard.undertow.web.StaticFiles;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -147,6 +148,9 @@ public final class SwitchboardServer implements AutoCloseable {
     PathTemplateHandler templates = new PathTemplateHandler(staticFiles, false);
     PathHandler paths = new PathHandler(templates);
     paths.addExactPath("/switchboard.js", StaticFiles.clientScript(loader));
+    if (config.apiDocs()) {
+      ApiDocs.serveOn(paths, loader);
+    }
     if (config.statsPath() != null) {
       paths.addExactPath(config.statsPath(), new StatsHandler(this::stats));
     }

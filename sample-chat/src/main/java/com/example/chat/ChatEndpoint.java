@@ -4,6 +4,7 @@ import io.switchboard.Broadcaster;
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
 import io.switchboard.EndpointInfo;
+import io.switchboard.Event;
 import io.switchboard.Every;
 import io.switchboard.OnClose;
 import io.switchboard.OnOpen;
@@ -45,6 +46,24 @@ public final class ChatEndpoint {
   /** The longest name {@code name} accepts. */
   public static final int MAX_NAME_LENGTH = 24;
 
+  /** To a new connection: who it is (its guest name) and where (the lobby). */
+  static final Event<Member> WELCOME = Event.of("welcome");
+
+  /** To a room: someone came in. */
+  static final Event<Member> JOINED = Event.of("joined");
+
+  /** To a room: someone went to another room or closed the connection. */
+  static final Event<Member> LEFT = Event.of("left");
+
+  /** To a room: someone in it took a new name. */
+  static final Event<Renamed> RENAMED = Event.of("renamed");
+
+  /** To a room: a line someone said in it. */
+  static final Event<ChatMessage> CHAT = Event.of("chat");
+
+  /** To everyone, every five seconds: the sensor's reading. */
+  static final Event<Temperature> TEMP = Event.of("temp");
+
   private static final String NAME = "name";
   private static final String ROOM = "room";
   private static final Pattern ROOM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -78,14 +97,14 @@ public final class ChatEndpoint {
     session.attributes().put(ROOM, LOBBY);
     session.join(LOBBY);
     Member member = new Member(session.id(), name, LOBBY);
-    session.send("welcome", member);
-    broadcaster.toRoomExcept(LOBBY, session, "joined", member);
+    session.send(WELCOME, member);
+    broadcaster.toRoomExcept(LOBBY, session, JOINED, member);
   }
 
   @OnClose
   void left(WsSession session, Broadcaster broadcaster) {
     // The session has already left its room: everyone still in it hears about it.
-    broadcaster.toRoom(roomOf(session), "left", memberOf(session));
+    broadcaster.toRoom(roomOf(session), LEFT, memberOf(session));
   }
 
   @WsCommand("hello")
@@ -109,7 +128,7 @@ public final class ChatEndpoint {
     String old = (String) session.attributes().put(NAME, name);
     presence.track(session, Map.of(NAME, name));
     String room = roomOf(session);
-    broadcaster.toRoom(room, "renamed", new Renamed(session.id(), old, name, room));
+    broadcaster.toRoom(room, RENAMED, new Renamed(session.id(), old, name, room));
     return "You are now " + name + ".";
   }
 
@@ -181,7 +200,7 @@ public final class ChatEndpoint {
     }
     String room = roomOf(session);
     broadcaster.toRoom(
-        room, "chat", new ChatMessage(session.id(), nameOf(session), room, text, clock.instant()));
+        room, CHAT, new ChatMessage(session.id(), nameOf(session), room, text, clock.instant()));
   }
 
   @WsCommand("join")
@@ -196,10 +215,10 @@ public final class ChatEndpoint {
       return "You are already in " + target + ".";
     }
     session.leave(current);
-    broadcaster.toRoom(current, "left", memberOf(session));
+    broadcaster.toRoom(current, LEFT, memberOf(session));
     session.attributes().put(ROOM, target);
     session.join(target);
-    broadcaster.toRoom(target, "joined", memberOf(session));
+    broadcaster.toRoom(target, JOINED, memberOf(session));
     return "You are now in " + target + ".";
   }
 
@@ -218,7 +237,7 @@ public final class ChatEndpoint {
 
   @Every("5s")
   void temperature(Broadcaster broadcaster) {
-    broadcaster.toAll("temp", sensor.read());
+    broadcaster.toAll(TEMP, sensor.read());
   }
 
   private static boolean takesArgument(CommandInfo command) {

@@ -1,6 +1,5 @@
 package com.example.chat;
 
-import io.switchboard.WsMessage;
 import java.time.Instant;
 
 /**
@@ -10,5 +9,4 @@ import java.time.Instant;
  * @param id the sender's session id
  * @param from the sender's name when the line was said
  */
-@WsMessage
 public record ChatMessage(String id, String from, String room, String text, Instant at) {}

@@ -56,7 +56,9 @@ public final class Main {
         Switchboard.server()
             .endpoint(new ChatEndpoint())
             .endpoint(new EchoEndpoint())
-            .staticFiles("/web");
+            .staticFiles("/web")
+            // The sample shows its contract: /switchboard/asyncapi.json and switchboard.d.ts.
+            .apiDocs(true);
     if (options.port() != null) {
       builder.port(options.port());
     }

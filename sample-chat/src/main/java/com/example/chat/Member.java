@@ -1,10 +1,7 @@
 package com.example.chat;
 
-import io.switchboard.WsMessage;
-
 /**
  * Who is where: the data of the {@code welcome} event (to the new session itself) and of the {@code
  * joined} and {@code left} events (to the room).
  */
-@WsMessage
 public record Member(String id, String name, String room) {}

@@ -1,0 +1,5 @@
+// expect: TS2551
+import type { SwitchboardEndpoints } from './switchboard';
+
+const chat: SwitchboardEndpoints['/chat'] = Switchboard.connect('/chat');
+chat.on('chat', (m) => m.txt);
