@@ -25,6 +25,7 @@ import io.switchboard.undertow.stats.StatsCounters;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private final LocalFanOut localFanOut;
   private final EndpointBroadcaster broadcaster;
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
+  private final Set<EndpointDispatcher.Handler> nonBlockingHandlers =
+      EnumSet.noneOf(EndpointDispatcher.Handler.class);
   private final String helpText;
   private final List<HandlerContext> scheduledContexts;
   private final HandlerContext nodeScheduledContext;
@@ -89,6 +92,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
+    nonBlockingHandlers.addAll(dispatcher.nonBlockingHandlers());
     this.helpText = helpText(dispatcher);
     this.nodeScheduledContext =
         new SessionContext(
@@ -223,6 +227,11 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public EndpointBroadcaster broadcaster() {
     return broadcaster;
+  }
+
+  /** Whether {@code handler} carries {@code @NonBlocking}, and may run on the IO thread. */
+  boolean nonBlocking(EndpointDispatcher.Handler handler) {
+    return nonBlockingHandlers.contains(handler);
   }
 
   CommandInfo command(String name) {

@@ -6,6 +6,7 @@ import io.switchboard.WsException;
 import io.switchboard.json.Codecs;
 import io.switchboard.json.JsonDecodeException;
 import io.switchboard.spi.DispatchResult;
+import io.switchboard.spi.EndpointDispatcher.Handler;
 import io.switchboard.spi.Envelope;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.StatusCodes;
@@ -32,7 +33,7 @@ import org.xnio.Pooled;
 /**
  * One session's way from frame to reply: rate limit → envelope → the session's ordered executor
  * → the generated dispatcher → a reply kept in request order. Frames arrive on the connection's
- * IO thread; handlers run on the worker pool, or inline for {@code @NonBlocking} commands.
+ * IO thread; handlers run on the worker pool, or inline for {@code @NonBlocking} ones.
  */
 final class SessionPipeline<E> extends AbstractReceiveListener {
 
@@ -88,7 +89,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             handlerFailed("@OnOpen", e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.OPEN));
     session.channel().getReceiveSetter().set(this);
     session.channel().resumeReceives();
   }
@@ -109,7 +110,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             handlerFailed("@OnClose", e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.CLOSE));
   }
 
   @Override
@@ -147,7 +148,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     }
     if (endpoint.dispatcher().handlesRawText()) {
       ReplyOrder.Slot slot = replies.reserve();
-      submit(() -> runRawText(text, slot), false);
+      submit(() -> runRawText(text, slot), endpoint.nonBlocking(Handler.TEXT));
       return;
     }
     Envelope request;
@@ -337,7 +338,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.BINARY));
   }
 
   @Override
@@ -383,7 +384,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             LOG.error("{}: @OnError failed", session, e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.ERROR));
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
       session.dropAfterCloseTimeout();
