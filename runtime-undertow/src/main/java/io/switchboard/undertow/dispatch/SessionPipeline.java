@@ -53,7 +53,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final HandlerContext context;
   private final OrderedExecutor executor;
   private final ReplyOrder replies;
-  private final RateLimiter rateLimiter;
+  private RateLimiter rateLimiter; // IO thread only; made with the first message, if limited
   private final Heartbeat heartbeat;
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
@@ -66,10 +66,6 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     this.executor = new OrderedExecutor(endpoint.workers());
     this.replies = new ReplyOrder(session);
     var config = endpoint.config();
-    this.rateLimiter =
-        config.rateLimit() > 0
-            ? new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes())
-            : null;
     this.heartbeat =
         new Heartbeat(session, config.pingInterval(), config.pongTimeout(), config.idleTimeout());
   }
@@ -170,8 +166,12 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
 
   /** Applies the rate limit; a refused message gets a {@code rate_limited} error reply. */
   private boolean admitted(String text) {
-    if (rateLimiter == null) {
+    var config = endpoint.config();
+    if (config.rateLimit() <= 0) {
       return true;
+    }
+    if (rateLimiter == null) { // its bucket starts full, as it would have at the handshake
+      rateLimiter = new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes());
     }
     RateLimiter.Verdict verdict = rateLimiter.onMessage(System.nanoTime());
     if (verdict == RateLimiter.Verdict.ACCEPT) {
