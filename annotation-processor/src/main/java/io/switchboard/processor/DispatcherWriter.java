@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -75,6 +76,9 @@ final class DispatcherWriter {
       type.addMethod(simple("handlesBinary", TypeName.BOOLEAN, CodeBlock.of("return true")));
       type.addMethod(onBinary(call));
     });
+    if (!model.nonBlocking().isEmpty()) {
+      type.addMethod(nonBlockingHandlers());
+    }
     if (!model.scheduled().isEmpty()) {
       type.addMethod(simple("scheduled", SCHEDULED_LIST, CodeBlock.of("return SCHEDULED")));
       type.addMethod(runScheduled());
@@ -215,6 +219,15 @@ final class DispatcherWriter {
       return CodeBlock.of("text");
     }
     return ((HandlerCall.BinaryArgument) argument).asByteArray() ? CodeBlock.of("bytes") : CodeBlock.of("data");
+  }
+
+  private MethodSpec nonBlockingHandlers() {
+    ClassName handler = Names.ENDPOINT_DISPATCHER.nestedClass("Handler");
+    CodeBlock handlers = model.nonBlocking().stream()
+        .map(role -> CodeBlock.of("$T.$L", handler, role.name()))
+        .collect(CodeBlock.joining(", "));
+    return simple("nonBlockingHandlers", ParameterizedTypeName.get(ClassName.get(Set.class), handler),
+        CodeBlock.of("return $T.of($L)", Set.class, handlers));
   }
 
   private MethodSpec onOpen(HandlerCall call) {

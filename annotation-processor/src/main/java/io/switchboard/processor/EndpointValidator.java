@@ -80,6 +80,7 @@ final class EndpointValidator {
             handlers.single(HandlerRole.ERROR),
             handlers.single(HandlerRole.TEXT),
             handlers.single(HandlerRole.BINARY),
+            handlers.nonBlocking(),
             handlers.pathParams(),
             declaredEvents,
             javadoc.of(endpoint)));

@@ -10,6 +10,7 @@ import io.switchboard.processor.HandlerCall.Returns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ final class HandlerValidator {
   private final Map<String, String> commandOwners = new HashMap<>();
   private final Map<HandlerRole, HandlerCall> lifecycle = new EnumMap<>(HandlerRole.class);
   private final Map<HandlerRole, String> lifecycleOwners = new EnumMap<>(HandlerRole.class);
+  private final Set<HandlerRole> nonBlockingLifecycle = EnumSet.noneOf(HandlerRole.class);
   private final String path;
   /** The template's parameter names; null when the path is malformed (reported already). */
   private final Set<String> pathNames;
@@ -70,12 +72,14 @@ final class HandlerValidator {
    * The valid handlers of an endpoint, each list in declaration order.
    *
    * @param lifecycle the one handler of each lifecycle role the endpoint has
+   * @param nonBlocking the lifecycle roles whose handler carries {@code @NonBlocking}
    * @param pathParams the path parameters read as other types than String, each once
    */
   record Handlers(
       List<CommandModel> commands,
       List<ScheduledModel> scheduled,
       Map<HandlerRole, HandlerCall> lifecycle,
+      Set<HandlerRole> nonBlocking,
       List<HandlerCall.PathParamArgument> pathParams) {
 
     /** The one handler of a lifecycle role, if the endpoint has it. */
@@ -98,7 +102,8 @@ final class HandlerValidator {
     }
     validator.checkTextAgainstCommands();
     return new Handlers(List.copyOf(validator.commands), List.copyOf(validator.scheduled),
-        Collections.unmodifiableMap(new EnumMap<>(validator.lifecycle)), List.copyOf(validator.pathChecks));
+        Collections.unmodifiableMap(new EnumMap<>(validator.lifecycle)),
+        Collections.unmodifiableSet(EnumSet.copyOf(validator.nonBlockingLifecycle)), List.copyOf(validator.pathChecks));
   }
 
   private HandlerValidator(ErrorReporter errors, CodecResolver codecs, TypeChecks types, Javadoc javadoc, String path,
@@ -384,6 +389,9 @@ final class HandlerValidator {
     Optional<Returns> returns = lifecycleReturns(method, role);
     if (usable && returns.isPresent()) {
       lifecycle.put(role, new HandlerCall(method.getSimpleName().toString(), TypeChecks.describe(method), arguments, returns.get()));
+      if (annotation(method, Names.NON_BLOCKING) != null) {
+        nonBlockingLifecycle.add(role);
+      }
     }
   }
 

@@ -10,7 +10,7 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reports annotations that are in a place where they would do nothing: a handler annotation
- * outside an endpoint, {@code @NonBlocking} on anything but a command, {@code @PathParam} on a
+ * outside an endpoint, {@code @NonBlocking} on anything but a message or lifecycle handler, {@code @PathParam} on a
  * method that is no handler. The endpoint checks never see these methods, so they are looked for
  * across the round.
  */
@@ -50,16 +50,25 @@ final class PlacementValidator {
     }
   }
 
-  /** {@code @NonBlocking} chooses the thread of a command; anywhere else it would do nothing. */
+  /**
+   * {@code @NonBlocking} chooses the thread of a handler the runtime calls for a session; anywhere
+   * else (an {@code @Every} method runs on the scheduler, a plain method is never called) it would
+   * do nothing.
+   */
   private void reportMisplacedNonBlocking(RoundEnvironment round) {
     TypeElement nonBlocking = elements.getTypeElement(Names.NON_BLOCKING);
     if (nonBlocking == null) {
       return;
     }
     for (Element method : round.getElementsAnnotatedWith(nonBlocking)) {
-      if (Annotations.annotation(method, Names.WS_COMMAND) == null) {
+      boolean sessionHandler = false;
+      for (HandlerRole role : HandlerRole.values()) {
+        sessionHandler |= role != HandlerRole.EVERY && Annotations.annotation(method, role.annotation) != null;
+      }
+      if (!sessionHandler) {
         errors.error(ErrorKey.SwNonBlockingPlacement, method, Annotations.annotation(method, Names.NON_BLOCKING), null,
-            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand method only", method.getSimpleName());
+            "@NonBlocking on %s() has no effect: it chooses the thread of a @WsCommand, @OnText, @OnBinary, @OnOpen, @OnClose or @OnError method only",
+            method.getSimpleName());
       }
     }
   }

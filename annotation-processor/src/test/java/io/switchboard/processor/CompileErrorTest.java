@@ -538,16 +538,26 @@ class CompileErrorTest {
   }
 
   @Test
-  void nonBlockingGoesOnCommandsOnly() {
+  void nonBlockingGoesOnSessionHandlersOnly() {
+    // An @Every method runs on the scheduler, not on a session's thread: @NonBlocking would do nothing.
     assertSingleError("""
         @WsEndpoint("/chat")
         class Chat {
-          @OnOpen
+          @Every("5s")
           @NonBlocking
-          void opened() {}
+          void tick() {}
         }
         """,
-        "[SwNonBlockingPlacement] @NonBlocking on opened() has no effect: it chooses the thread of a @WsCommand method only",
+        "[SwNonBlockingPlacement] @NonBlocking on tick() has no effect: it chooses the thread of a @WsCommand, @OnText, @OnBinary, @OnOpen, @OnClose or @OnError method only",
+        "@NonBlocking");
+    assertSingleError("""
+        @WsEndpoint("/chat")
+        class Chat {
+          @NonBlocking
+          String helper() { return ""; }
+        }
+        """,
+        "[SwNonBlockingPlacement] @NonBlocking on helper() has no effect: it chooses the thread of a @WsCommand, @OnText, @OnBinary, @OnOpen, @OnClose or @OnError method only",
         "@NonBlocking");
   }
 

@@ -15,6 +15,7 @@ import io.switchboard.spi.Envelope;
 import io.switchboard.spi.ScheduledMethod;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +91,7 @@ class DispatchTest {
         }
 
         @OnClose
+        @NonBlocking
         void left(WsSession session, CloseReason why, Broadcaster all) {
           all.toAll("left", why.code());
         }
@@ -214,6 +216,11 @@ class DispatchTest {
 
     WsException notAString = sendFailing("{\"cmd\":\"name\",\"data\":[42]}");
     assertEquals(WsException.BAD_REQUEST, notAString.code());
+  }
+
+  @Test
+  void listsTheNonBlockingHandlersOtherThanCommands() {
+    assertEquals(Set.of(EndpointDispatcher.Handler.CLOSE), dispatcher.nonBlockingHandlers());
   }
 
   @Test

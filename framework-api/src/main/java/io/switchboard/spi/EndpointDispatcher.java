@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The contract between generated code and the runtime: one implementation per {@link
@@ -16,12 +17,22 @@ import java.util.Map;
  * reflection.
  *
  * <p>The runtime owns threading: it calls these methods one at a time per session, in message
- * order, on a worker thread or, for {@link io.switchboard.CommandInfo#nonBlocking()} commands, on
- * the IO thread. The dispatcher itself is stateless and thread-safe.
+ * order, on a worker thread or, for {@link io.switchboard.CommandInfo#nonBlocking()} commands and
+ * the {@link #nonBlockingHandlers()}, on the IO thread. The dispatcher itself is stateless and
+ * thread-safe.
  *
  * @param <E> the endpoint class
  */
 public interface EndpointDispatcher<E> extends EndpointInfo {
+
+  /** The handlers other than commands, for {@link #nonBlockingHandlers()}. */
+  enum Handler {
+    OPEN,
+    CLOSE,
+    ERROR,
+    TEXT,
+    BINARY
+  }
 
   /** The endpoint class this dispatcher calls. */
   Class<E> endpointType();
@@ -64,6 +75,14 @@ public interface EndpointDispatcher<E> extends EndpointInfo {
   /** Calls the {@link io.switchboard.OnBinary} method; returns the binary reply, or null for none. */
   default ByteBuffer onBinary(E endpoint, ByteBuffer data, HandlerContext context) throws Exception {
     throw new UnsupportedOperationException(path() + " has no @OnBinary method");
+  }
+
+  /**
+   * The handlers other than commands that carry {@link io.switchboard.NonBlocking}: the runtime
+   * calls them on the IO thread when nothing of the session is ahead of them.
+   */
+  default Set<Handler> nonBlockingHandlers() {
+    return Set.of();
   }
 
   /** Calls the {@link io.switchboard.OnOpen} method, if any. */

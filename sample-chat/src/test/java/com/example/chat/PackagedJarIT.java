@@ -297,6 +297,42 @@ class PackagedJarIT {
   }
 
   /** Runs a shell command line in {@code directory} with this JDK's tools first on the PATH. */
+  /**
+   * docs/deployment.md's fast start as printed, but for the jar's path: the training run writes the
+   * class data sharing archive, and the jar started from it serves the chat. {@code -Xshare:on}
+   * makes an archive the JVM cannot use fail the start instead of being ignored. Never a speed.
+   */
+  @Test
+  void theFastStartOfTheDocsWritesAnArchiveThatTheJarStartsFromAndServes(@TempDir Path directory)
+      throws Exception {
+    List<String> commands =
+        docsBlock("java -XX:ArchiveClassesAtExit=", "deployment.md")
+            .replace("sample-chat/target/switchboard-sample-chat.jar", JAR.toAbsolutePath().toString())
+            .lines()
+            .toList();
+    assertEquals(2, commands.size(), commands::toString);
+    Process training = shell(directory, commands.get(0));
+    String trainingOutput = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(training.waitFor(120, TimeUnit.SECONDS), trainingOutput);
+    assertEquals(0, training.exitValue(), trainingOutput);
+    assertTrue(trainingOutput.contains("warm-up done"), trainingOutput);
+    assertTrue(Files.size(directory.resolve("chat.jsa")) > 0, "no archive written:\n" + trainingOutput);
+
+    Process server =
+        shell(directory, "exec " + commands.get(1).replace("java ", "java -Xshare:on ") + " --port 0 --host 127.0.0.1");
+    try {
+      String url = printedUrl(server).get(60, TimeUnit.SECONDS);
+      try (WsTestClient chat =
+          WsTestClient.connect(URI.create(url.replace("http://", "ws://") + "chat"))) {
+        chat.awaitEvent("welcome");
+        assertTrue(chat.callText("hello").startsWith("Hello, guest-"));
+      }
+    } finally {
+      server.destroy();
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    }
+  }
+
   private static Process shell(Path directory, String command) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);

@@ -29,6 +29,7 @@ import io.switchboard.undertow.stats.StatsCounters;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   /** The open sessions whose client asked for recovery, by token: one coming back takes its place. */
   private final Map<String, Live<E>> liveByToken = new ConcurrentHashMap<>();
   private final Map<String, CommandInfo> commands = new LinkedHashMap<>();
+  private final Set<EndpointDispatcher.Handler> nonBlockingHandlers =
+      EnumSet.noneOf(EndpointDispatcher.Handler.class);
   private final String helpText;
   private final List<HandlerContext> scheduledContexts;
   private final HandlerContext nodeScheduledContext;
@@ -98,6 +101,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
+    nonBlockingHandlers.addAll(dispatcher.nonBlockingHandlers());
     this.helpText = helpText(dispatcher);
     this.nodeScheduledContext =
         new SessionContext(
@@ -302,6 +306,11 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public EndpointBroadcaster broadcaster() {
     return broadcaster;
+  }
+
+  /** Whether {@code handler} carries {@code @NonBlocking}, and may run on the IO thread. */
+  boolean nonBlocking(EndpointDispatcher.Handler handler) {
+    return nonBlockingHandlers.contains(handler);
   }
 
   CommandInfo command(String name) {

@@ -1,6 +1,5 @@
 package io.switchboard.undertow.dispatch;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -14,7 +13,7 @@ final class OrderedExecutor {
   private static final int BATCH = 32;
 
   private final Executor workers;
-  private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(); // guarded by this
+  private final CompactQueue<Runnable> tasks = new CompactQueue<>(); // guarded by this
   private boolean active; // guarded by this: a thread runs or is about to run tasks
 
   OrderedExecutor(Executor workers) {

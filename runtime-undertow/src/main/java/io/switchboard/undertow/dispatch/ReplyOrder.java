@@ -2,7 +2,6 @@ package io.switchboard.undertow.dispatch;
 
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.session.ServerSession;
-import java.util.ArrayDeque;
 
 /**
  * Keeps a session's replies in the order of its requests, even when a handler returns a {@code
@@ -23,7 +22,7 @@ final class ReplyOrder {
   }
 
   private final ServerSession session;
-  private final ArrayDeque<Slot> slots = new ArrayDeque<>(); // guarded by this
+  private final CompactQueue<Slot> slots = new CompactQueue<>(); // guarded by this
 
   ReplyOrder(ServerSession session) {
     this.session = session;

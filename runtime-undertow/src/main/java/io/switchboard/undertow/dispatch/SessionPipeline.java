@@ -6,6 +6,7 @@ import io.switchboard.WsException;
 import io.switchboard.json.Codecs;
 import io.switchboard.json.JsonDecodeException;
 import io.switchboard.spi.DispatchResult;
+import io.switchboard.spi.EndpointDispatcher.Handler;
 import io.switchboard.spi.Envelope;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.StatusCodes;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -33,7 +35,7 @@ import org.xnio.Pooled;
 /**
  * One session's way from frame to reply: rate limit → envelope → the session's ordered executor
  * → the generated dispatcher → a reply kept in request order. Frames arrive on the connection's
- * IO thread; handlers run on the worker pool, or inline for {@code @NonBlocking} commands.
+ * IO thread; handlers run on the worker pool, or inline for {@code @NonBlocking} ones.
  */
 final class SessionPipeline<E> extends AbstractReceiveListener {
 
@@ -53,10 +55,10 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final HandlerContext context;
   private final OrderedExecutor executor;
   private final ReplyOrder replies;
-  private final RateLimiter rateLimiter;
+  private RateLimiter rateLimiter; // IO thread only; made with the first message, if limited
   private final Heartbeat heartbeat;
   private final String recoveryToken;
-  private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean ended = new AtomicBoolean();
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
@@ -73,10 +75,6 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     this.executor = new OrderedExecutor(endpoint.workers());
     this.replies = new ReplyOrder(session);
     var config = endpoint.config();
-    this.rateLimiter =
-        config.rateLimit() > 0
-            ? new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes())
-            : null;
     this.heartbeat =
         new Heartbeat(session, config.pingInterval(), config.pongTimeout(), config.idleTimeout());
   }
@@ -105,7 +103,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             handlerFailed("@OnOpen", e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.OPEN));
     startReading();
   }
 
@@ -141,7 +139,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             handlerFailed("@OnClose", e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.CLOSE));
   }
 
   @Override
@@ -179,7 +177,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     }
     if (endpoint.dispatcher().handlesRawText()) {
       ReplyOrder.Slot slot = replies.reserve();
-      submit(() -> runRawText(text, slot), false);
+      submit(() -> runRawText(text, slot), endpoint.nonBlocking(Handler.TEXT));
       return;
     }
     Envelope request;
@@ -201,8 +199,12 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
 
   /** Applies the rate limit; a refused message gets a {@code rate_limited} error reply. */
   private boolean admitted(String text) {
-    if (rateLimiter == null) {
+    var config = endpoint.config();
+    if (config.rateLimit() <= 0) {
       return true;
+    }
+    if (rateLimiter == null) { // its bucket starts full, as it would have at the handshake
+      rateLimiter = new RateLimiter(config.rateLimit(), config.rateBurst(), config.rateStrikes());
     }
     RateLimiter.Verdict verdict = rateLimiter.onMessage(System.nanoTime());
     if (verdict == RateLimiter.Verdict.ACCEPT) {
@@ -369,7 +371,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             slot.complete(Replies.error(null, null, WsException.INTERNAL, StatusCodes.INTERNAL_ERROR_MESSAGE, null));
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.BINARY));
   }
 
   @Override
@@ -415,7 +417,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
             LOG.error("{}: @OnError failed", session, e);
           }
         },
-        false);
+        endpoint.nonBlocking(Handler.ERROR));
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
       session.dropAfterCloseTimeout();

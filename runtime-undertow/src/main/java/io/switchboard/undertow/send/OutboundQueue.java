@@ -52,7 +52,8 @@ public final class OutboundQueue {
   private volatile SlowConsumerPolicy policy = SlowConsumerPolicy.CLOSE;
 
   // Guarded by this.
-  private final ArrayDeque<OutboundMessage> queue = new ArrayDeque<>();
+  // Waiting messages, created when one first has to wait: an idle session never needs it.
+  private ArrayDeque<OutboundMessage> queue;
   private long queuedBytes; // queued plus the one being written
   private boolean writing;
   private boolean insideWrite;
@@ -106,11 +107,12 @@ public final class OutboundQueue {
         return Offer.OVERFLOW;
       }
       if (!discard) {
-        queue.add(message);
         queuedBytes += message.size();
-        if (!writing) {
-          writing = true;
-          first = queue.poll();
+        if (writing) {
+          waiting().add(message);
+        } else {
+          writing = true; // nothing waits when nothing is being written: this one goes first
+          first = message;
         }
       }
     }
@@ -132,10 +134,17 @@ public final class OutboundQueue {
     return queuedBytes > 0 && queuedBytes + message.size() > maxBytes;
   }
 
+  private ArrayDeque<OutboundMessage> waiting() {
+    if (queue == null) {
+      queue = new ArrayDeque<>();
+    }
+    return queue;
+  }
+
   private int dropOldestPushes(int needed) {
     int count = 0;
     long freed = 0;
-    for (Iterator<OutboundMessage> it = queue.iterator();
+    for (Iterator<OutboundMessage> it = waiting().iterator();
         it.hasNext() && queuedBytes - freed + needed > maxBytes; ) {
       OutboundMessage queued = it.next();
       if (queued.isPush()) {
@@ -199,9 +208,9 @@ public final class OutboundQueue {
     int releasedMessages;
     synchronized (this) {
       released = queuedBytes;
-      releasedMessages = queue.size() + 1; // and the one that failed
+      releasedMessages = depth() + 1; // and the one that failed
       closed = true;
-      queue.clear();
+      queue = null;
       queuedBytes = 0;
       writing = false;
       if (insideWrite) {
@@ -216,7 +225,7 @@ public final class OutboundQueue {
    * closed from now on; null when there is nothing to write. Holds the lock.
    */
   private OutboundMessage pollNext() {
-    OutboundMessage next = queue.poll();
+    OutboundMessage next = queue == null ? null : queue.poll();
     if (next != null) {
       return next;
     }
@@ -257,8 +266,8 @@ public final class OutboundQueue {
       }
       long inFlight = writing ? queuedBytes - sum(queue) : 0;
       released = queuedBytes - inFlight;
-      releasedMessages = queue.size();
-      queue.clear();
+      releasedMessages = depth();
+      queue = null;
       queuedBytes = inFlight;
       closeAfterQueue = reason;
       sendNow = !writing;
@@ -274,6 +283,9 @@ public final class OutboundQueue {
 
   private static long sum(ArrayDeque<OutboundMessage> messages) {
     long total = 0;
+    if (messages == null) {
+      return 0;
+    }
     for (OutboundMessage m : messages) {
       total += m.size();
     }
@@ -287,7 +299,7 @@ public final class OutboundQueue {
 
   /** Messages waiting, not counting the one being written. */
   public synchronized int depth() {
-    return queue.size();
+    return queue == null ? 0 : queue.size();
   }
 
   /** Pushes dropped so far under {@code DROP_OLDEST}. */

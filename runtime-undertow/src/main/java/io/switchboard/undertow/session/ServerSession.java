@@ -75,7 +75,10 @@ public final class ServerSession
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
     this.principal = principal;
-    this.attributes = new ConcurrentHashMap<>(attributes);
+    this.attributes = new ConcurrentHashMap<>();
+    if (!attributes.isEmpty()) { // copying an empty map would still make the table
+      this.attributes.putAll(attributes);
+    }
     this.pathParams = Map.copyOf(pathParams);
     this.services = services;
     this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.queueStats());

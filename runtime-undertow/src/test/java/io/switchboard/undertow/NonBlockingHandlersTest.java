@@ -1,0 +1,41 @@
+package io.switchboard.undertow;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.testchat.ThreadsEndpoint;
+import io.switchboard.undertow.testing.WsClient;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @NonBlocking} on {@code @OnOpen}, {@code @OnText}, {@code @OnBinary} and {@code @OnClose}
+ * runs them on the connection's IO thread: with every handler of the endpoint there, nothing of
+ * the session is ever ahead of them on the pool.
+ */
+class NonBlockingHandlersTest {
+
+  private static final String IO_THREAD = "I/O";
+
+  @Test
+  void nonBlockingLifecycleTextAndBinaryHandlersRunOnTheIoThread() throws Exception {
+    ThreadsEndpoint endpoint = new ThreadsEndpoint();
+    try (SwitchboardServer server =
+            Switchboard.server().port(0).host("127.0.0.1").shutdownHook(false).endpoint(endpoint).start()) {
+      try (WsClient client = WsClient.connect(server.port(), "/threads")) {
+        String open = client.next();
+        assertTrue(open.startsWith("open ") && open.contains(IO_THREAD), open);
+        for (int i = 0; i < 20; i++) {
+          client.send("m" + i);
+          String text = client.next();
+          assertTrue(text.startsWith("m" + i + " ") && text.contains(IO_THREAD), text);
+        }
+        client.sendBinary(new byte[] {1, 2, 3});
+        String binary = new String(client.nextBinary(), StandardCharsets.UTF_8);
+        assertTrue(binary.contains(IO_THREAD), binary);
+      }
+      String closed = endpoint.closedOn.poll(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      assertTrue(closed != null && closed.contains(IO_THREAD), "@OnClose ran on " + closed);
+    }
+  }
+}
