@@ -26,6 +26,9 @@ public final class Perf {
 
   private static final Duration UPGRADES = Duration.ofSeconds(60);
   private static final Duration DRAIN = Duration.ofSeconds(10);
+  /** This JVM, the load generator: its CPU use shows whether it, not the server, was the limit. */
+  private static final com.sun.management.OperatingSystemMXBean GENERATOR =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   private final PerfOptions options;
   private final Comparison comparison = new Comparison();
@@ -106,11 +109,13 @@ public final class Perf {
       pause(options.warmup());
       traffic.latencyNanos().reset();
       Duration cpuBefore = server.cpuTime();
+      long generatorBefore = GENERATOR.getProcessCpuTime();
       long start = System.nanoTime();
       pause(options.window());
       Histogram latency = traffic.latencyNanos().getIntervalHistogram();
       double seconds = (System.nanoTime() - start) / 1e9;
       Duration cpu = server.cpuTime().minus(cpuBefore);
+      double generatorCores = (GENERATOR.getProcessCpuTime() - generatorBefore) / 1e9 / seconds;
       traffic.stopSending();
       if (!await(() -> RequestReply.drained(load.connections()), DRAIN)) {
         load.error("replies still missing " + DRAIN.toSeconds() + " s after the last request");
@@ -124,9 +129,10 @@ public final class Perf {
       double p50 = latency.getValueAtPercentile(50) / 1e3;
       System.out.printf(
           "%-24s run %d: %-22s %,9.0f msgs/s, server CPU %6.1f µs/msg, latency p50 %8.1f µs"
-              + " p99 %8.1f µs, %d errors%n",
+              + " p99 %8.1f µs; cores busy: server %.2f, load generator %.2f; %d errors%n",
           column.title, repeat, workload.title(), perSecond, cpuMicros, p50,
-          latency.getValueAtPercentile(99) / 1e3, load.errors());
+          latency.getValueAtPercentile(99) / 1e3, cpu.toNanos() / 1e9 / seconds, generatorCores,
+          load.errors());
       if (check(load, column, workload.title())) {
         record(workload, column, perSecond, cpuMicros, p50);
       }

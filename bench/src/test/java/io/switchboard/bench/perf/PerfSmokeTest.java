@@ -80,4 +80,15 @@ class PerfSmokeTest {
     }
     assertTrue(result.median(Metric.ECHO_RATE, SWITCHBOARD) > 0, "replies were counted");
   }
+
+  /** The page quotes a real run's table: it must have every row and column this bench prints. */
+  @Test
+  void performanceMdShowsTheTableThisBenchPrints() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "performance.md"));
+    assertTrue(page.contains("bench/run.sh perf"), "the command");
+    assertTrue(page.contains(Comparison.header()), "the columns: " + Comparison.header());
+    for (Metric metric : Metric.values()) {
+      assertTrue(page.contains("| " + metric.title + " |"), "the row " + metric.title);
+    }
+  }
 }
