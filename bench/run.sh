@@ -7,6 +7,9 @@
 #   bench/run.sh cluster         # cross-node fan-out over Redis (about 3 minutes; needs redis-server);
 #                                # ClusterFanOut options may follow, e.g. "--rounds 5"
 #   bench/run.sh metrics         # metrics on against off (about 2 minutes); not part of "all"
+#   bench/run.sh perf            # side by side with raw Undertow and JSR-356 + databind, every
+#                                # scenario of issue 13 (about 10 minutes); not part of "all";
+#                                # Perf options may follow, e.g. "--repeats 5"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -87,11 +90,26 @@ run_metrics() {
   return "${PIPESTATUS[0]}"
 }
 
+run_perf() {
+  # The sample's start-up is one of the rows; the jar is not part of the bench build above.
+  if [[ ! -f sample-chat/target/switchboard-sample-chat.jar ]]; then
+    mvn -B -q -pl sample-chat -am package -DskipTests
+  fi
+  # 10,000 idle connections take a file descriptor each in the load generator and in the server.
+  ulimit -n "$(ulimit -Hn)"
+  wait_for_quiet
+  machine | tee "$results/perf.txt"
+  # Stops by itself (about 10 minutes with the defaults); the timeout is only a safety net.
+  timeout 20m java -cp "$jar" io.switchboard.bench.perf.Perf "$@" 2>&1 | tee -a "$results/perf.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
   cluster) run_cluster "$@" ;;
   metrics) run_metrics "$@" ;;
+  perf) run_perf "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|perf] [arguments...]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,54 @@
+package io.switchboard.bench.perf;
+
+import java.util.List;
+
+/**
+ * One column of the comparison: a server process and the paths it answers the workloads on. The
+ * two Switchboard columns are one process, {@code /cmd} on the default dispatch and {@code
+ * /cmd-nb} with {@code @NonBlocking}.
+ */
+enum Column {
+  RAW_UNDERTOW("raw Undertow", RawUndertowServer.class, "/echo", null, "/relay"),
+  JSR_356("JSR-356 + databind", Jsr356Server.class, "/echo", "/cmd", null),
+  SWITCHBOARD("Switchboard", SwitchboardBenchServer.class, "/echo", "/cmd", "/relay"),
+  // @NonBlocking does not apply to @OnText yet: this column has no echo.
+  NON_BLOCKING("Switchboard @NonBlocking", SwitchboardBenchServer.class, null, "/cmd-nb", null);
+
+  /** The server processes, each started once per repeat. */
+  static final List<Class<?>> SERVERS =
+      List.of(RawUndertowServer.class, Jsr356Server.class, SwitchboardBenchServer.class);
+
+  final String title;
+  final Class<?> server;
+  final String echoPath;
+  final String commandPath;
+  final String relayPath;
+
+  Column(String title, Class<?> server, String echoPath, String commandPath, String relayPath) {
+    this.title = title;
+    this.server = server;
+    this.echoPath = echoPath;
+    this.commandPath = commandPath;
+    this.relayPath = relayPath;
+  }
+
+  /** The path of a workload's kind, or null where this column has none. */
+  String path(Workload.Kind kind) {
+    return kind == Workload.Kind.ECHO ? echoPath : commandPath;
+  }
+
+  /** The request of in-flight slot {@code slot} and the reply it must get. */
+  String commandRequest(int slot) {
+    String args = Workload.commandArgs(slot);
+    return this == JSR_356
+        ? "{\"cmd\":\"echo\",\"id\":" + slot + ",\"args\":" + args + "}"
+        : "{\"cmd\":\"echo\",\"id\":" + slot + ",\"data\":" + args + "}";
+  }
+
+  String commandReply(int slot) {
+    String args = Workload.commandArgs(slot);
+    return this == JSR_356
+        ? "{\"id\":" + slot + ",\"result\":" + args + "}"
+        : "{\"re\":" + slot + ",\"cmd\":\"echo\",\"data\":" + args + "}";
+  }
+}

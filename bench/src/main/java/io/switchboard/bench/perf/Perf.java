@@ -1,0 +1,293 @@
+package io.switchboard.bench.perf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The side-by-side comparison of issue 13, in one bounded run on loopback: raw Undertow, JSR-356
+ * with Jackson databind, and Switchboard, each in its own JVM, under the same load generator in
+ * this one. Per repeat every server is started (its start-up to the first accepted upgrade is
+ * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
+ * and with an AppCDS archive made on the spot; then idle connections' memory; then broadcasts
+ * through the relay endpoints. Prints a line per measurement and, at the end, the table.
+ *
+ * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
+ * errors (a refused upgrade, a lost or wrong reply, a closed connection).
+ */
+public final class Perf {
+
+  private static final Duration UPGRADES = Duration.ofSeconds(60);
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+  /** This JVM, the load generator: its CPU use shows whether it, not the server, was the limit. */
+  private static final com.sun.management.OperatingSystemMXBean GENERATOR =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+  private final PerfOptions options;
+  private final Comparison comparison = new Comparison();
+
+  Perf(PerfOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Comparison result = new Perf(PerfOptions.parse(args)).run();
+    result.print(System.out);
+    System.exit(!result.errors().isEmpty() ? 1 : result.allMet() ? 0 : 3);
+  }
+
+  Comparison run() throws Exception {
+    System.out.printf(
+        "perf: %d CPUs, Java %s (%s); servers run with %s; %d repeat(s), %d s warm-up and %d s"
+            + " measured per workload; load generator: %d selector thread(s) in pid %d%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), options.serverJvm(), options.repeats(),
+        options.warmup().toSeconds(), options.window().toSeconds(), options.selectors(),
+        ProcessHandle.current().pid());
+    for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+      for (Class<?> server : Column.SERVERS) {
+        requestReply(server, repeat);
+      }
+    }
+    sampleStartUp();
+    for (Column column : List.of(Column.RAW_UNDERTOW, Column.JSR_356, Column.SWITCHBOARD)) {
+      idle(column);
+    }
+    for (Column column : Column.values()) {
+      if (column.relayPath != null) {
+        broadcast(column, options.subscribers(), options.rate(), Metric.BROADCAST_P99, Metric.BROADCAST_LOST);
+        broadcast(column, options.manySubscribers(), options.manyRate(), Metric.MANY_P99, Metric.MANY_LOST);
+      }
+    }
+    return comparison;
+  }
+
+  private ServerProcess startBench(Column column, String... moreJvmOptions) {
+    List<String> jvm = new ArrayList<>(options.serverJvm());
+    jvm.addAll(List.of(moreJvmOptions));
+    // Warnings only, all through SLF4J: one log line per connection is Switchboard's default, and
+    // 10,000 of them would skew the run. The bench jar holds more compiled endpoints than the
+    // bench server registers, which Switchboard warns about at every start.
+    jvm.add("-Dorg.jboss.logging.provider=slf4j");
+    jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    jvm.add("-Dorg.slf4j.simpleLogger.log.io.switchboard.undertow.EndpointRegistration=error");
+    return ServerProcess.bench(column.title, column.server, jvm);
+  }
+
+  /** Starts one server and runs every workload of every column it serves. */
+  private void requestReply(Class<?> server, int repeat) throws Exception {
+    List<Column> columns = List.of(Column.values()).stream().filter(c -> c.server == server).toList();
+    try (ServerProcess process = startBench(columns.get(0))) {
+      Duration up = process.awaitFirstUpgrade(columns.get(0).echoPath, UPGRADES);
+      comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
+      System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",
+          process.name(), repeat, up.toMillis());
+      for (Workload workload : Workload.ALL) {
+        for (Column column : columns) {
+          if (column.path(workload.kind()) != null) {
+            measure(process, column, workload, repeat);
+          }
+        }
+      }
+    }
+  }
+
+  private void measure(ServerProcess server, Column column, Workload workload, int repeat)
+      throws IOException, InterruptedException {
+    RequestReply traffic = workload.traffic(column);
+    try (Load load =
+        Load.connect(server.address(), column.path(workload.kind()), workload.connections(),
+            options.selectors(), traffic, UPGRADES)) {
+      load.start();
+      pause(options.warmup());
+      traffic.latencyNanos().reset();
+      Duration cpuBefore = server.cpuTime();
+      long generatorBefore = GENERATOR.getProcessCpuTime();
+      long start = System.nanoTime();
+      pause(options.window());
+      Histogram latency = traffic.latencyNanos().getIntervalHistogram();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Duration cpu = server.cpuTime().minus(cpuBefore);
+      double generatorCores = (GENERATOR.getProcessCpuTime() - generatorBefore) / 1e9 / seconds;
+      traffic.stopSending();
+      if (!await(() -> RequestReply.drained(load.connections()), DRAIN)) {
+        load.error("replies still missing " + DRAIN.toSeconds() + " s after the last request");
+      }
+      long messages = latency.getTotalCount();
+      if (messages == 0) {
+        load.error("no reply in the measured window");
+      }
+      double perSecond = messages / seconds;
+      double cpuMicros = messages == 0 ? 0 : cpu.toNanos() / 1e3 / messages;
+      double p50 = latency.getValueAtPercentile(50) / 1e3;
+      System.out.printf(
+          "%-24s run %d: %-22s %,9.0f msgs/s, server CPU %6.1f µs/msg, latency p50 %8.1f µs"
+              + " p99 %8.1f µs; cores busy: server %.2f, load generator %.2f; %d errors%n",
+          column.title, repeat, workload.title(), perSecond, cpuMicros, p50,
+          latency.getValueAtPercentile(99) / 1e3, cpu.toNanos() / 1e9 / seconds, generatorCores,
+          load.errors());
+      if (check(load, column, workload.title())) {
+        record(workload, column, perSecond, cpuMicros, p50);
+      }
+    }
+  }
+
+  /** Files a workload's figures under the table's rows. */
+  private void record(Workload workload, Column column, double perSecond, double cpuMicros, double p50) {
+    if (workload == Workload.ECHO) {
+      comparison.add(Metric.ECHO_RATE, column, perSecond);
+      comparison.add(Metric.ECHO_CPU, column, cpuMicros);
+    } else if (workload == Workload.ECHO_ONE) {
+      comparison.add(Metric.ECHO_P50, column, p50);
+    } else if (workload == Workload.ECHO_4K) {
+      comparison.add(Metric.ECHO_4K_RATE, column, perSecond);
+    } else if (workload == Workload.COMMAND) {
+      comparison.add(Metric.COMMAND_CPU, column, cpuMicros);
+      comparison.add(Metric.COMMAND_RATE, column, perSecond);
+    } else if (workload == Workload.COMMAND_ONE) {
+      comparison.add(Metric.COMMAND_P50, column, p50);
+    }
+  }
+
+  /** Counts a measurement's errors; true when it had none and its figures count. */
+  private boolean check(Load load, Column column, String what) {
+    if (load.errors() == 0) {
+      return true;
+    }
+    comparison.error(
+        column.title + ", " + what + ": " + load.errors() + " error(s), the first: " + load.firstError());
+    return false;
+  }
+
+  private void sampleStartUp() throws Exception {
+    Path jar = options.sampleJar();
+    if (!Files.isRegularFile(jar)) {
+      System.out.println(
+          "no sample jar at " + jar + " (mvn package builds it): its start-up rows stay empty");
+      return;
+    }
+    for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+      sampleStart("sample jar", List.of(), Metric.STARTUP_SAMPLE, repeat);
+    }
+    Path folder = Files.createTempDirectory("switchboard-cds");
+    Path archive = folder.resolve("sample-chat.jsa");
+    try {
+      // A dynamic AppCDS archive of the classes one start-up loads, written when the JVM exits.
+      sampleStart("sample jar, archiving", List.of("-XX:ArchiveClassesAtExit=" + archive), null, 0);
+      if (!Files.isRegularFile(archive)) {
+        comparison.error("the sample jar wrote no class data archive at " + archive);
+        return;
+      }
+      for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+        sampleStart("sample jar with AppCDS", List.of("-XX:SharedArchiveFile=" + archive),
+            Metric.STARTUP_CDS, repeat);
+      }
+    } finally {
+      Files.deleteIfExists(archive);
+      Files.deleteIfExists(folder);
+    }
+  }
+
+  private void sampleStart(String name, List<String> jvm, Metric metric, int repeat) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
+    command.addAll(jvm);
+    command.addAll(
+        List.of("-jar", options.sampleJar().toString(), "--host", "127.0.0.1", "--port", "{port}"));
+    try (ServerProcess sample = ServerProcess.start(name, command)) {
+      Duration up = sample.awaitFirstUpgrade("/echo", UPGRADES);
+      System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",
+          name, repeat, up.toMillis());
+      if (metric != null) {
+        comparison.add(metric, Column.SWITCHBOARD, up.toNanos() / 1e6);
+      }
+    }
+  }
+
+  /** Resident set size per idle connection: after a full collection, with and without them. */
+  private void idle(Column column) throws Exception {
+    int count = options.idleConnections();
+    // A full collection leaves the heap's committed size just above what is live: the resident
+    // set then grows with what the connections keep, not with the collector's slack.
+    try (ServerProcess server =
+        startBench(column, "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10")) {
+      server.awaitFirstUpgrade(column.echoPath, UPGRADES);
+      server.gc();
+      server.gc();
+      long before = server.rssBytes();
+      try (Load load =
+          Load.connect(server.address(), column.echoPath, count, options.selectors(), Traffic.IDLE, UPGRADES)) {
+        load.start(); // answers pings, and notices a close
+        server.gc();
+        server.gc();
+        long after = server.rssBytes();
+        double perConnection = (after - before) / (double) count;
+        System.out.printf("%-24s %,d idle connections: RSS %,d KB before, %,d KB with them: %.1f KB each%n",
+            column.title, count, before / 1024, after / 1024, perConnection / 1024);
+        if (check(load, column, "idle connections")) {
+          comparison.add(Metric.IDLE_RSS, column, perConnection);
+        }
+      }
+    }
+  }
+
+  /** One connection publishes through the relay; every connection, its own too, receives. */
+  private void broadcast(Column column, int subscribers, int rate, Metric p99, Metric lost)
+      throws Exception {
+    try (ServerProcess server = startBench(column)) {
+      server.awaitFirstUpgrade(column.relayPath, UPGRADES);
+      Broadcasts traffic = new Broadcasts();
+      try (Load load =
+          Load.connect(server.address(), column.relayPath, subscribers, options.selectors(), traffic, UPGRADES)) {
+        load.start();
+        Connection publisher = load.connections().get(0);
+        // A second of warm-up, which also lets the server finish registering every session.
+        Broadcasts.publish(publisher, rate, rate);
+        long warm = (long) rate * subscribers;
+        await(() -> traffic.received() >= warm, DRAIN);
+        traffic.latencyNanos().reset();
+        long before = traffic.received();
+        int count = (int) (rate * options.broadcast().toSeconds());
+        Broadcasts.publish(publisher, count, rate);
+        long expected = (long) count * subscribers;
+        await(() -> traffic.received() - before >= expected, DRAIN);
+        Histogram latency = traffic.latencyNanos().getIntervalHistogram();
+        long missing = Math.max(0, expected - (traffic.received() - before));
+        double p99Millis = latency.getValueAtPercentile(99) / 1e6;
+        System.out.printf(
+            "%-24s broadcast %,d subscribers x %d/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
+                + " %,d of %,d lost%n",
+            column.title, subscribers, rate, options.broadcast().toSeconds(),
+            latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
+            expected);
+        if (check(load, column, "broadcast to " + subscribers)) {
+          comparison.add(p99, column, p99Millis);
+          comparison.add(lost, column, missing);
+        }
+      }
+    }
+  }
+
+  /** A measured window or a warm-up: time passing, not an event awaited. */
+  private static void pause(Duration duration) throws InterruptedException {
+    Thread.sleep(duration.toMillis());
+  }
+
+  /** Polls a condition every millisecond until it holds or the timeout passes. */
+  private static boolean await(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+package io.switchboard.bench.perf;
+
+import io.switchboard.bench.fanout.OptionArgs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The comparison's settings, from {@code --name value} arguments; the defaults are the issue's
+ * scenarios, bounded to about 10 minutes in all.
+ *
+ * @param repeats runs of each request-reply scenario and start-up, of which the median counts (3)
+ * @param warmup load before each measured window, left out (2 s)
+ * @param window each request-reply scenario's measured window (4 s)
+ * @param idleConnections connections held open for the memory figure (10,000)
+ * @param broadcast how long each broadcast scenario publishes (10 s)
+ * @param subscribers the first broadcast scenario's subscribers (1,000) and rate (50/s) ...
+ * @param manySubscribers ... and the second's (10,000 at 10/s)
+ * @param selectors the load generator's selector threads (1)
+ * @param serverJvm options of every bench server's JVM
+ * @param sampleJar the sample application's jar, started with plain {@code java -jar}
+ */
+record PerfOptions(
+    int repeats,
+    Duration warmup,
+    Duration window,
+    int idleConnections,
+    Duration broadcast,
+    int subscribers,
+    int rate,
+    int manySubscribers,
+    int manyRate,
+    int selectors,
+    List<String> serverJvm,
+    Path sampleJar) {
+
+  static PerfOptions parse(String... args) {
+    OptionArgs given = new OptionArgs(args);
+    PerfOptions options =
+        new PerfOptions(
+            given.number("repeats", 3),
+            given.seconds("warmup-seconds", 2),
+            given.seconds("seconds", 4),
+            given.number("idle-connections", 10_000),
+            given.seconds("broadcast-seconds", 10),
+            given.number("subscribers", 1_000),
+            given.number("rate", 50),
+            given.number("many-subscribers", 10_000),
+            given.number("many-rate", 10),
+            given.number("selectors", 1),
+            given.words("server-jvm", "-Xmx1g"),
+            Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")));
+    given.rejectUnknown();
+    return options;
+  }
+}

@@ -1,0 +1,41 @@
+package io.switchboard.bench.perf;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the comparison's server processes share: the port comes as the only argument, and stdin is
+ * the control line. {@code gc} asks for a full collection (before reading the resident set size);
+ * the end of stdin, when the bench closes it or dies, ends the process.
+ */
+final class ServerControl {
+
+  static final String GC = "gc";
+  static final String GC_DONE = "gc done";
+
+  private ServerControl() {}
+
+  static int port(String[] args) {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: <main class> PORT");
+    }
+    return Integer.parseInt(args[0]);
+  }
+
+  /** Answers the control line until stdin ends, then exits the process. */
+  static void serveUntilStdinCloses() throws IOException {
+    BufferedReader commands =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = commands.readLine()) != null) {
+      if (line.equals(GC)) {
+        System.gc();
+        System.out.println(GC_DONE);
+        System.out.flush();
+      }
+    }
+    System.exit(0);
+  }
+}

@@ -1,0 +1,183 @@
+package io.switchboard.bench.perf;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A server under test in its own JVM on a free loopback port: started, timed to its first
+ * accepted WebSocket upgrade, read from {@code /proc} (CPU time, resident set size) and stopped.
+ * Servers with {@link ServerControl} also take {@code gc} on stdin.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final long startedNanos;
+  private final InetSocketAddress address;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final boolean controlled;
+
+  private ServerProcess(
+      String name, Process process, long startedNanos, InetSocketAddress address, boolean controlled) {
+    this.name = name;
+    this.controlled = controlled;
+    this.process = process;
+    this.startedNanos = startedNanos;
+    this.address = address;
+    Thread reader = new Thread(this::readStdout, name + "-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** A bench server: {@code java <options> -cp <this class path> <main> <port>}. */
+  static ServerProcess bench(String name, Class<?> main, List<String> jvmOptions) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
+    return start(name, command, port, true);
+  }
+
+  /**
+   * Any command, whose {@code {port}} words are replaced by a free port it is to listen on; its
+   * logs are discarded (the sample logs every connection).
+   */
+  static ServerProcess start(String name, List<String> command) {
+    return start(name, command, freePort(), false);
+  }
+
+  private static ServerProcess start(String name, List<String> command, int port, boolean controlled) {
+    List<String> resolved = command.stream().map(w -> w.replace("{port}", Integer.toString(port))).toList();
+    try {
+      long started = System.nanoTime();
+      Process process =
+          new ProcessBuilder(resolved)
+              .redirectError(controlled ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return new ServerProcess(
+          name, process, started, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+          controlled);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name + ": " + resolved, e);
+    }
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  InetSocketAddress address() {
+    return address;
+  }
+
+  /**
+   * Time from the process's start to its first accepted upgrade on {@code path}: connection
+   * attempts are refused until it listens, and are repeated every millisecond.
+   */
+  Duration awaitFirstUpgrade(String path, Duration timeout) throws IOException {
+    long deadline = startedNanos + timeout.toNanos();
+    while (true) {
+      try (Load probe = Load.connect(address, path, 1, 1, Traffic.IDLE, timeout)) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+      } catch (ConnectException refused) {
+        if (!process.isAlive()) {
+          throw new IOException(name + " exited with status " + process.exitValue() + " before it listened");
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException(name + " did not accept an upgrade within " + timeout);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    }
+  }
+
+  /** CPU time of every thread of the process so far, user and system (/proc/PID/stat on Linux). */
+  Duration cpuTime() {
+    return process.info().totalCpuDuration().orElseThrow(
+        () -> new IllegalStateException("the CPU time of " + name + " is not readable"));
+  }
+
+  /** Resident set size from /proc/PID/status. */
+  long rssBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
+  }
+
+  /** A full collection in the server, awaited. */
+  void gc() throws IOException, InterruptedException {
+    process.getOutputStream().write((ServerControl.GC + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    String line;
+    do {
+      line = lines.poll(30, TimeUnit.SECONDS);
+      if (line == null) {
+        throw new IOException(name + " did not finish its collection within 30 s");
+      }
+    } while (!line.equals(ServerControl.GC_DONE));
+  }
+
+  private void readStdout() {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      // the process is gone
+    }
+  }
+
+  /**
+   * Closes stdin, on which a bench server exits, or else asks for termination (SIGTERM: the
+   * sample's shutdown hook runs, and a class data archive is written at exit); kills the process
+   * if it lingers.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // already gone
+    }
+    if (!controlled || !process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.switchboard.bench.perf;
+
+import static io.switchboard.bench.perf.Column.JSR_356;
+import static io.switchboard.bench.perf.Column.NON_BLOCKING;
+import static io.switchboard.bench.perf.Column.RAW_UNDERTOW;
+import static io.switchboard.bench.perf.Column.SWITCHBOARD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bench/run.sh perf} in miniature: every scenario for about a second against every server,
+ * each in its own JVM as in the real run. It asserts that nothing went wrong (every upgrade
+ * accepted, every reply right and in order, nothing lost) and that every cell of the table got a
+ * figure; never a speed.
+ */
+class PerfSmokeTest {
+
+  /** The sample jar as the reactor builds it, before this module. */
+  private static final Path SAMPLE_JAR = Path.of("../sample-chat/target/switchboard-sample-chat.jar");
+
+  private static final List<Column> ECHO_SERVERS = List.of(RAW_UNDERTOW, JSR_356, SWITCHBOARD);
+  private static final List<Column> COMMAND_SERVERS = List.of(JSR_356, SWITCHBOARD, NON_BLOCKING);
+  private static final List<Column> RELAYS = List.of(RAW_UNDERTOW, SWITCHBOARD);
+
+  @Test
+  void everyScenarioRunsAgainstEveryServerWithoutAnError() throws Exception {
+    boolean sample = Files.isRegularFile(SAMPLE_JAR);
+    if (!sample) {
+      String missing = "no sample jar at " + SAMPLE_JAR.toAbsolutePath()
+          + ": build the reactor (mvn verify) to smoke-test its start-up rows too";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(missing);
+      }
+      System.err.println("WARNING: " + missing);
+    }
+    PerfOptions options =
+        PerfOptions.parse(
+            "--repeats", "1", "--warmup-seconds", "0", "--seconds", "1",
+            "--idle-connections", "200", "--broadcast-seconds", "1",
+            "--subscribers", "20", "--rate", "20", "--many-subscribers", "100", "--many-rate", "10",
+            "--server-jvm", "-Xmx256m", "--sample-jar", SAMPLE_JAR.toString());
+
+    Comparison result = new Perf(options).run();
+    result.print(System.out);
+
+    assertEquals(List.of(), result.errors(), "no measurement had an error");
+    Map<Metric, List<Column>> cells = new java.util.EnumMap<>(Metric.class);
+    for (Metric m : List.of(Metric.ECHO_RATE, Metric.ECHO_CPU, Metric.ECHO_P50, Metric.ECHO_4K_RATE,
+        Metric.IDLE_RSS, Metric.STARTUP)) {
+      cells.put(m, ECHO_SERVERS);
+    }
+    for (Metric m : List.of(Metric.COMMAND_CPU, Metric.COMMAND_RATE, Metric.COMMAND_P50)) {
+      cells.put(m, COMMAND_SERVERS);
+    }
+    for (Metric m : List.of(Metric.BROADCAST_P99, Metric.BROADCAST_LOST, Metric.MANY_P99, Metric.MANY_LOST)) {
+      cells.put(m, RELAYS);
+    }
+    if (sample) {
+      cells.put(Metric.STARTUP_SAMPLE, List.of(SWITCHBOARD));
+      cells.put(Metric.STARTUP_CDS, List.of(SWITCHBOARD));
+    }
+    List<String> empty = new ArrayList<>();
+    cells.forEach((metric, columns) -> columns.forEach(column -> {
+      if (result.median(metric, column) == null) {
+        empty.add(metric + " / " + column);
+      }
+    }));
+    assertEquals(List.of(), empty, "cells without a figure");
+    for (Column relay : RELAYS) {
+      assertEquals(0, result.median(Metric.BROADCAST_LOST, relay), relay + ": nothing lost");
+      assertEquals(0, result.median(Metric.MANY_LOST, relay), relay + ": nothing lost");
+    }
+    assertTrue(result.median(Metric.ECHO_RATE, SWITCHBOARD) > 0, "replies were counted");
+  }
+
+  /** The page quotes a real run's table: it must have every row and column this bench prints. */
+  @Test
+  void performanceMdShowsTheTableThisBenchPrints() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "performance.md"));
+    assertTrue(page.contains("bench/run.sh perf"), "the command");
+    assertTrue(page.contains(Comparison.header()), "the columns: " + Comparison.header());
+    for (Metric metric : Metric.values()) {
+      assertTrue(page.contains("| " + metric.title + " |"), "the row " + metric.title);
+    }
+  }
+}
