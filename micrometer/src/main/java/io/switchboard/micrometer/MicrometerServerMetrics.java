@@ -1,5 +1,6 @@
 package io.switchboard.micrometer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import java.util.function.BooleanSupplier;
@@ -40,5 +41,20 @@ final class MicrometerServerMetrics implements ServerMetrics {
     FunctionCounter.builder("switchboard.cluster.dropped", dropped, LongSupplier::getAsLong)
         .description("pushes for other nodes dropped while the cluster bus was unreachable")
         .register(registry);
+  }
+
+  /**
+   * Same meter as an endpoint's refusals, with an empty {@code endpoint}: the head was refused
+   * before its path was read. (Prometheus treats the empty label as absent, and every meter of
+   * the name keeps the same tag keys, as it requires.)
+   */
+  @Override
+  public void requestHeadRefused(int status) {
+    Counter.builder("switchboard.handshakes.refused")
+        .description("upgrades refused")
+        .tag("endpoint", "")
+        .tag("status", String.valueOf(status))
+        .register(registry)
+        .increment();
   }
 }

@@ -11,10 +11,12 @@ import io.switchboard.undertow.ServerBuilder;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
 import io.switchboard.undertow.handshake.HandshakeRejection;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,6 +110,26 @@ class MetricsScrapeTest {
       }
       awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=/metered,status=401}", 1.0);
       awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=/metered,status=4401}", 1.0);
+    }
+  }
+
+  @Test
+  void oversizeRequestHeadsAreCountedByStatusWithoutAnEndpoint() throws Exception {
+    try (SwitchboardServer server = server().metricsPath("/metrics").maxHeaderSize(1024).start()) {
+      refusedHead(server, "GET /metered HTTP/1.1\r\nHost: x\r\nX-Padding: " + "p".repeat(1024) + "\r\n\r\n");
+      refusedHead(server, "GET /" + "q".repeat(1024) + " HTTP/1.1\r\n\r\n");
+      awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=,status=431}", 1.0);
+      awaitScrape(server, "switchboard_handshakes_refused_total{endpoint=,status=414}", 1.0);
+    }
+  }
+
+  /** Sends a request head over the limit on a socket of its own and reads until the server closes. */
+  private static void refusedHead(SwitchboardServer server, String head) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertTrue(response.startsWith("HTTP/1.1 4"), response);
     }
   }
 

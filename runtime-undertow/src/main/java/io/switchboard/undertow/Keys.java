@@ -72,7 +72,8 @@ final class Keys {
           .requiring(Keys::positive, "must be positive")
           .documented("`maxHeaderSize(int)`", "`8KiB`",
               "largest HTTP request head (request line and headers together); a longer one is"
-                  + " answered 400 and the connection closed, without reading the rest");
+                  + " answered 431 (414 for a request line alone over it) and the connection closed,"
+                  + " without reading the rest");
 
   static final Setting<Duration> PING_INTERVAL =
       Setting.of("ping-interval", Settings::parseDuration)

@@ -53,6 +53,12 @@ public final class StatusCodes {
   /** HTTP 426: a plain GET on an endpoint path, without the WebSocket upgrade. */
   public static final int HTTP_UPGRADE_REQUIRED = 426;
 
+  /** HTTP 414: the request line alone is over {@code max-header-size}; the connection is closed. */
+  public static final int HTTP_URI_TOO_LONG = 414;
+
+  /** HTTP 431: the request head is over {@code max-header-size}; the connection is closed. */
+  public static final int HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE = 431;
+
   /** HTTP 503: the connection limit is reached, or the server is stopping. */
   public static final int HTTP_SERVICE_UNAVAILABLE = 503;
 
@@ -67,6 +73,12 @@ public final class StatusCodes {
 
   /** Body of a 400 when no offered subprotocol is spoken. */
   public static final String UNSUPPORTED_SUBPROTOCOL = "unsupported subprotocol";
+
+  /** Body of a 414, followed by the limit: "request line over 8192 bytes". */
+  public static final String REQUEST_LINE_TOO_LONG = "request line over";
+
+  /** Body of a 431, followed by the limit: "request head over 8192 bytes". */
+  public static final String REQUEST_HEAD_TOO_LARGE = "request head over";
 
   /** Body of a 426 on an endpoint path without an upgrade. */
   public static final String UPGRADE_REQUIRED = "WebSocket upgrade required";

@@ -11,6 +11,7 @@ import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
 import io.switchboard.undertow.health.HealthHandler;
+import io.switchboard.undertow.listener.HttpListener;
 import io.switchboard.undertow.health.ReadinessCheck;
 import io.switchboard.undertow.metrics.MetricsBinder;
 import io.switchboard.undertow.metrics.ServerMetrics;
@@ -25,7 +26,6 @@ import io.switchboard.undertow.stats.StatsHandler;
 import io.switchboard.undertow.tls.TlsContexts;
 import io.switchboard.undertow.web.ApiDocs;
 import io.switchboard.undertow.web.StaticFiles;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
@@ -34,7 +34,6 @@ import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.protocol.Handshake;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.extensions.PerMessageDeflateHandshake;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,8 +45,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.OptionMap;
 
 /**
  * A running server, from {@link ServerBuilder#start()}. {@link #stop(Duration)} (or {@link
@@ -65,7 +66,9 @@ public final class SwitchboardServer implements AutoCloseable {
   private final ExecutorService workers;
   private final IoThreadWrites.PerThread ioThreadWrites = new IoThreadWrites.PerThread();
   private final EveryScheduler scheduler;
-  private final Undertow undertow;
+  private final HttpHandler root;
+  private final SSLContext tls; // null for plain ws://
+  private volatile HttpListener listener; // from start() on
   private final Thread shutdownHook;
   private final HealthHandler health = new HealthHandler();
   private final ServerMetrics metrics;
@@ -87,7 +90,8 @@ public final class SwitchboardServer implements AutoCloseable {
       endpoints.put(b.dispatcher().path(), runtime(b, codecs));
     }
     this.scheduler = new EveryScheduler(workers, stats, bus);
-    this.undertow = undertow(config, loader);
+    this.root = handlers(config, loader);
+    this.tls = config.tls() != null ? TlsContexts.create(config.tls()) : null; // its errors as they are
     this.shutdownHook =
         config.shutdownHook() ? new Thread(() -> stop(config.shutdownTimeout()), "switchboard-shutdown") : null;
   }
@@ -120,7 +124,7 @@ public final class SwitchboardServer implements AutoCloseable {
     SwitchboardServer server = new SwitchboardServer(config, bound, loader);
     server.bus.start(server::deliverLocally);
     try {
-      server.undertow.start();
+      server.listener = server.listen();
     } catch (RuntimeException e) {
       server.workers.shutdownNow();
       server.bus.close();
@@ -140,7 +144,7 @@ public final class SwitchboardServer implements AutoCloseable {
     return server;
   }
 
-  private Undertow undertow(ServerConfig config, ClassLoader loader) {
+  private HttpHandler handlers(ServerConfig config, ClassLoader loader) {
     ConnectionLimiter limiter = new ConnectionLimiter(config.maxConnections());
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
     // Literal paths first, then URI templates (Undertow's matcher), then the static files.
@@ -184,22 +188,19 @@ public final class SwitchboardServer implements AutoCloseable {
         paths.addExactPath(endpoint.path(), gate);
       }
     }
-    Undertow.Builder builder =
-        Undertow.builder()
-            .setIoThreads(config.ioThreads())
-            .setWorkerThreads(Math.max(2, config.ioThreads()))
-            // Undertow's own guards for the request head: its time from the first byte, the time
-            // before a first byte, and its size (over it: 400, and the connection is closed).
-            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.handshakeTimeout().toMillis())
-            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) config.handshakeTimeout().toMillis())
-            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderSize())
-            .setHandler(paths);
-    if (config.tls() != null) {
-      builder.addHttpsListener(config.port(), config.host(), TlsContexts.create(config.tls()));
-    } else {
-      builder.addHttpListener(config.port(), config.host());
-    }
-    return builder.build();
+    return paths;
+  }
+
+  private HttpListener listen() {
+    OptionMap options = OptionMap.builder()
+        // Undertow's own guards for the request head: its time from the first byte, and the time
+        // before a first byte. Its size is enforced in front of Undertow's parser (431 and 414).
+        .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+        .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) config.handshakeTimeout().toMillis())
+        .set(UndertowOptions.MAX_HEADER_SIZE, config.maxHeaderSize())
+        .getMap();
+    return HttpListener.start(
+        config.host(), config.port(), tls, config.ioThreads(), options, root, metrics::requestHeadRefused);
   }
 
   private ExecutorService handlerPool(int threads) {
@@ -230,7 +231,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
   /** The bound port: the configured one, or the one picked for port 0. */
   public int port() {
-    return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    return listener.port();
   }
 
   /** The configuration in effect. */
@@ -323,7 +324,7 @@ public final class SwitchboardServer implements AutoCloseable {
     }
     awaitSessionsClosed(deadline);
     bus.close();
-    undertow.stop();
+    listener.stop();
     workers.shutdown();
     try {
       workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -32,4 +32,10 @@ public interface ServerMetrics {
    * node) and the pushes for other nodes it dropped, both read when the registry asks.
    */
   default void cluster(BooleanSupplier connected, LongSupplier dropped) {}
+
+  /**
+   * A request head was refused before its path was known (431 over {@code max-header-size}, 414
+   * for its request line alone): counted as a refused handshake without an endpoint.
+   */
+  default void requestHeadRefused(int status) {}
 }
