@@ -77,6 +77,7 @@ final class CodecResolver {
   private final Set<String> sourceTypes;
   private final Set<String> alreadyGenerated;
   private final BeanIntrospector beans;
+  private final Javadoc javadoc;
 
   /** Types whose model is being built: a reference back to one is a recursive type, fine. */
   private final Set<String> inProgress = new HashSet<>();
@@ -94,6 +95,7 @@ final class CodecResolver {
     this.sourceTypes = sourceTypes;
     this.alreadyGenerated = alreadyGenerated;
     this.beans = new BeanIntrospector(types);
+    this.javadoc = new Javadoc(elements);
   }
 
   /** The codecs to generate, found so far this round, sorted by type name. */
@@ -242,7 +244,7 @@ final class CodecResolver {
     for (BeanIntrospector.Member member : isRecord ? beans.recordComponents(element) : beans.classProperties(element)) {
       CodecRef memberCodec = resolveMember(member.declaration(), member.type(), path + "." + member.javaName());
       properties.add(new PropertyModel(member.javaName(), member.jsonName(), memberCodec, member.required(),
-          member.reader(), member.writer(), member.writerIsField()));
+          member.reader(), member.writer(), member.writerIsField(), javadoc.ofMember(member.declaration())));
     }
     checkUniqueNames(properties.stream().map(PropertyModel::jsonName).toList(), path, "members");
     return new ObjectCodec(typeName, codec, isRecord, properties);

@@ -1,7 +1,9 @@
 package io.switchboard.processor;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.util.Elements;
 
 /**
@@ -24,10 +26,30 @@ final class Javadoc {
 
   String of(Element element) {
     String comment = elements.getDocComment(element);
+    return comment == null ? "" : clean(BLOCK_TAGS.matcher(comment).replaceFirst(""));
+  }
+
+  /**
+   * The Javadoc of a message type's member: its own comment (a field's, a getter's), or for a
+   * record component the {@code @param} of the record's comment that names it.
+   */
+  String ofMember(Element member) {
+    String own = of(member);
+    Element type = member.getEnclosingElement();
+    if (!own.isEmpty() || type.getKind() != ElementKind.RECORD) {
+      return own;
+    }
+    String comment = elements.getDocComment(type);
     if (comment == null) {
       return "";
     }
-    String text = BLOCK_TAGS.matcher(comment).replaceFirst("");
+    Matcher param = Pattern.compile("(?ms)^\\s*@param\\s+" + Pattern.quote(member.getSimpleName().toString())
+        + "\\s+(.*?)(?=^\\s*@|\\z)").matcher(comment);
+    return param.find() ? clean(param.group(1)) : "";
+  }
+
+  private static String clean(String comment) {
+    String text = comment;
     text = LINK.matcher(text).replaceAll(m -> quote(m.group(2) != null ? m.group(2) : linkText(m.group(1))));
     text = INLINE.matcher(text).replaceAll(m -> quote(m.group(1)));
     text = HTML.matcher(text).replaceAll("");
@@ -41,6 +63,6 @@ final class Javadoc {
   }
 
   private static String quote(String text) {
-    return java.util.regex.Matcher.quoteReplacement(text);
+    return Matcher.quoteReplacement(text);
   }
 }

@@ -57,7 +57,12 @@ final class JsonSchemas {
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
     for (PropertyModel property : object.properties()) {
-      properties.put(property.jsonName(), member(property.codec()));
+      Map<String, Object> member = member(property.codec());
+      if (!property.description().isEmpty()) {
+        member = new LinkedHashMap<>(member);
+        member.put("description", property.description());
+      }
+      properties.put(property.jsonName(), member);
       if (property.required()) {
         required.add(property.jsonName());
       }

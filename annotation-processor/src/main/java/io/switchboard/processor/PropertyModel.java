@@ -12,6 +12,7 @@ package io.switchboard.processor;
  * @param writer how to set it when reading a class: {@code "setText"} (a setter) or {@code "text"}
  *     (a public field), null when it cannot be set; unused for records (the constructor takes it)
  * @param writerIsField whether {@code writer} names a field rather than a setter
+ * @param description its Javadoc, for the contract; or empty
  */
 record PropertyModel(
     String javaName,
@@ -20,4 +21,5 @@ record PropertyModel(
     boolean required,
     String reader,
     String writer,
-    boolean writerIsField) {}
+    boolean writerIsField,
+    String description) {}

@@ -113,6 +113,7 @@ final class TypeScriptWriter {
     out.append("export interface ").append(name).append(" {\n");
     for (PropertyModel property : object.properties()) {
       boolean optional = !property.required() || isOptional(property.codec());
+      doc("  ", property.description());
       out.append("  ").append(property(property.jsonName())).append(optional ? "?: " : ": ")
           .append(member(property.codec())).append(";\n");
     }

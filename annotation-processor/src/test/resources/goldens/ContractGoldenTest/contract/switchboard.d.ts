@@ -4,6 +4,7 @@
 /** An offer for an item. */
 export interface Bid {
   item: string | null;
+  /** in the shop's currency, exactly */
   amount: number | string | null;
   placed_at: string | null;
   note?: string | null;
@@ -15,6 +16,7 @@ export interface Item {
   id: string | null;
   tags?: string[] | null;
   dates?: { [key: string]: string } | null;
+  /** Written, never read. */
   score?: number;
 }
 

@@ -7,16 +7,21 @@ import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract the processor wrote for this module's test endpoints is served when api-docs is on,
- * as written, and is a 404 by default.
+ * as written, and is a 404 by default; of several on the class path, the first is served.
  */
 class ApiDocsTest {
 
@@ -47,6 +52,20 @@ class ApiDocsTest {
     try {
       assertEquals(404, get(server, "/switchboard/asyncapi.json").statusCode());
       assertEquals(404, get(server, "/switchboard/switchboard.d.ts").statusCode());
+    } finally {
+      server.stop(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void withSeveralContractsOnTheClassPathTheFirstIsServed(@TempDir Path other) throws Exception {
+    Path document = other.resolve("META-INF/switchboard/asyncapi.json");
+    Files.createDirectories(document.getParent());
+    Files.writeString(document, "{\"asyncapi\":\"3.0.0\",\"info\":{\"title\":\"another module\"}}");
+    ClassLoader loader = new URLClassLoader(new URL[] {other.toUri().toURL()}, ApiDocsTest.class.getClassLoader());
+    SwitchboardServer server = TestServers.builder(new TestEndpoint()).classLoader(loader).apiDocs(true).start();
+    try {
+      assertEquals(resource("META-INF/switchboard/asyncapi.json"), get(server, "/switchboard/asyncapi.json").body());
     } finally {
       server.stop(Duration.ofSeconds(2));
     }

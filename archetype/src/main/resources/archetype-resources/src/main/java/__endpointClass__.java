@@ -1,10 +1,10 @@
 package ${package};
 
 import io.switchboard.Broadcaster;
+import io.switchboard.Event;
 import io.switchboard.Every;
 import io.switchboard.WsCommand;
 import io.switchboard.WsEndpoint;
-import io.switchboard.WsMessage;
 import io.switchboard.WsSession;
 import java.time.Instant;
 
@@ -25,6 +25,17 @@ import java.time.Instant;
  */
 @WsEndpoint("${endpointPath}")
 public class ${endpointClass} {
+
+  // The events this endpoint pushes, each declared once with its name and payload type and pushed
+  // by that declaration: the compiler checks every payload, and the events are part of the
+  // contract the build writes (META-INF/switchboard/asyncapi.json and switchboard.d.ts, see
+  // contract.md in the Switchboard docs).
+
+  /** Pushed to everyone when someone says something. */
+  static final Event<Said> SAID = Event.of("said");
+
+  /** Pushed every second by the clock method. */
+  static final Event<Clock> CLOCK = Event.of("clock");
 
   /** {@code hello} answers with a greeting. */
   @WsCommand("hello")
@@ -50,7 +61,7 @@ public class ${endpointClass} {
    */
   @WsCommand("say")
   void say(Say message, WsSession sender, Broadcaster everyone) {
-    everyone.toAll("said", new Said(sender.id(), message.text()));
+    everyone.toAll(SAID, new Said(sender.id(), message.text()));
   }
 
   /**
@@ -59,17 +70,15 @@ public class ${endpointClass} {
    */
   @Every("1s")
   void clock(Broadcaster everyone) {
-    everyone.toAll("clock", new Clock(Instant.now().toString()));
+    everyone.toAll(CLOCK, new Clock(Instant.now().toString()));
   }
 
   /** The payload of {@code say}: a type with one String property also reads from a text line. */
   public record Say(String text) {}
 
-  /** Pushed to everyone when someone says something. */
-  @WsMessage
+  /** Who said what. */
   public record Said(String from, String text) {}
 
-  /** Pushed every second by the clock method. */
-  @WsMessage
+  /** The time, as the clock event carries it. */
   public record Clock(String time) {}
 }
