@@ -7,6 +7,8 @@
 #   bench/run.sh cluster         # cross-node fan-out over Redis (about 3 minutes; needs redis-server);
 #                                # ClusterFanOut options may follow, e.g. "--rounds 5"
 #   bench/run.sh metrics         # metrics on against off (about 2 minutes); not part of "all"
+#   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
+#                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -87,11 +89,20 @@ run_metrics() {
   return "${PIPESTATUS[0]}"
 }
 
+run_soak() {
+  wait_for_quiet
+  machine | tee "$results/soak.txt"
+  # Stops by itself (about 11 minutes with the defaults); the timeout is only a safety net.
+  timeout 20m java -cp "$jar" io.switchboard.bench.soak.Soak "$@" 2>&1 | tee -a "$results/soak.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
   cluster) run_cluster "$@" ;;
   metrics) run_metrics "$@" ;;
+  soak) run_soak "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|soak] [arguments...]" >&2; exit 2 ;;
 esac

@@ -12,12 +12,12 @@ import java.util.Set;
  * #rejectUnknown()} then refuses any name that nothing read, so that a typo fails the run instead
  * of silently measuring the defaults.
  */
-final class OptionArgs {
+public final class OptionArgs {
 
   private final Map<String, String> given = new HashMap<>();
   private final Set<String> read = new HashSet<>();
 
-  OptionArgs(String... args) {
+  public OptionArgs(String... args) {
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", args));
@@ -26,25 +26,25 @@ final class OptionArgs {
     }
   }
 
-  String text(String name, String fallback) {
+  public String text(String name, String fallback) {
     read.add(name);
     return given.getOrDefault(name, fallback);
   }
 
-  int number(String name, int fallback) {
+  public int number(String name, int fallback) {
     return Integer.parseInt(text(name, Integer.toString(fallback)));
   }
 
-  Duration seconds(String name, long fallback) {
+  public Duration seconds(String name, long fallback) {
     return Duration.ofSeconds(Long.parseLong(text(name, Long.toString(fallback))));
   }
 
   /** JVM options as one space-separated value, e.g. {@code --client-jvm "-Xmx1g -XX:+UseG1GC"}. */
-  List<String> words(String name, String fallback) {
+  public List<String> words(String name, String fallback) {
     return List.of(text(name, fallback).trim().split("\\s+"));
   }
 
-  void rejectUnknown() {
+  public void rejectUnknown() {
     Set<String> unknown = new HashSet<>(given.keySet());
     unknown.removeAll(read);
     if (!unknown.isEmpty()) {
