@@ -10,6 +10,8 @@
 #   bench/run.sh perf            # side by side with raw Undertow and JSR-356 + databind, every
 #                                # scenario of issue 13 (about 10 minutes); not part of "all";
 #                                # Perf options may follow, e.g. "--repeats 5"
+#   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
+#                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -104,12 +106,21 @@ run_perf() {
   return "${PIPESTATUS[0]}"
 }
 
+run_soak() {
+  wait_for_quiet
+  machine | tee "$results/soak.txt"
+  # Stops by itself (about 11 minutes with the defaults); the timeout is only a safety net.
+  timeout 20m java -cp "$jar" io.switchboard.bench.soak.Soak "$@" 2>&1 | tee -a "$results/soak.txt"
+  return "${PIPESTATUS[0]}"
+}
+
 case "$what" in
   jmh) run_jmh "$@" ;;
   fanout) run_fanout "$@" ;;
   cluster) run_cluster "$@" ;;
   metrics) run_metrics "$@" ;;
   perf) run_perf "$@" ;;
+  soak) run_soak "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|perf] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|perf|soak] [arguments...]" >&2; exit 2 ;;
 esac

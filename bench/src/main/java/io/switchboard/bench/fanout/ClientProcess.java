@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link LoadClients} JVM seen from the server's side: started with the same class path, it is
- * driven one command line at a time, and each answer is awaited with a timeout.
+ * driven one command line at a time, and each answer is awaited with a timeout. Any other main
+ * class that answers on stdout with lines starting {@link LoadClients#ANSWER} can be driven the
+ * same way ({@link #startMain}): the soak run drives its server JVM so.
  */
-final class ClientProcess implements AutoCloseable {
+public final class ClientProcess implements AutoCloseable {
 
   /** Put on the queue when the client's stdout ends: the process died or quit. */
   private static final String EOF = "\u0000EOF";
@@ -42,19 +44,22 @@ final class ClientProcess implements AutoCloseable {
    * this process's stderr.
    */
   static ClientProcess start(List<URI> uris, String client, List<String> jvmOptions) {
+    return startMain(LoadClients.class, List.of(LoadClients.joinUris(uris), client), jvmOptions);
+  }
+
+  /** Starts {@code main} in a JVM of its own, on this class path; its stderr goes to this one's. */
+  public static ClientProcess startMain(Class<?> main, List<String> args, List<String> jvmOptions) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new java.util.ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-cp", System.getProperty("java.class.path"),
-            LoadClients.class.getName(), LoadClients.joinUris(uris), client));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(args);
     try {
       return new ClientProcess(
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the client JVM: " + command, e);
+      throw new UncheckedIOException("cannot start a JVM: " + command, e);
     }
   }
 
@@ -76,7 +81,7 @@ final class ClientProcess implements AutoCloseable {
   }
 
   /** Sends one command and returns the answer, which must start with {@code expected}. */
-  String ask(String command, String expected, Duration timeout) throws InterruptedException {
+  public String ask(String command, String expected, Duration timeout) throws InterruptedException {
     commands.println(command);
     String answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (answer == null) {
@@ -92,7 +97,7 @@ final class ClientProcess implements AutoCloseable {
   }
 
   /** The {@code name=value} words of an answer, by name. */
-  static Map<String, String> fields(String answer) {
+  public static Map<String, String> fields(String answer) {
     Map<String, String> fields = new HashMap<>();
     for (String word : answer.split(" ")) {
       int equals = word.indexOf('=');

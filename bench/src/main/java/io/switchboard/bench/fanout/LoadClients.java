@@ -41,7 +41,7 @@ import org.HdrHistogram.Histogram;
 public final class LoadClients {
 
   /** Marks the protocol's answer lines on stdout. */
-  static final String ANSWER = "#fanout ";
+  public static final String ANSWER = "#fanout ";
 
   /** Handshakes in flight at once: enough to connect quickly, few enough for the accept backlog. */
   private static final int CONNECTS_IN_FLIGHT = 128;

@@ -20,12 +20,12 @@ import org.xnio.XnioWorker;
  * Undertow's own WebSocket client on an XNIO worker: two IO threads multiplex every connection,
  * and read buffers come from a pool, so an idle connection costs little more than its socket.
  */
-final class UndertowConnector implements Connector {
+public final class UndertowConnector implements Connector {
 
   private final XnioWorker worker;
   private final ByteBufferPool buffers = new DefaultByteBufferPool(true, 4096);
 
-  UndertowConnector() throws IOException {
+  public UndertowConnector() throws IOException {
     worker =
         Xnio.getInstance()
             .createWorker(
@@ -39,17 +39,27 @@ final class UndertowConnector implements Connector {
 
   @Override
   public CompletableFuture<Void> connect(URI uri, Consumer<String> onText, Runnable onClose) {
-    CompletableFuture<Void> opened = new CompletableFuture<>();
+    return open(uri, onText, closed -> onClose.run()).thenApply(channel -> null);
+  }
+
+  /**
+   * Opens one connection as {@link #connect} does, for a client that also sends: completes with
+   * its channel, and {@code onClose} gets the channel once it closes (with the close code and
+   * reason it received, if any).
+   */
+  public CompletableFuture<WebSocketChannel> open(
+      URI uri, Consumer<String> onText, Consumer<WebSocketChannel> onClose) {
+    CompletableFuture<WebSocketChannel> opened = new CompletableFuture<>();
     WebSocketClient.connectionBuilder(worker, buffers, uri)
         .connect()
         .addNotifier(
             new IoFuture.HandlingNotifier<WebSocketChannel, Void>() {
               @Override
               public void handleDone(WebSocketChannel channel, Void attachment) {
-                channel.addCloseTask(closed -> onClose.run());
+                channel.addCloseTask(onClose::accept);
                 channel.getReceiveSetter().set(new Listener(onText));
                 channel.resumeReceives();
-                opened.complete(null);
+                opened.complete(channel);
               }
 
               @Override
