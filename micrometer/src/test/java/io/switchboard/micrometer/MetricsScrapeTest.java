@@ -56,8 +56,11 @@ class MetricsScrapeTest {
         Map<String, Double> open = scrape(server);
         assertEquals(1.0, open.get("switchboard_sessions_active{endpoint=/metered}"));
       }
-      // The close is counted on the server's IO thread, after the client saw it.
-      Map<String, Double> m = awaitScrape(server, "switchboard_sessions_closed_total{code=1000,endpoint=/metered}", 1.0);
+      // The close is counted on the server's IO thread, after the client saw it. A scrape is no
+      // snapshot: it reads sessions_active before sessions_closed, so a close that lands between
+      // the two reads shows as closed but still active; the next scrape has both.
+      awaitScrape(server, "switchboard_sessions_closed_total{code=1000,endpoint=/metered}", 1.0);
+      Map<String, Double> m = awaitScrape(server, "switchboard_sessions_active{endpoint=/metered}", 0.0);
 
       assertEquals(1.0, m.get("switchboard_sessions_opened_total{endpoint=/metered}"));
       assertEquals(1.0, m.get("switchboard_sessions_closed_total{code=1000,endpoint=/metered}"));
