@@ -108,7 +108,8 @@ class ClientJsDocsBrowserTest {
 
     String logged = String.valueOf(result.get("logged"));
     String printed = blocks("js").get(2).replaceAll("(?s).*// (bad_request [^\\n]*?)….*", "$1");
-    assertTrue(logged.startsWith("[" + printed), logged + " does not start as printed: " + printed);
+    // The first block's listeners log too, and its own chat line may land after this block began.
+    assertTrue(logged.contains(printed), logged + " has no line as printed: " + printed);
   }
 
   @Test
