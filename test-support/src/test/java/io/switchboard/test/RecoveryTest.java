@@ -86,8 +86,12 @@ class RecoveryTest {
       assertEquals(n, away.awaitEvent("line").get("n").asInt());
     }
 
+    long cutAt = System.nanoTime();
     cut(1);
+    proxy.refuse(true); // the client's network is down: it is back only after 2 s
     talker.call("burst", Map.of("room", "lobby", "count", 1000));
+    outageLasts(Duration.ofSeconds(2), cutAt);
+    proxy.refuse(false);
     WsTestClient back = keep(away.reconnectAndRecover());
 
     for (int n = 1; n <= 1000; n++) {
@@ -285,6 +289,17 @@ class RecoveryTest {
     List<String> values = new ArrayList<>();
     array.forEach(value -> values.add(value.asText()));
     return values;
+  }
+
+  /**
+   * Keeps the outage going until {@code length} after {@code since}: the scenario's time away, not
+   * a wait for an event.
+   */
+  private static void outageLasts(Duration length, long since) throws InterruptedException {
+    long left = since + length.toNanos() - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
   }
 
   /** Waits for server state that no message announces, checking often, failing after 10 s. */
