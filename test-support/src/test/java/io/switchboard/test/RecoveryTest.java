@@ -168,6 +168,34 @@ class RecoveryTest {
   }
 
   @Test
+  void aReplayLargerThanHalfTheOutboundQueueIsNotRecoveredAndTheSessionStaysOpen() throws Exception {
+    server.close();
+    server =
+        Switchboard.server()
+            .port(0)
+            .shutdownHook(false)
+            .maxQueuedBytes(16 * 1024)
+            .roomHistory("lobby", 2000, Duration.ofMinutes(2))
+            .endpoint(new RoomsEndpoint())
+            .start();
+    proxy.target(server.port());
+    WsTestClient away = throughProxy();
+    away.awaitSession();
+    away.call("join", "lobby");
+    WsTestClient talker = direct();
+
+    cut(1);
+    talker.call("burst", Map.of("room", "lobby", "count", 1000)); // tens of KB: over 8 KiB
+    WsTestClient back = keep(away.reconnectAndRecover());
+
+    JsonNode session = back.awaitSession();
+    assertFalse(session.at("/rooms/lobby/recovered").asBoolean(), session::toString);
+    assertEquals(0, session.at("/rooms/lobby/missed").asInt(), session::toString);
+    talker.call("burst", Map.of("room", "lobby", "count", 1));
+    assertEquals(1, back.awaitEvent("line").get("n").asInt()); // still open, and live again
+  }
+
+  @Test
   void afterARestartTheSessionIsNotRecoveredAndOpensAnew() throws Exception {
     WsTestClient away = throughProxy();
     String id = away.awaitSession().get("id").asText();

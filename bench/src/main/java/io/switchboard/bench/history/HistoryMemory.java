@@ -31,10 +31,10 @@ public final class HistoryMemory {
     byte[] template = "x".repeat(size).getBytes(StandardCharsets.UTF_8);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedAfterGc(memory);
-    RoomHistory history = new RoomHistory(List.of(new HistoryRule("room", count, Duration.ofHours(1))));
+    RoomHistory history = new RoomHistory(List.of(new HistoryRule("room", count, Duration.ofHours(1))), Duration.ofMinutes(2));
     RoomLog log = history.log("room");
     for (int i = 0; i < count; i++) {
-      log.publish((offset, epoch) -> template.clone(), message -> 0); // each push its own bytes
+      history.publish("room", (offset, epoch) -> template.clone(), message -> 0); // each push its own bytes
     }
     long after = usedAfterGc(memory);
     double perPush = (after - before) / (double) count;

@@ -50,23 +50,32 @@ public final class RoomRegistry implements Rooms {
    * @return the room's last offset at the join, 0 for a room without history
    */
   public long add(String room, ServerSession session) {
-    RoomLog log = history.log(room);
-    long[] offset = new long[1];
-    rooms.compute(
-        room,
-        (name, members) -> {
-          Set<ServerSession> set = members != null ? members : newRoom(name);
-          if (log == null) {
-            set.add(session);
-          } else {
+    while (true) {
+      RoomLog log = history.log(room);
+      long[] offset = new long[1];
+      rooms.compute(
+          room,
+          (name, members) -> {
+            if (log == null) {
+              Set<ServerSession> set = members != null ? members : newRoom(name);
+              set.add(session);
+              return set;
+            }
             synchronized (log) {
+              if (log.retired()) { // retired before this join could take it: take the new one
+                offset[0] = -1;
+                return members;
+              }
+              Set<ServerSession> set = members != null ? members : newRoom(name, log);
               set.add(session);
               offset[0] = log.lastOffset();
+              return set;
             }
-          }
-          return set;
-        });
-    return offset[0];
+          });
+      if (offset[0] >= 0) {
+        return offset[0];
+      }
+    }
   }
 
   /**
@@ -74,29 +83,47 @@ public final class RoomRegistry implements Rooms {
    * {@code offset}, unless history does not reach back that far or {@code epoch} is not the
    * room's (then it only joins, and is told {@code recovered: false}).
    */
-  public Recovery recover(String room, ServerSession session, long offset, String epoch) {
-    RoomLog log = history.log(room);
-    if (log == null) {
-      return new Recovery(false, 0, add(room, session));
-    }
-    Recovery[] outcome = new Recovery[1];
-    rooms.compute(
-        room,
-        (name, members) -> {
-          Set<ServerSession> set = members != null ? members : newRoom(name);
-          synchronized (log) {
-            List<RoomLog.Entry> missed = epoch == null || epoch.equals(log.epoch()) ? log.after(offset) : null;
-            if (missed != null) {
-              for (RoomLog.Entry entry : missed) {
-                session.deliver(OutboundMessage.push(entry.message()));
+  public Recovery recover(String room, ServerSession session, long offset, String epoch, long maxReplayBytes) {
+    while (true) {
+      RoomLog log = history.log(room);
+      if (log == null) {
+        return new Recovery(false, 0, add(room, session));
+      }
+      Recovery[] outcome = new Recovery[1];
+      rooms.compute(
+          room,
+          (name, members) -> {
+            synchronized (log) {
+              if (log.retired()) {
+                return members;
               }
+              List<RoomLog.Entry> missed = epoch == null || epoch.equals(log.epoch()) ? log.after(offset) : null;
+              if (missed != null && bytes(missed) > maxReplayBytes) {
+                missed = null; // more than the session's queue takes: the client reloads instead
+              }
+              if (missed != null) {
+                for (RoomLog.Entry entry : missed) {
+                  session.deliver(OutboundMessage.push(entry.message()));
+                }
+              }
+              Set<ServerSession> set = members != null ? members : newRoom(name, log);
+              set.add(session);
+              outcome[0] = new Recovery(missed != null, missed == null ? 0 : missed.size(), log.lastOffset());
+              return set;
             }
-            set.add(session);
-            outcome[0] = new Recovery(missed != null, missed == null ? 0 : missed.size(), log.lastOffset());
-          }
-          return set;
-        });
-    return outcome[0];
+          });
+      if (outcome[0] != null) {
+        return outcome[0];
+      }
+    }
+  }
+
+  private static long bytes(List<RoomLog.Entry> entries) {
+    long total = 0;
+    for (RoomLog.Entry entry : entries) {
+      total += entry.message().length;
+    }
+    return total;
   }
 
   /**
@@ -104,13 +131,20 @@ public final class RoomRegistry implements Rooms {
    * gets the push's offset), else as is.
    */
   public int publish(String room, RoomLog.Encoder encoder, java.util.function.ToIntFunction<byte[]> send) {
-    RoomLog log = history.log(room);
-    return log == null ? send.applyAsInt(encoder.encode(0, null)) : log.publish(encoder, send);
+    return history.log(room) == null
+        ? send.applyAsInt(encoder.encode(0, null))
+        : history.publish(room, encoder, send);
   }
 
   private Set<ServerSession> newRoom(String name) {
     bus.subscribe(Target.room(endpoint, name));
     return ConcurrentHashMap.newKeySet();
+  }
+
+  /** A room that keeps history: its log is told, so that it is not retired while it has members. */
+  private Set<ServerSession> newRoom(String name, RoomLog log) {
+    log.occupied();
+    return newRoom(name);
   }
 
   public void remove(String room, ServerSession session) {
@@ -120,6 +154,10 @@ public final class RoomRegistry implements Rooms {
           members.remove(session);
           if (members.isEmpty()) {
             bus.unsubscribe(Target.room(endpoint, name));
+            RoomLog log = history.existing(name); // the one its members joined: not retired while they were
+            if (log != null) {
+              log.vacated();
+            }
             return null;
           }
           return members;

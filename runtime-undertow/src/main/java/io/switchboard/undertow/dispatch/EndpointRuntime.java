@@ -89,7 +89,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.workers = workers;
     String path = dispatcher.path();
     this.sessions = new SessionRegistry(path, bus);
-    this.rooms = new RoomRegistry(path, bus, new RoomHistory(config.roomHistory()));
+    this.rooms = new RoomRegistry(path, bus, new RoomHistory(config.roomHistory(), config.recoveryWindow()));
     this.presence = new EndpointPresence(path, bus);
     this.recovery = new Recovery<>(config.recoveryWindow(), config.recoveryBuffer(), this::ended);
     this.localFanOut = new LocalFanOut(sessions, rooms, recovery::keep);

@@ -230,11 +230,13 @@ public final class ServerSession
 
   /**
    * Rejoins a room of the session this one recovers, after queueing what it missed since {@code
-   * offset}; see {@link io.switchboard.undertow.broadcast.RoomRegistry#recover}.
+   * offset}, unless that is more than half of what its outbound queue holds (replaying it would
+   * close the session as a slow consumer); see {@link
+   * io.switchboard.undertow.broadcast.RoomRegistry#recover}.
    */
   public RoomRegistry.Recovery recoverRoom(String room, long offset, String epoch) {
     rooms.add(room);
-    RoomRegistry.Recovery outcome = services.rooms().recover(room, this, offset, epoch);
+    RoomRegistry.Recovery outcome = services.rooms().recover(room, this, offset, epoch, services.maxQueuedBytes() / 2);
     joinOffsets.put(room, outcome.offset());
     return outcome;
   }
