@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Unique claims across the cluster: one hash per endpoint, {@code "attribute:value"} → {@code
  * "node/session"}. A claim is one atomic script: it takes the value if it is free, already this
- * session's, or held by a node whose presence expired (it died without giving it back). What this
+ * session's (on this node, or on the node it was recovered from), or held by a node whose presence
+ * expired (it died without giving it back). What this
  * node claimed or gave back while Redis was away is settled with Redis on the next connection.
  */
 final class Claims {
@@ -27,6 +28,8 @@ final class Claims {
   private static final String CLAIM =
       "local holder = redis.call('HGET', KEYS[1], ARGV[1]) "
           + "if holder == false or holder == ARGV[2] then "
+          + "  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end "
+          + "if string.match(holder, '/(.*)$') == string.match(ARGV[2], '/(.*)$') then "
           + "  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end "
           + "local node = string.match(holder, '^([^/]*)/') "
           + "if node and redis.call('EXISTS', ARGV[3] .. node) == 0 then "

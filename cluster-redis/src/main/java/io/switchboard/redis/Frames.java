@@ -1,60 +1,97 @@
 package io.switchboard.redis;
 
+import io.switchboard.undertow.cluster.LocalDelivery;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The body of a push between nodes: who sent it, who must not get it, and the push exactly as the
- * origin encoded it (receivers never re-encode).
+ * The bodies of the messages between nodes. Every one starts with its kind and the node that sent
+ * it; a push carries the push exactly as the origin encoded it (receivers never re-encode).
  *
  * <pre>
- * version (1 byte, 1) | node id length (1 byte) | node id | excluded session id length (1 byte,
- * 0 for none) | excluded session id | the push's UTF-8 JSON
+ * kind (1 byte) | origin node id length (1 byte) | origin node id | then, by kind:
+ *   1, a push:          excluded session id length (1 byte, 0 for none) | its id | the push's JSON
+ *   2, a numbered push: as 1, but the push is preceded by its offset in ASCII digits and ':'
+ *                       (written by the history script in Redis, which numbers it)
+ *   3, a control:       'M' | node id  (a session moved: that node, which kept it, hands it over)
+ *                       'H' | complete (1 byte) | count (4 bytes) | per message: length (4) | bytes
  * </pre>
  */
 final class Frames {
 
-  private static final byte VERSION = 1;
+  static final byte PUSH = 1;
+  static final byte NUMBERED = 2;
+  static final byte CONTROL = 3;
+  static final byte MOVED = 'M';
+  static final byte HANDED_OVER = 'H';
 
   private Frames() {}
 
   /** A push as received from another node (its origin is only compared, by {@link #isFrom}). */
   record Frame(String exceptSessionId, byte[] message) {}
 
+  /** A numbered push, from any node (this one's too). */
+  record Numbered(long offset, String exceptSessionId, byte[] message) {}
+
   static byte[] encode(String origin, String exceptSessionId, byte[] message) {
+    byte[] header = header(PUSH, origin, exceptSessionId);
+    byte[] frame = Arrays.copyOf(header, header.length + message.length);
+    System.arraycopy(message, 0, frame, header.length, message.length);
+    return frame;
+  }
+
+  /** What precedes a numbered push's offset: the history script appends the rest. */
+  static byte[] numberedHeader(String origin, String exceptSessionId) {
+    return header(NUMBERED, origin, exceptSessionId);
+  }
+
+  private static byte[] header(byte kind, String origin, String exceptSessionId) {
     byte[] node = origin.getBytes(StandardCharsets.US_ASCII);
     byte[] except =
         exceptSessionId == null ? new byte[0] : exceptSessionId.getBytes(StandardCharsets.UTF_8);
     if (node.length > 255 || except.length > 255) {
       throw new IllegalArgumentException("node or session id longer than 255 bytes");
     }
-    byte[] frame = new byte[3 + node.length + except.length + message.length];
+    byte[] header = new byte[3 + node.length + except.length];
     int at = 0;
-    frame[at++] = VERSION;
-    frame[at++] = (byte) node.length;
-    System.arraycopy(node, 0, frame, at, node.length);
+    header[at++] = kind;
+    header[at++] = (byte) node.length;
+    System.arraycopy(node, 0, header, at, node.length);
     at += node.length;
-    frame[at++] = (byte) except.length;
-    System.arraycopy(except, 0, frame, at, except.length);
-    at += except.length;
-    System.arraycopy(message, 0, frame, at, message.length);
-    return frame;
+    header[at++] = (byte) except.length;
+    System.arraycopy(except, 0, header, at, except.length);
+    return header;
   }
 
   /**
-   * The origin node of a frame, without decoding the rest (to skip this node's own pushes cheaply).
+   * The kind of a frame.
    *
-   * @throws IllegalArgumentException if it is not a frame of this version
+   * @throws IllegalArgumentException if it is not a frame of a known kind
    */
+  static byte kind(byte[] frame) {
+    if (frame.length < 3 || frame[0] < PUSH || frame[0] > CONTROL || frame.length < 3 + (frame[1] & 0xff)) {
+      throw new IllegalArgumentException("not a switchboard frame");
+    }
+    return frame[0];
+  }
+
+  /** Whether {@code node} sent the frame, without decoding the rest (to skip its own cheaply). */
   static boolean isFrom(byte[] frame, byte[] node) {
-    check(frame);
+    kind(frame);
     int length = frame[1] & 0xff;
     return length == node.length && Arrays.equals(frame, 2, 2 + length, node, 0, node.length);
   }
 
   static Frame decode(byte[] frame) {
-    check(frame);
-    int at = 2 + (frame[1] & 0xff); // past the version and the origin node
+    kind(frame);
+    int at = 2 + (frame[1] & 0xff); // past the kind and the origin node
     int exceptLength = frame[at++] & 0xff;
     String except =
         exceptLength == 0 ? null : new String(frame, at, exceptLength, StandardCharsets.UTF_8);
@@ -62,9 +99,80 @@ final class Frames {
     return new Frame(except, Arrays.copyOfRange(frame, at, frame.length));
   }
 
-  private static void check(byte[] frame) {
-    if (frame.length < 3 || frame[0] != VERSION || frame.length < 3 + (frame[1] & 0xff)) {
-      throw new IllegalArgumentException("not a switchboard frame of version " + VERSION);
+  static Numbered decodeNumbered(byte[] frame) {
+    Frame push = decode(frame);
+    byte[] body = push.message();
+    long offset = 0;
+    int at = 0;
+    while (at < body.length && body[at] != ':') {
+      if (body[at] < '0' || body[at] > '9') {
+        throw new IllegalArgumentException("numbered frame without its offset");
+      }
+      offset = offset * 10 + (body[at++] - '0');
+    }
+    if (at == 0 || at == body.length) {
+      throw new IllegalArgumentException("numbered frame without its offset");
+    }
+    return new Numbered(offset, push.exceptSessionId(), Arrays.copyOfRange(body, at + 1, body.length));
+  }
+
+  /** "The session moved here: {@code holder}, which kept it, hands over what it kept." */
+  static byte[] moved(String origin, String holder) {
+    return control(origin, MOVED, holder.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static byte[] handedOver(String origin, LocalDelivery.Kept kept) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeBoolean(kept.complete());
+      out.writeInt(kept.messages().size());
+      for (byte[] message : kept.messages()) {
+        out.writeInt(message.length);
+        out.write(message);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return control(origin, HANDED_OVER, bytes.toByteArray());
+  }
+
+  private static byte[] control(String origin, byte what, byte[] body) {
+    byte[] node = origin.getBytes(StandardCharsets.US_ASCII);
+    byte[] frame = new byte[3 + node.length + body.length];
+    frame[0] = CONTROL;
+    frame[1] = (byte) node.length;
+    System.arraycopy(node, 0, frame, 2, node.length);
+    frame[2 + node.length] = what;
+    System.arraycopy(body, 0, frame, 3 + node.length, body.length);
+    return frame;
+  }
+
+  /** What a control frame says: {@link #MOVED} or {@link #HANDED_OVER}. */
+  static byte control(byte[] frame) {
+    return frame[2 + (frame[1] & 0xff)];
+  }
+
+  /** The node a {@link #MOVED} frame names. */
+  static String holder(byte[] frame) {
+    int at = 3 + (frame[1] & 0xff);
+    return new String(frame, at, frame.length - at, StandardCharsets.US_ASCII);
+  }
+
+  static LocalDelivery.Kept kept(byte[] frame) {
+    int at = 3 + (frame[1] & 0xff);
+    try (DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(frame, at, frame.length - at))) {
+      boolean complete = in.readBoolean();
+      int count = in.readInt();
+      List<byte[]> messages = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        byte[] message = new byte[in.readInt()];
+        in.readFully(message);
+        messages.add(message);
+      }
+      return new LocalDelivery.Kept(messages, complete);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("bad hand-over frame", e);
     }
   }
 }

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * {name}:node:{node}                  hash: a node's presence entries; expires unless renewed
  * {name}:claims:{endpoint}            hash: unique claims, "attribute:value" → "node/session"
  * {name}:lease:{lease}                string: the node holding a lease; expires unless renewed
+ * {name}:{endpoint}:history:{room}    hash: a room's history: its epoch and last offset
+ * {name}:{endpoint}:stream:{room}     stream: a room's last pushes, entry id {offset}-0, capped
+ * {name}:{endpoint}:away:{token}      hash: an away session's node, id, principal and record
  * </pre>
  */
 final class Keys {
@@ -32,6 +35,18 @@ final class Keys {
       case ROOM -> prefix + target.endpoint() + ":room:" + target.name();
       case SESSION -> prefix + target.endpoint() + ":session:" + target.name();
     };
+  }
+
+  String history(Target room) {
+    return prefix + room.endpoint() + ":history:" + room.name();
+  }
+
+  String stream(Target room) {
+    return prefix + room.endpoint() + ":stream:" + room.name();
+  }
+
+  String away(String endpoint, String token) {
+    return prefix + endpoint + ":away:" + token;
   }
 
   String presenceChannel() {

@@ -19,6 +19,8 @@ import io.switchboard.PresenceEntry;
 import io.switchboard.undertow.cluster.ClusterBus;
 import io.switchboard.undertow.cluster.ClusterSettings;
 import io.switchboard.undertow.cluster.LocalDelivery;
+import io.switchboard.undertow.cluster.SharedAwaySessions;
+import io.switchboard.undertow.cluster.SharedHistory;
 import io.switchboard.undertow.cluster.Target;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -78,6 +80,8 @@ public final class RedisBus implements ClusterBus {
   private final PresenceReplica replica;
   private final Claims claims;
   private final Leases leases;
+  private final RoomStreams roomStreams;
+  private final AwayRecords awayRecords;
   private final LongAdder dropped = new LongAdder();
   private final AtomicLong unacknowledgedBytes = new AtomicLong();
   private final Link commandLink = new Link();
@@ -142,6 +146,21 @@ public final class RedisBus implements ClusterBus {
     this.replica = new PresenceReplica(keys, nodeId, commands, timer);
     this.claims = new Claims(keys, nodeId, CLAIM_TIMEOUT, commands);
     this.leases = new Leases(keys, nodeId, LEASE_TTL, HEARTBEAT, commands);
+    this.roomStreams =
+        new RoomStreams(keys, nodeId, () -> pubSub, () -> connected, dropped::increment);
+    this.awayRecords =
+        new AwayRecords(
+            keys, nodeId, commands, () -> pubSub, () -> connected, CLAIM_TIMEOUT, timer, () -> local);
+  }
+
+  @Override
+  public SharedHistory sharedHistory() {
+    return roomStreams;
+  }
+
+  @Override
+  public SharedAwaySessions sharedAwaySessions() {
+    return awayRecords;
   }
 
   @Override
@@ -456,13 +475,25 @@ public final class RedisBus implements ClusterBus {
         return;
       }
       try {
-        if (Frames.isFrom(message, nodeBytes)) {
-          return; // this node delivered it locally when it published it
-        }
         Target target = subscriptions.target(name);
-        if (target != null) {
-          Frames.Frame frame = Frames.decode(message);
-          local.deliver(target, frame.message(), frame.exceptSessionId());
+        if (target == null) {
+          return;
+        }
+        switch (Frames.kind(message)) {
+          case Frames.PUSH -> {
+            if (Frames.isFrom(message, nodeBytes)) {
+              return; // this node delivered it locally when it published it
+            }
+            Frames.Frame frame = Frames.decode(message);
+            if (target.kind() != Target.Kind.SESSION || !awayRecords.heldForHandOver(target, frame)) {
+              local.deliver(target, frame.message(), frame.exceptSessionId());
+            }
+          }
+          case Frames.NUMBERED -> { // this node's too: every node delivers a room's pushes in offset order
+            Frames.Numbered frame = Frames.decodeNumbered(message);
+            local.deliverNumbered(target, frame.offset(), frame.message(), frame.exceptSessionId());
+          }
+          default -> awayRecords.control(target, message, Frames.isFrom(message, nodeBytes));
         }
       } catch (RuntimeException e) {
         LOG.debug("dropped a bad message on {}", name, e);

@@ -10,6 +10,7 @@ import io.switchboard.redis.testing.Eventually;
 import io.switchboard.redis.testing.RedisProbe;
 import io.switchboard.test.ErrorReplyException;
 import io.switchboard.test.RedisServer;
+import io.switchboard.test.TcpProxy;
 import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.SwitchboardServer;
@@ -81,6 +82,82 @@ class ScalingGuideTest {
       } finally {
         nodes.forEach(node -> node.stop(Duration.ofSeconds(2)));
       }
+    }
+  }
+
+  @Test
+  void aClientCutOffOnOneNodeRecoversOnTheOther() {
+    try (RedisServer redis = RedisServer.start()) {
+      List<SwitchboardServer> nodes = new ArrayList<>();
+      try {
+        for (String nodeName : List.of("one", "two")) {
+          nodes.add(startNodeWithHistory(redis, nodeName));
+        }
+        for (SwitchboardServer node : nodes) {
+          Eventually.within(Duration.ofSeconds(10), "connected", () -> node.stats().clusterConnected());
+        }
+        try (TcpProxy proxy = TcpProxy.to(nodes.get(0).port());
+            WsTestClient ada = WsTestClient.builder(proxy.uri("/lobby")).recoverable().connect();
+            WsTestClient bob = client(nodes.get(1))) {
+          String id = ada.awaitSession().get("id").asText();
+          assertEquals("You are now Ada", ada.callText("name Ada"));
+          proxy.cut(); // a reset, no close frame: node one keeps Ada's session for the window
+          Eventually.within(Duration.ofSeconds(10), "node one noticed",
+              () -> nodes.get(0).sessions("/lobby").count() == 0);
+          bob.send("shout one");
+          bob.send("shout two");
+          assertEquals("two", awaitShout(bob, "two"));
+
+          proxy.target(nodes.get(1).port()); // the load balancer sends her to node two
+          try (WsTestClient back = ada.reconnectAndRecover()) {
+            assertEquals("one", back.awaitEvent("shout").asText());
+            assertEquals("two", back.awaitEvent("shout").asText());
+            var session = back.awaitSession();
+            assertEquals(id, session.get("id").asText());
+            assertTrue(session.at("/rooms/lobby/recovered").asBoolean(), session::toString);
+            assertEquals(2, session.at("/rooms/lobby/missed").asInt(), session::toString);
+            assertEquals("name_taken",
+                assertThrows(ErrorReplyException.class, () -> bob.call("name", "ada")).code());
+            Eventually.within(Duration.ofSeconds(10), "Ada is listed once, on node two",
+                () -> names(bob.call("who")).equals(List.of("Ada", "guest")));
+          }
+        }
+      } finally {
+        nodes.forEach(node -> node.stop(Duration.ofSeconds(2)));
+      }
+    }
+  }
+
+  private static List<String> names(com.fasterxml.jackson.databind.JsonNode who) {
+    List<String> names = new ArrayList<>();
+    who.forEach(name -> names.add(name.asText()));
+    names.sort(null);
+    return names;
+  }
+
+  private static String awaitShout(WsTestClient client, String text) {
+    String shout;
+    do {
+      shout = client.awaitEvent("shout").asText();
+    } while (!shout.equals(text));
+    return shout;
+  }
+
+  /** The history builder of docs/scaling.md, with the test's Redis and a free port. */
+  private static SwitchboardServer startNodeWithHistory(RedisServer redis, String nodeName) {
+    System.setProperty("switchboard.port", "0");
+    System.setProperty("switchboard.shutdown-hook", "false");
+    try {
+      SwitchboardServer node = Switchboard.server()
+          .cluster(redis.uri())
+          .clusterName("lobby")
+          .roomHistory("lobby", 500, Duration.ofMinutes(2))
+          .endpoint(new Lobby(nodeName))
+          .start();
+      return node;
+    } finally {
+      System.clearProperty("switchboard.port");
+      System.clearProperty("switchboard.shutdown-hook");
     }
   }
 
@@ -179,7 +256,7 @@ class ScalingGuideTest {
 
   @Test
   void everyBlockOfTheGuideIsRun() throws IOException {
-    assertEquals(5, blocks("java").size(), "java blocks: each must be in " + SOURCES);
+    assertEquals(6, blocks("java").size(), "java blocks: each must be in " + SOURCES);
     assertEquals(1, blocks("nginx").size(), "nginx blocks: run above");
     assertEquals(1, blocks("").size(), "the two-node demo: run by sample-chat's PackagedJarIT");
     assertEquals(1, blocks("xml").size(), "the dependency");

@@ -7,6 +7,7 @@ import io.switchboard.Presence;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.undertow.cluster.ClusterBus;
 import io.switchboard.undertow.cluster.ClusterBuses;
+import io.switchboard.undertow.cluster.LocalDelivery;
 import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.dispatch.EndpointRuntime;
 import io.switchboard.undertow.handshake.ConnectionLimiter;
@@ -102,10 +103,27 @@ public final class SwitchboardServer implements AutoCloseable {
         workers, ioThreadWrites, bus);
   }
 
-  /** The local side of the cluster bus: a push for an endpoint goes to its sessions here. */
-  private int deliverLocally(Target target, byte[] message, String exceptSessionId) {
-    EndpointRuntime<?> endpoint = endpoints.get(target.endpoint());
-    return endpoint == null ? 0 : endpoint.deliverLocally(target, message, exceptSessionId);
+  /** The local side of the cluster bus: what comes for an endpoint goes to its sessions here. */
+  private final class Local implements LocalDelivery {
+    @Override
+    public int deliver(Target target, byte[] message, String exceptSessionId) {
+      EndpointRuntime<?> endpoint = endpoints.get(target.endpoint());
+      return endpoint == null ? 0 : endpoint.deliverLocally(target, message, exceptSessionId);
+    }
+
+    @Override
+    public void deliverNumbered(Target room, long offset, byte[] message, String exceptSessionId) {
+      EndpointRuntime<?> endpoint = endpoints.get(room.endpoint());
+      if (endpoint != null) {
+        endpoint.rooms().deliverNumbered(room.name(), offset, message, exceptSessionId);
+      }
+    }
+
+    @Override
+    public Kept movedAway(String endpointPath, String sessionId) {
+      EndpointRuntime<?> endpoint = endpoints.get(endpointPath);
+      return endpoint == null ? null : endpoint.movedAway(sessionId);
+    }
   }
 
   static SwitchboardServer start(
@@ -115,14 +133,16 @@ public final class SwitchboardServer implements AutoCloseable {
           "no endpoint to serve: none registered on the builder and no generated dispatcher on the"
               + " class path (is switchboard-processor on the annotation processor path?)");
     }
-    if (config.cluster() != null && !config.roomHistory().isEmpty()) {
-      // The in-memory history numbers a room's pushes on one node; across nodes the offsets
-      // would disagree, and a client would be told it recovered what it did not.
-      throw new IllegalStateException(
-          "room history is in memory, on one node: it cannot be used with a cluster bus yet");
-    }
     SwitchboardServer server = new SwitchboardServer(config, bound, loader);
-    server.bus.start(server::deliverLocally);
+    if (!config.roomHistory().isEmpty() && server.bus.sharedHistory() == null && config.cluster() != null) {
+      // An in-memory history numbers a room's pushes on one node; across nodes the offsets would
+      // disagree, and a client would be told it recovered what it did not.
+      server.workers.shutdownNow();
+      server.bus.close();
+      throw new IllegalStateException(
+          "room history needs a cluster bus that keeps it for every node; this one does not");
+    }
+    server.bus.start(server.new Local());
     try {
       server.listener = server.listen();
     } catch (RuntimeException e) {

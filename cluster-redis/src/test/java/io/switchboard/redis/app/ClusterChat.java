@@ -1,6 +1,7 @@
 package io.switchboard.redis.app;
 
 import io.switchboard.Broadcaster;
+import io.switchboard.OnClose;
 import io.switchboard.OnOpen;
 import io.switchboard.Presence;
 import io.switchboard.WsCommand;
@@ -8,8 +9,10 @@ import io.switchboard.WsEndpoint;
 import io.switchboard.WsException;
 import io.switchboard.WsMessage;
 import io.switchboard.WsSession;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small chat for the cluster tests: rooms, lines to a room or everyone, whispers, presence. */
 @WsEndpoint("/cluster")
@@ -24,10 +27,30 @@ public final class ClusterChat {
   @WsMessage
   public record Said(String from, String text) {}
 
+  private final AtomicInteger opened = new AtomicInteger();
+  private final AtomicInteger closed = new AtomicInteger();
+
   @OnOpen
   void open(WsSession session, Presence presence) {
+    opened.incrementAndGet();
     presence.track(session, Map.of("name", "guest"));
     session.send("ready", new Said(session.id(), ""));
+  }
+
+  @OnClose
+  void close() {
+    closed.incrementAndGet();
+  }
+
+  /** How many sessions opened and closed on this node: [opened, closed]. */
+  @WsCommand("lifecycle")
+  List<Integer> lifecycle() {
+    return List.of(opened.get(), closed.get());
+  }
+
+  @WsCommand("rooms")
+  List<String> rooms(WsSession session) {
+    return session.rooms().stream().sorted().toList();
   }
 
   @WsCommand("join")

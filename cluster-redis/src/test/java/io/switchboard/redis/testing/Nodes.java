@@ -29,6 +29,18 @@ public final class Nodes implements AutoCloseable {
     return started(builder());
   }
 
+  /**
+   * Starts a node serving {@code /cluster} whose rooms {@code lobby} (2,000 pushes) and {@code
+   * small-*} (5 pushes) keep history, with a recovery window of {@code window}.
+   */
+  public SwitchboardServer startWithHistory(Duration window) {
+    return started(
+        builder()
+            .roomHistory("lobby", 2000, Duration.ofMinutes(2))
+            .roomHistory("small-*", 5, Duration.ofMinutes(2))
+            .recoveryWindow(window));
+  }
+
   /** Starts a node serving {@code /cluster} and {@code /ticker}, whose ticks name {@code name}. */
   public SwitchboardServer startWithTicker(String name) {
     return started(builder().endpoint(new Ticker(name)));

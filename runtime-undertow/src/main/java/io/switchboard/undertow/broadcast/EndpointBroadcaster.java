@@ -26,14 +26,22 @@ public final class EndpointBroadcaster implements Broadcaster {
   private final RoomRegistry rooms;
   private final CodecRegistry codecs;
   private final StatsCounters stats;
+  private final boolean thisNodeOnly;
 
+  /** @param thisNodeOnly whether {@code route} reaches this node's sessions only */
   public EndpointBroadcaster(
-      String endpoint, Route route, RoomRegistry rooms, CodecRegistry codecs, StatsCounters stats) {
+      String endpoint,
+      Route route,
+      RoomRegistry rooms,
+      CodecRegistry codecs,
+      StatsCounters stats,
+      boolean thisNodeOnly) {
     this.endpoint = endpoint;
     this.route = route;
     this.rooms = rooms;
     this.codecs = codecs;
     this.stats = stats;
+    this.thisNodeOnly = thisNodeOnly;
   }
 
   @Override
@@ -60,10 +68,16 @@ public final class EndpointBroadcaster implements Broadcaster {
   private int toRoom(String room, String event, Object payload, String exceptSessionId) {
     stats.broadcast();
     Target target = Target.room(endpoint, room);
+    if (!rooms.keepsHistory(room)) {
+      return route.send(target, Pushes.encode(event, payload, codecs), exceptSessionId);
+    }
     return rooms.publish(
         room,
-        (offset, epoch) -> Pushes.encode(event, payload, codecs, room, offset, epoch),
-        message -> route.send(target, message, exceptSessionId));
+        Pushes.numbered(event, payload, codecs, room),
+        () -> Pushes.encode(event, payload, codecs),
+        message -> route.send(target, message, exceptSessionId),
+        exceptSessionId,
+        thisNodeOnly);
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.switchboard.undertow.broadcast;
 import io.switchboard.Rooms;
 import io.switchboard.WsSession;
 import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.SharedHistory;
+import io.switchboard.undertow.wire.Pushes;
 import io.switchboard.undertow.cluster.Target;
+import io.switchboard.undertow.history.HistoryRule;
 import io.switchboard.undertow.history.RoomHistory;
 import io.switchboard.undertow.history.RoomLog;
 import io.switchboard.undertow.send.OutboundMessage;
@@ -12,7 +15,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The rooms of one endpoint on this node: room name → local members. A room exists while it has
@@ -24,6 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * what the session missed and makes it a member, each inside the room's atomic step and under the
  * room's {@link RoomLog}, which every push to the room also holds while it is appended and
  * delivered: so a member gets every push after its join offset exactly once, in order.
+ *
+ * <p>When the cluster bus keeps the history ({@link SharedHistory}), pushes are numbered in the
+ * cluster's store and come back to every node, this one's too, in offset order; a {@link
+ * NumberedRoom} per room then does here what the log's monitor does on one node.
  */
 public final class RoomRegistry implements Rooms {
 
@@ -33,15 +44,28 @@ public final class RoomRegistry implements Rooms {
    */
   public record Recovery(boolean recovered, int missed, long offset) {}
 
+  /** A join offset not known yet: the room is new on this node and its last offset is being read. */
+  public static final long UNKNOWN_OFFSET = -1;
+
   private final String endpoint;
   private final ClusterBus bus;
   private final RoomHistory history;
+  /** The cluster's history, or null: this node numbers its rooms' pushes in {@link #history}. */
+  private final SharedHistory shared;
   private final Map<String, Set<ServerSession>> rooms = new ConcurrentHashMap<>();
+  /** With a shared history: per room with members here that keeps history, its delivery state. */
+  private final Map<String, NumberedRoom> numbered = new ConcurrentHashMap<>();
 
   public RoomRegistry(String endpoint, ClusterBus bus, RoomHistory history) {
     this.endpoint = endpoint;
     this.bus = bus;
     this.history = history;
+    this.shared = history.isEmpty() ? null : bus.sharedHistory();
+  }
+
+  /** Whether pushes to {@code room} are numbered (it keeps history). */
+  public boolean keepsHistory(String room) {
+    return history.rule(room) != null;
   }
 
   /**
@@ -50,6 +74,9 @@ public final class RoomRegistry implements Rooms {
    * @return the room's last offset at the join, 0 for a room without history
    */
   public long add(String room, ServerSession session) {
+    if (shared != null && keepsHistory(room)) {
+      return addNumbered(room, session);
+    }
     while (true) {
       RoomLog log = history.log(room);
       long[] offset = new long[1];
@@ -83,11 +110,15 @@ public final class RoomRegistry implements Rooms {
    * {@code offset}, unless history does not reach back that far or {@code epoch} is not the
    * room's (then it only joins, and is told {@code recovered: false}).
    */
-  public Recovery recover(String room, ServerSession session, long offset, String epoch, long maxReplayBytes) {
+  public CompletionStage<Recovery> recover(
+      String room, ServerSession session, long offset, String epoch, long maxReplayBytes) {
+    if (shared != null && keepsHistory(room)) {
+      return recoverNumbered(room, session, offset, epoch, maxReplayBytes);
+    }
     while (true) {
       RoomLog log = history.log(room);
       if (log == null) {
-        return new Recovery(false, 0, add(room, session));
+        return CompletableFuture.completedFuture(new Recovery(false, 0, add(room, session)));
       }
       Recovery[] outcome = new Recovery[1];
       rooms.compute(
@@ -108,12 +139,14 @@ public final class RoomRegistry implements Rooms {
               }
               Set<ServerSession> set = members != null ? members : newRoom(name, log);
               set.add(session);
-              outcome[0] = new Recovery(missed != null, missed == null ? 0 : missed.size(), log.lastOffset());
+              outcome[0] = missed != null
+                  ? new Recovery(true, missed.size(), offset) // it holds everything after that now
+                  : new Recovery(false, 0, log.lastOffset());
               return set;
             }
           });
       if (outcome[0] != null) {
-        return outcome[0];
+        return CompletableFuture.completedFuture(outcome[0]);
       }
     }
   }
@@ -127,13 +160,123 @@ public final class RoomRegistry implements Rooms {
   }
 
   /**
-   * Publishes a push to a room: through the room's log when it keeps history (the encoder then
-   * gets the push's offset), else as is.
+   * Publishes a push to a room that keeps history: through the cluster's history, which numbers it
+   * and delivers it on every node (unless {@code thisNodeOnly}, or the cluster's store is
+   * unreachable: then to this node's members, unnumbered), else through the room's log here.
+   *
+   * @param unnumbered the push without offset, for when it cannot be numbered
+   * @param send hands an encoded push to the bus (or to this node's sessions only)
    */
-  public int publish(String room, RoomLog.Encoder encoder, java.util.function.ToIntFunction<byte[]> send) {
-    return history.log(room) == null
-        ? send.applyAsInt(encoder.encode(0, null))
-        : history.publish(room, encoder, send);
+  public int publish(
+      String room,
+      Pushes.Numbered push,
+      Supplier<byte[]> unnumbered,
+      ToIntFunction<byte[]> send,
+      String exceptSessionId,
+      boolean thisNodeOnly) {
+    if (shared == null) {
+      return history.publish(room, push::with, send);
+    }
+    HistoryRule rule = history.rule(room);
+    if (!thisNodeOnly
+        && shared.publish(
+            Target.room(endpoint, room), push, exceptSessionId, rule.messages(), history.keepFor(rule))) {
+      int members = 0;
+      for (ServerSession member : live(room)) {
+        members += member.id().equals(exceptSessionId) ? 0 : 1;
+      }
+      return members; // they get it when it comes back from the store, numbered, as every node does
+    }
+    return send.applyAsInt(unnumbered.get());
+  }
+
+  /** A join to a room whose history the cluster keeps: its offset is the last delivered here. */
+  private long addNumbered(String room, ServerSession session) {
+    long[] offset = new long[1];
+    rooms.compute(
+        room,
+        (name, members) -> {
+          Set<ServerSession> set = members != null ? members : newNumberedRoom(name);
+          NumberedRoom state = numbered.get(name);
+          synchronized (state) {
+            set.add(session);
+            offset[0] = state.joined(session);
+          }
+          return set;
+        });
+    return offset[0];
+  }
+
+  /**
+   * A recovery in a room whose history the cluster keeps: the session is a member at once, but the
+   * pushes that reach it before its replay is read wait, and go after the replay, those it already
+   * holds left out.
+   */
+  private CompletionStage<Recovery> recoverNumbered(
+      String room, ServerSession session, long offset, String epoch, long maxReplayBytes) {
+    NumberedRoom[] joined = new NumberedRoom[1];
+    rooms.compute(
+        room,
+        (name, members) -> {
+          Set<ServerSession> set = members != null ? members : newNumberedRoom(name);
+          joined[0] = numbered.get(name);
+          synchronized (joined[0]) {
+            set.add(session);
+            joined[0].recovering(session);
+          }
+          return set;
+        });
+    NumberedRoom state = joined[0];
+    return shared
+        .after(Target.room(endpoint, room), offset, epoch, history.rule(room).retention())
+        .handle(
+            (replay, error) -> {
+              boolean reaches = error == null && replay.reaches() && bytesOf(replay.messages()) <= maxReplayBytes;
+              synchronized (state) {
+                return state.recovered(session, offset, reaches ? replay : null, error == null ? replay.last() : -1);
+              }
+            });
+  }
+
+  private static long bytesOf(List<byte[]> messages) {
+    long total = 0;
+    for (byte[] message : messages) {
+      total += message.length;
+    }
+    return total;
+  }
+
+  /**
+   * A numbered push from the cluster's history, in offset order: to every member here but the
+   * excluded one, and held back for the members whose replay is being read.
+   */
+  public void deliverNumbered(String room, long offset, byte[] message, String exceptSessionId) {
+    NumberedRoom state = numbered.get(room);
+    if (state == null) {
+      return; // no member here any more
+    }
+    OutboundMessage push = OutboundMessage.push(message);
+    synchronized (state) {
+      state.delivering(offset);
+      for (ServerSession member : live(room)) {
+        state.deliver(member, offset, push, exceptSessionId);
+      }
+    }
+  }
+
+  /** A room whose history the cluster keeps is new here: its last offset is read once subscribed. */
+  private Set<ServerSession> newNumberedRoom(String name) {
+    Set<ServerSession> set = newRoom(name);
+    NumberedRoom state = new NumberedRoom(name);
+    numbered.put(name, state);
+    shared.lastOffset(
+        Target.room(endpoint, name),
+        last -> {
+          synchronized (state) {
+            state.lastOffsetRead(last);
+          }
+        });
+    return set;
   }
 
   private Set<ServerSession> newRoom(String name) {
@@ -154,6 +297,7 @@ public final class RoomRegistry implements Rooms {
           members.remove(session);
           if (members.isEmpty()) {
             bus.unsubscribe(Target.room(endpoint, name));
+            numbered.remove(name);
             RoomLog log = history.existing(name); // the one its members joined: not retired while they were
             if (log != null) {
               log.vacated();

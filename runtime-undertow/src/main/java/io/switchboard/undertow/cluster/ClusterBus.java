@@ -83,6 +83,19 @@ public interface ClusterBus {
   /** This node's id, unique in the cluster. */
   String nodeId();
 
+  /**
+   * The room history the bus keeps for every node, or null: then each node keeps its own, in
+   * memory, and a room's history cannot be used with more than one node.
+   */
+  default SharedHistory sharedHistory() {
+    return null;
+  }
+
+  /** The away sessions the bus makes known to every node, or null: then each node keeps its own. */
+  default SharedAwaySessions sharedAwaySessions() {
+    return null;
+  }
+
   /** Stops the bus, removing this node's presence entries and leases from the cluster at once. */
   void close();
 }

@@ -1,7 +1,8 @@
 package io.switchboard.undertow.cluster;
 
-/** The node's side of a {@link ClusterBus}: hands an encoded push to the local sessions it targets. */
-@FunctionalInterface
+import java.util.List;
+
+/** The node's side of a {@link ClusterBus}: hands pushes to the local sessions they target. */
 public interface LocalDelivery {
 
   /**
@@ -11,4 +12,25 @@ public interface LocalDelivery {
    * @return how many sessions it was queued for
    */
   int deliver(Target target, byte[] message, String exceptSessionId);
+
+  /**
+   * Queues a push to a room whose history the bus keeps ({@link SharedHistory}); the pushes of one
+   * room come in offset order. Never blocks.
+   */
+  void deliverNumbered(Target room, long offset, byte[] message, String exceptSessionId);
+
+  /**
+   * A session kept away on this node was taken over by another node ({@link SharedAwaySessions}):
+   * it ends here without {@code @OnClose}.
+   *
+   * @return the direct messages kept for it, or null if it is not away here
+   */
+  Kept movedAway(String endpoint, String sessionId);
+
+  /**
+   * Direct messages kept for an away session.
+   *
+   * @param complete false if some were dropped, over the session's bound
+   */
+  record Kept(List<byte[]> messages, boolean complete) {}
 }

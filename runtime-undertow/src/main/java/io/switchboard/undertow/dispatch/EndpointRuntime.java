@@ -14,6 +14,7 @@ import io.switchboard.undertow.broadcast.EndpointBroadcaster;
 import io.switchboard.undertow.broadcast.LocalFanOut;
 import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.cluster.ClusterBus;
+import io.switchboard.undertow.cluster.LocalDelivery;
 import io.switchboard.undertow.cluster.Target;
 import io.switchboard.undertow.presence.EndpointPresence;
 import io.switchboard.undertow.handshake.AcceptedHandshake;
@@ -91,13 +92,16 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.sessions = new SessionRegistry(path, bus);
     this.rooms = new RoomRegistry(path, bus, new RoomHistory(config.roomHistory(), config.recoveryWindow()));
     this.presence = new EndpointPresence(path, bus);
-    this.recovery = new Recovery<>(config.recoveryWindow(), config.recoveryBuffer(), this::ended);
+    this.recovery =
+        new Recovery<>(
+            path, config.recoveryWindow(), config.recoveryBuffer(), bus, presence, this::ended,
+            this::endedElsewhere);
     this.localFanOut = new LocalFanOut(sessions, rooms, recovery::keep);
     this.sessionServices =
         new SessionServices(
             rooms, presence, codecs, stats, metrics, config.maxQueuedBytes(), config.closeTimeout(),
             ioThreadWrites);
-    this.broadcaster = new EndpointBroadcaster(path, bus::publish, rooms, codecs, stats);
+    this.broadcaster = new EndpointBroadcaster(path, bus::publish, rooms, codecs, stats, false);
     for (CommandInfo command : dispatcher.commands()) {
       commands.put(command.name(), command);
     }
@@ -105,7 +109,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     this.helpText = helpText(dispatcher);
     this.nodeScheduledContext =
         new SessionContext(
-            this, null, new EndpointBroadcaster(path, localFanOut::deliver, rooms, codecs, stats));
+            this, null, new EndpointBroadcaster(path, localFanOut::deliver, rooms, codecs, stats, true));
     this.scheduledContexts = scheduledContexts();
     bus.subscribe(Target.all(path));
   }
@@ -142,24 +146,26 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     if (asked.token() != null) {
       dropStale(asked.token(), handshake);
     }
-    AwaySession<E> away = asked.asked() ? recovery.take(asked, handshake.principal()) : null;
+    Returning back = asked.asked() ? recovery.take(asked, handshake.principal()) : null;
     Map<String, Object> attributes = handshake.attributes();
-    if (away != null) {
-      attributes = new LinkedHashMap<>(away.session().attributes());
+    if (back != null) {
+      attributes = new LinkedHashMap<>(back.attributes());
       attributes.putAll(handshake.attributes()); // what the hook says of this connection wins
     }
     ServerSession session =
         new ServerSession(
-            away != null ? away.session().id() : null, path(), channel, handshake.principal(),
+            back != null ? back.id() : null, path(), channel, handshake.principal(),
             attributes, handshake.pathParams(), sessionServices);
     SessionPipeline<E> pipeline =
         new SessionPipeline<>(this, session, asked.asked() ? Recovery.newToken() : null);
     byte[] sessionFrame = null;
-    if (away != null) {
-      presence.recovered(session);
-      sessionFrame = recovery.recover(away, pipeline, asked); // before it can get live pushes
+    if (back != null) {
+      back.restorePresence(session, presence);
+      sessionFrame = recovery.recover(back, pipeline, asked, () -> sessions.add(session));
+      presence.roomsChanged(session); // its entry was published before its rooms came back
+    } else {
+      sessions.add(session);
     }
-    sessions.add(session);
     pipelines.add(pipeline);
     if (pipeline.recoveryToken() != null) {
       liveByToken.put(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
@@ -167,7 +173,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     stats.connected();
     sessionServices.metrics().sessionOpened();
     channel.addCloseTask(ch -> closed(pipeline, handshake));
-    if (away != null) {
+    if (back != null) {
       LOG.info("{} recovered", session);
       session.deliver(OutboundMessage.push(sessionFrame));
       pipeline.resume();
@@ -241,6 +247,21 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     for (SessionPipeline<E> pipeline : pipelines) {
       pipeline.closeAfterPending(reason);
     }
+  }
+
+  /**
+   * The session was taken over by another node: its presence entry and rooms here go, without
+   * {@code @OnClose} (it runs once, on the node where the session ends).
+   */
+  private void endedElsewhere(SessionPipeline<E> pipeline) {
+    ServerSession session = pipeline.session();
+    presence.closed(session);
+    session.leaveAllRooms();
+  }
+
+  /** A session kept away here was taken over by another node; see {@link Recovery#movedAway}. */
+  public LocalDelivery.Kept movedAway(String sessionId) {
+    return recovery.movedAway(sessionId);
   }
 
   /**

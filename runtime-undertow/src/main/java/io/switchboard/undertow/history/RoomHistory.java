@@ -45,13 +45,30 @@ public final class RoomHistory {
     if (log != null || rules.isEmpty()) {
       return log;
     }
+    HistoryRule rule = rule(room);
+    if (rule == null) {
+      return null;
+    }
+    retireIdleLogs();
+    return logs.computeIfAbsent(room, name -> new RoomLog(newEpoch(), rule));
+  }
+
+  /** The rule that gives {@code room} its history, or null if it keeps none. */
+  public HistoryRule rule(String room) {
     for (HistoryRule rule : rules) {
       if (rule.matches(room)) {
-        retireIdleLogs();
-        return logs.computeIfAbsent(room, name -> new RoomLog(newEpoch(), rule));
+        return rule;
       }
     }
     return null;
+  }
+
+  /**
+   * How long a room's offsets must outlive its last push: its retention, then the recovery window
+   * of a session that left it by dropping its connection.
+   */
+  public Duration keepFor(HistoryRule rule) {
+    return rule.retention().plusNanos(recoveryWindowNanos);
   }
 
   /** The log {@code room} has now, without making one; null if none. */

@@ -78,6 +78,21 @@ public final class EndpointPresence implements Presence {
     }
   }
 
+  /**
+   * What a session holds here: its tracked attributes (null if it is not tracked) and its claims,
+   * attribute → value.
+   */
+  public record Held(Map<String, String> attributes, Map<String, String> claims) {}
+
+  public Held held(String sessionId) {
+    Tracked entry = tracked.get(sessionId);
+    Map<String, String> claimed;
+    synchronized (this) {
+      claimed = Map.copyOf(held.getOrDefault(sessionId, Map.of()));
+    }
+    return new Held(entry == null ? null : entry.attributes(), claimed);
+  }
+
   /** A session closed: its entry and its claims go. */
   public void closed(WsSession session) {
     untrack(session);

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +160,8 @@ public final class ServerSession
   @Override
   public void join(String room) {
     if (rooms.add(room)) {
-      joinOffsets.put(room, services.rooms().add(room, this));
+      joinOffsets.put(room, RoomRegistry.UNKNOWN_OFFSET);
+      knownJoinOffset(room, services.rooms().add(room, this));
       if (leftAllRooms) {
         leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
       } else {
@@ -223,9 +225,22 @@ public final class ServerSession
     }
   }
 
-  /** The room's offset when this session joined it; 0 for a room without history. */
+  /**
+   * The room's offset when this session joined it: it got every push after it. 0 for a room
+   * without history; {@link RoomRegistry#UNKNOWN_OFFSET} while the cluster's history is read.
+   */
   public long joinOffset(String room) {
     return joinOffsets.getOrDefault(room, 0L);
+  }
+
+  /** The join offset of a room became known (the first push since, or the room's last offset read). */
+  public void joinOffsetKnown(String room, long offset) {
+    joinOffsets.replace(room, RoomRegistry.UNKNOWN_OFFSET, offset);
+  }
+
+  /** Sets a join offset, unless it became known meanwhile and this one is not. */
+  private void knownJoinOffset(String room, long offset) {
+    joinOffsets.merge(room, offset, (before, now) -> now == RoomRegistry.UNKNOWN_OFFSET ? before : now);
   }
 
   /**
@@ -234,11 +249,16 @@ public final class ServerSession
    * close the session as a slow consumer); see {@link
    * io.switchboard.undertow.broadcast.RoomRegistry#recover}.
    */
-  public RoomRegistry.Recovery recoverRoom(String room, long offset, String epoch) {
+  public CompletionStage<RoomRegistry.Recovery> recoverRoom(String room, long offset, String epoch) {
     rooms.add(room);
-    RoomRegistry.Recovery outcome = services.rooms().recover(room, this, offset, epoch, services.maxQueuedBytes() / 2);
-    joinOffsets.put(room, outcome.offset());
-    return outcome;
+    joinOffsets.put(room, RoomRegistry.UNKNOWN_OFFSET);
+    return services.rooms()
+        .recover(room, this, offset, epoch, services.maxQueuedBytes() / 2)
+        .thenApply(
+            outcome -> {
+              knownJoinOffset(room, outcome.offset());
+              return outcome;
+            });
   }
 
   /** Leaves every room; called once the connection is closed. */

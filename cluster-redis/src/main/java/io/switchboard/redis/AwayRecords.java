@@ -1,0 +1,229 @@
+package io.switchboard.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
+import io.switchboard.undertow.cluster.LocalDelivery;
+import io.switchboard.undertow.cluster.SharedAwaySessions;
+import io.switchboard.undertow.cluster.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Away sessions in Redis: one hash per session, by token, with the node that kept it, its id, its
+ * principal and the record the runtime made of it, expiring with the recovery window. Taking one
+ * over marks it moved, in one script that also checks the principal, so that only one node ever
+ * takes it, and the node that kept it, at the end of the window, finds it taken and does not
+ * close it.
+ *
+ * <p>The hand-over of the direct messages goes over the session's channel, which both nodes hear:
+ * the new node subscribes, then publishes a {@link Frames#MOVED} notice on its subscribed
+ * connection; the old node answers with what it kept ({@link Frames#HANDED_OVER}). The direct
+ * messages the new node hears before its own notice came back are in what the old node kept, so
+ * it drops them; those after, it holds until the answer, and delivers after what was kept.
+ */
+final class AwayRecords implements SharedAwaySessions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AwayRecords.class);
+
+  /** KEYS: the away hash. ARGV: node, session, principal ('' for none), record, window ms. */
+  private static final String KEEP =
+      "redis.call('HSET', KEYS[1], 'node', ARGV[1], 'session', ARGV[2], 'principal', ARGV[3],"
+          + " 'record', ARGV[4]) "
+          + "redis.call('PEXPIRE', KEYS[1], ARGV[5]) return 1";
+  /** KEYS: the away hash. 0 if another node took it over, else 1 (and it is gone). */
+  private static final String TAKE_BACK =
+      "if redis.call('HEXISTS', KEYS[1], 'moved') == 1 then return 0 end "
+          + "redis.call('DEL', KEYS[1]) return 1";
+  /** KEYS: the away hash. ARGV: principal ('' for none), this node. The node, session and record. */
+  private static final String TAKE_OVER =
+      "local f = redis.call('HMGET', KEYS[1], 'node', 'session', 'principal', 'record', 'moved') "
+          + "if not f[1] or f[5] or f[1] == ARGV[2] or f[3] ~= ARGV[1] then return {} end "
+          + "redis.call('HSET', KEYS[1], 'moved', ARGV[2]) "
+          + "return {f[1], f[2], f[4]}";
+
+  private final Keys keys;
+  private final String nodeId;
+  private final Supplier<RedisAsyncCommands<byte[], byte[]>> redis;
+  private final Supplier<RedisPubSubAsyncCommands<byte[], byte[]>> pubSub;
+  private final BooleanSupplier connected;
+  private final Duration timeout;
+  private final ScheduledExecutorService timer;
+  private final Supplier<LocalDelivery> local;
+  private final Map<String, HandOver> handOvers = new ConcurrentHashMap<>();
+
+  AwayRecords(
+      Keys keys,
+      String nodeId,
+      Supplier<RedisAsyncCommands<byte[], byte[]>> redis,
+      Supplier<RedisPubSubAsyncCommands<byte[], byte[]>> pubSub,
+      BooleanSupplier connected,
+      Duration timeout,
+      ScheduledExecutorService timer,
+      Supplier<LocalDelivery> local) {
+    this.keys = keys;
+    this.nodeId = nodeId;
+    this.redis = redis;
+    this.pubSub = pubSub;
+    this.connected = connected;
+    this.timeout = timeout;
+    this.timer = timer;
+    this.local = local;
+  }
+
+  @Override
+  public void keep(
+      String endpoint, String token, String sessionId, String principal, byte[] record, Duration window) {
+    if (connected.getAsBoolean()) {
+      RedisBus.quietly(
+          () -> redis.get()
+              .eval(
+                  KEEP, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
+                  Keys.bytes(nodeId), Keys.bytes(sessionId), Keys.bytes(principal == null ? "" : principal),
+                  record, Keys.bytes(Long.toString(window.toMillis()))));
+    }
+  }
+
+  @Override
+  public CompletionStage<Boolean> takeBack(String endpoint, String token) {
+    if (!connected.getAsBoolean()) {
+      return CompletableFuture.completedFuture(true); // nobody else can take it meanwhile either
+    }
+    try {
+      return redis.get()
+          .<Long>eval(TAKE_BACK, ScriptOutputType.INTEGER, Keys.bytes(keys.away(endpoint, token)))
+          .thenApply(ours -> ours == 1L)
+          .exceptionally(error -> true);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(true);
+    }
+  }
+
+  @Override
+  public Moved takeOver(String endpoint, String token, String principal) {
+    if (!connected.getAsBoolean()) {
+      return null;
+    }
+    try {
+      List<Object> found =
+          redis.get()
+              .<List<Object>>eval(
+                  TAKE_OVER, ScriptOutputType.MULTI, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
+                  Keys.bytes(principal == null ? "" : principal), Keys.bytes(nodeId))
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (found == null || found.size() < 3) {
+        return null;
+      }
+      return new Moved(Keys.text((byte[]) found.get(1)), Keys.text((byte[]) found.get(0)), (byte[]) found.get(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Exception e) {
+      LOG.debug("taking over an away session failed", e);
+      return null;
+    }
+  }
+
+  @Override
+  public CompletionStage<LocalDelivery.Kept> handOver(String endpoint, String sessionId, String fromNode) {
+    Target session = Target.session(endpoint, sessionId);
+    HandOver handOver = new HandOver(session);
+    handOvers.put(sessionId, handOver);
+    try {
+      pubSub.get().publish(Keys.bytes(keys.channel(session)), Frames.moved(nodeId, fromNode));
+      timer.schedule(() -> finish(handOver, null), HAND_OVER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) { // disconnected, or stopping
+      finish(handOver, null);
+    }
+    return handOver.done;
+  }
+
+  /**
+   * A push on a session's channel: whether it was held back (or dropped) for a hand-over under
+   * way; if not, the caller delivers it.
+   */
+  boolean heldForHandOver(Target session, Frames.Frame push) {
+    HandOver handOver = handOvers.get(session.name());
+    if (handOver == null) {
+      return false;
+    }
+    synchronized (handOver) {
+      if (handOver.finished) {
+        return false;
+      }
+      if (handOver.noticeCameBack) {
+        handOver.since.add(push);
+      } // else the old node heard it before our notice, and hands it over
+      return true;
+    }
+  }
+
+  /** A control frame on a session's channel. */
+  void control(Target session, byte[] frame, boolean fromThisNode) {
+    byte what = Frames.control(frame);
+    if (what == Frames.MOVED) {
+      if (fromThisNode) {
+        HandOver handOver = handOvers.get(session.name());
+        if (handOver != null) {
+          synchronized (handOver) {
+            handOver.noticeCameBack = true;
+          }
+        }
+      } else if (Frames.holder(frame).equals(nodeId)) {
+        LocalDelivery.Kept kept = local.get().movedAway(session.endpoint(), session.name());
+        if (kept != null) {
+          RedisBus.quietly(() -> redis.get().publish(Keys.bytes(keys.channel(session)), Frames.handedOver(nodeId, kept)));
+        }
+      }
+    } else if (what == Frames.HANDED_OVER && !fromThisNode) {
+      HandOver handOver = handOvers.get(session.name());
+      if (handOver != null) {
+        finish(handOver, Frames.kept(frame));
+      }
+    }
+  }
+
+  /** Delivers what the old node kept (none if it did not answer), then what came since. */
+  private void finish(HandOver handOver, LocalDelivery.Kept kept) {
+    synchronized (handOver) {
+      if (handOver.finished) {
+        return;
+      }
+      handOver.finished = true;
+      handOvers.remove(handOver.session.name(), handOver);
+      if (kept != null) {
+        for (byte[] message : kept.messages()) {
+          local.get().deliver(handOver.session, message, null);
+        }
+      }
+      for (Frames.Frame push : handOver.since) {
+        local.get().deliver(handOver.session, push.message(), push.exceptSessionId());
+      }
+    }
+    handOver.done.complete(kept);
+  }
+
+  /** One session's hand-over under way on this node. Guarded by itself. */
+  private static final class HandOver {
+    final Target session;
+    final CompletableFuture<LocalDelivery.Kept> done = new CompletableFuture<>();
+    final List<Frames.Frame> since = new ArrayList<>();
+    boolean noticeCameBack;
+    boolean finished;
+
+    HandOver(Target session) {
+      this.session = session;
+    }
+  }
+}
