@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,26 +33,47 @@ import org.slf4j.LoggerFactory;
  * connection; the old node answers with what it kept ({@link Frames#HANDED_OVER}). The direct
  * messages the new node hears before its own notice came back are in what the old node kept, so
  * it drops them; those after, it holds until the answer, and delivers after what was kept.
+ *
+ * <p>While a recoverable session is open, its hash says so ({@code live}): a client that comes back
+ * elsewhere before its node noticed the drop makes the new node ask the old one ({@link
+ * Frames#DROP}) to drop the connection as lost; the old node says when it kept the session ({@link
+ * Frames#KEPT}), and the new one takes it over.
  */
 final class AwayRecords implements SharedAwaySessions {
 
   private static final Logger LOG = LoggerFactory.getLogger(AwayRecords.class);
 
+  /** KEYS: the session's hash. ARGV: node, session, principal ('' for none), TTL ms. */
+  private static final String OPENED =
+      "redis.call('HSET', KEYS[1], 'node', ARGV[1], 'session', ARGV[2], 'principal', ARGV[3],"
+          + " 'live', '1') "
+          + "redis.call('PEXPIRE', KEYS[1], ARGV[4]) return 1";
+  /** KEYS: the session's hash. ARGV: node. Removes it unless another node took it over. */
+  private static final String ENDED =
+      "if redis.call('HGET', KEYS[1], 'node') == ARGV[1] and redis.call('HEXISTS', KEYS[1], 'moved') == 0"
+          + " then redis.call('DEL', KEYS[1]) end return 1";
   /** KEYS: the away hash. ARGV: node, session, principal ('' for none), record, window ms. */
   private static final String KEEP =
       "redis.call('HSET', KEYS[1], 'node', ARGV[1], 'session', ARGV[2], 'principal', ARGV[3],"
           + " 'record', ARGV[4]) "
+          + "redis.call('HDEL', KEYS[1], 'live') "
           + "redis.call('PEXPIRE', KEYS[1], ARGV[5]) return 1";
   /** KEYS: the away hash. 0 if another node took it over, else 1 (and it is gone). */
   private static final String TAKE_BACK =
       "if redis.call('HEXISTS', KEYS[1], 'moved') == 1 then return 0 end "
           + "redis.call('DEL', KEYS[1]) return 1";
-  /** KEYS: the away hash. ARGV: principal ('' for none), this node. The node, session and record. */
+  /**
+   * KEYS: the away hash. ARGV: principal ('' for none), this node. The node, session and record;
+   * or 'live', the node and the session if that node has not noticed the drop yet.
+   */
   private static final String TAKE_OVER =
-      "local f = redis.call('HMGET', KEYS[1], 'node', 'session', 'principal', 'record', 'moved') "
+      "local f = redis.call('HMGET', KEYS[1], 'node', 'session', 'principal', 'record', 'moved', 'live') "
           + "if not f[1] or f[5] or f[1] == ARGV[2] or f[3] ~= ARGV[1] then return {} end "
+          + "if f[6] then return {'live', f[1], f[2]} end "
           + "redis.call('HSET', KEYS[1], 'moved', ARGV[2]) "
           + "return {f[1], f[2], f[4]}";
+  /** How long a live session's entry lasts if its node dies without removing it. */
+  private static final Duration LIVE_TTL = Duration.ofDays(1);
 
   private final Keys keys;
   private final String nodeId;
@@ -61,7 +83,11 @@ final class AwayRecords implements SharedAwaySessions {
   private final Duration timeout;
   private final ScheduledExecutorService timer;
   private final Supplier<LocalDelivery> local;
+  private final Consumer<Target> subscribe;
+  private final Consumer<Target> unsubscribe;
   private final Map<String, HandOver> handOvers = new ConcurrentHashMap<>();
+  /** Take-overs waiting for the old node to drop and keep a session, by session id. */
+  private final Map<String, CompletableFuture<Void>> drops = new ConcurrentHashMap<>();
 
   AwayRecords(
       Keys keys,
@@ -71,7 +97,9 @@ final class AwayRecords implements SharedAwaySessions {
       BooleanSupplier connected,
       Duration timeout,
       ScheduledExecutorService timer,
-      Supplier<LocalDelivery> local) {
+      Supplier<LocalDelivery> local,
+      Consumer<Target> subscribe,
+      Consumer<Target> unsubscribe) {
     this.keys = keys;
     this.nodeId = nodeId;
     this.redis = redis;
@@ -80,18 +108,44 @@ final class AwayRecords implements SharedAwaySessions {
     this.timeout = timeout;
     this.timer = timer;
     this.local = local;
+    this.subscribe = subscribe;
+    this.unsubscribe = unsubscribe;
+  }
+
+  @Override
+  public void opened(String endpoint, String token, String sessionId, String principal) {
+    if (connected.getAsBoolean()) {
+      RedisBus.quietly(
+          () -> redis.get()
+              .eval(
+                  OPENED, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
+                  Keys.bytes(nodeId), Keys.bytes(sessionId), Keys.bytes(principal == null ? "" : principal),
+                  Keys.bytes(Long.toString(LIVE_TTL.toMillis()))));
+    }
+  }
+
+  @Override
+  public void ended(String endpoint, String token) {
+    if (connected.getAsBoolean()) {
+      RedisBus.quietly(
+          () -> redis.get()
+              .eval(ENDED, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
+                  Keys.bytes(nodeId)));
+    }
   }
 
   @Override
   public void keep(
       String endpoint, String token, String sessionId, String principal, byte[] record, Duration window) {
     if (connected.getAsBoolean()) {
+      byte[] channel = Keys.bytes(keys.channel(Target.session(endpoint, sessionId)));
       RedisBus.quietly(
           () -> redis.get()
               .eval(
                   KEEP, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
                   Keys.bytes(nodeId), Keys.bytes(sessionId), Keys.bytes(principal == null ? "" : principal),
-                  record, Keys.bytes(Long.toString(window.toMillis()))));
+                  record, Keys.bytes(Long.toString(window.toMillis())))
+              .thenRun(() -> redis.get().publish(channel, Frames.kept(nodeId)))); // for a node waiting to take it
     }
   }
 
@@ -116,13 +170,12 @@ final class AwayRecords implements SharedAwaySessions {
       return null;
     }
     try {
-      List<Object> found =
-          redis.get()
-              .<List<Object>>eval(
-                  TAKE_OVER, ScriptOutputType.MULTI, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
-                  Keys.bytes(principal == null ? "" : principal), Keys.bytes(nodeId))
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (found == null || found.size() < 3) {
+      List<Object> found = take(endpoint, token, principal);
+      if (found.size() == 3 && "live".equals(Keys.text((byte[]) found.get(0)))) {
+        found = dropThenTake(endpoint, token, principal, Keys.text((byte[]) found.get(1)),
+            Keys.text((byte[]) found.get(2)));
+      }
+      if (found.size() < 3) {
         return null;
       }
       return new Moved(Keys.text((byte[]) found.get(1)), Keys.text((byte[]) found.get(0)), (byte[]) found.get(2));
@@ -133,6 +186,43 @@ final class AwayRecords implements SharedAwaySessions {
       LOG.debug("taking over an away session failed", e);
       return null;
     }
+  }
+
+  private List<Object> take(String endpoint, String token, String principal) throws Exception {
+    List<Object> found =
+        redis.get()
+            .<List<Object>>eval(
+                TAKE_OVER, ScriptOutputType.MULTI, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
+                Keys.bytes(principal == null ? "" : principal), Keys.bytes(nodeId))
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return found == null ? List.of() : found;
+  }
+
+  /**
+   * The session is still open on {@code holder}, which has not noticed the drop: asks it to drop
+   * the connection, waits until it kept the session (it says so on the session's channel, which
+   * this node hears from before it asks), and takes it.
+   */
+  private List<Object> dropThenTake(
+      String endpoint, String token, String principal, String holder, String sessionId) throws Exception {
+    Target session = Target.session(endpoint, sessionId);
+    CompletableFuture<Void> kept = new CompletableFuture<>();
+    drops.put(sessionId, kept);
+    subscribe.accept(session);
+    try {
+      pubSub.get().publish(Keys.bytes(keys.channel(session)), Frames.drop(nodeId, holder));
+      kept.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.debug("node {} did not drop session {} in time", holder, sessionId);
+    } finally {
+      drops.remove(sessionId, kept);
+    }
+    List<Object> found = take(endpoint, token, principal);
+    if (found.size() < 3 || "live".equals(Keys.text((byte[]) found.get(0)))) {
+      unsubscribe.accept(session);
+      return List.of();
+    }
+    return found; // the session's own subscription takes over this one
   }
 
   @Override
@@ -189,7 +279,14 @@ final class AwayRecords implements SharedAwaySessions {
     } else if (what == Frames.HANDED_OVER && !fromThisNode) {
       HandOver handOver = handOvers.get(session.name());
       if (handOver != null) {
-        finish(handOver, Frames.kept(frame));
+        finish(handOver, Frames.handedOverMessages(frame));
+      }
+    } else if (what == Frames.DROP && !fromThisNode && Frames.holder(frame).equals(nodeId)) {
+      local.get().dropStale(session.endpoint(), session.name());
+    } else if (what == Frames.KEPT && !fromThisNode) {
+      CompletableFuture<Void> waiting = drops.get(session.name());
+      if (waiting != null) {
+        waiting.complete(null);
       }
     }
   }

@@ -22,6 +22,9 @@ import java.util.List;
  *                       (written by the history script in Redis, which numbers it)
  *   3, a control:       'M' | node id  (a session moved: that node, which kept it, hands it over)
  *                       'H' | complete (1 byte) | count (4 bytes) | per message: length (4) | bytes
+ *                       'D' | node id  (the session's client is back elsewhere: that node drops
+ *                                       the session's connection, as lost)
+ *                       'K'            (the session was dropped and kept: it may be taken over)
  * </pre>
  */
 final class Frames {
@@ -31,6 +34,8 @@ final class Frames {
   static final byte CONTROL = 3;
   static final byte MOVED = 'M';
   static final byte HANDED_OVER = 'H';
+  static final byte DROP = 'D';
+  static final byte KEPT = 'K';
 
   private Frames() {}
 
@@ -121,6 +126,16 @@ final class Frames {
     return control(origin, MOVED, holder.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /** "The session's client came back here: {@code holder}, drop its connection." */
+  static byte[] drop(String origin, String holder) {
+    return control(origin, DROP, holder.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** "The session was dropped and kept here: take it over." */
+  static byte[] kept(String origin) {
+    return control(origin, KEPT, new byte[0]);
+  }
+
   static byte[] handedOver(String origin, LocalDelivery.Kept kept) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -152,13 +167,13 @@ final class Frames {
     return frame[2 + (frame[1] & 0xff)];
   }
 
-  /** The node a {@link #MOVED} frame names. */
+  /** The node a {@link #MOVED} or {@link #DROP} frame names. */
   static String holder(byte[] frame) {
     int at = 3 + (frame[1] & 0xff);
     return new String(frame, at, frame.length - at, StandardCharsets.US_ASCII);
   }
 
-  static LocalDelivery.Kept kept(byte[] frame) {
+  static LocalDelivery.Kept handedOverMessages(byte[] frame) {
     int at = 3 + (frame[1] & 0xff);
     try (DataInputStream in =
         new DataInputStream(new java.io.ByteArrayInputStream(frame, at, frame.length - at))) {

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * {name}:lease:{lease}                string: the node holding a lease; expires unless renewed
  * {name}:{endpoint}:history:{room}    hash: a room's history: its epoch and last offset
  * {name}:{endpoint}:stream:{room}     stream: a room's last pushes, entry id {offset}-0, capped
- * {name}:{endpoint}:away:{token}      hash: an away session's node, id, principal and record
+ * {name}:{endpoint}:away:{token}      hash: a recoverable session's node, id and principal, while
+ *                                     open ("live"); once dropped, its record, then "moved"
  * </pre>
  */
 final class Keys {

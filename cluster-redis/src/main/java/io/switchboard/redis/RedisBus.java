@@ -150,7 +150,8 @@ public final class RedisBus implements ClusterBus {
         new RoomStreams(keys, nodeId, () -> pubSub, () -> connected, dropped::increment);
     this.awayRecords =
         new AwayRecords(
-            keys, nodeId, commands, () -> pubSub, () -> connected, CLAIM_TIMEOUT, timer, () -> local);
+            keys, nodeId, commands, () -> pubSub, () -> connected, CLAIM_TIMEOUT, timer, () -> local,
+            this::subscribe, this::unsubscribe);
   }
 
   @Override

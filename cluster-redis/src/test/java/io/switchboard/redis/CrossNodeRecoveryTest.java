@@ -150,6 +150,31 @@ class CrossNodeRecoveryTest {
   }
 
   @Test
+  void aClientThatKnowsOfTheDropFirstRecoversOnTheOtherNodeWhichHasTheOldOneDropIt() {
+    WsTestClient away = throughProxy();
+    String id = away.awaitSession().get("id").asText();
+    away.call("join", "lobby");
+
+    proxy.dropClientsOnly(); // node A's side stays open and silent: A does not know yet
+    for (int n = 1; n <= 5; n++) {
+      say(a.broadcaster("/cluster"), "lobby", Integer.toString(n)); // written into the void
+    }
+    proxy.target(b.port());
+    WsTestClient back = keep(away.reconnectAndRecover());
+
+    for (int n = 1; n <= 5; n++) {
+      assertEquals(Integer.toString(n), back.awaitEvent("said").get("text").asText(), "line " + n);
+    }
+    JsonNode session = back.awaitSession();
+    assertTrue(session.get("recovered").asBoolean(), session::toString);
+    assertEquals(id, session.get("id").asText());
+    assertEquals(5, session.at("/rooms/lobby/missed").asInt(), session::toString);
+    assertEquals(0, a.sessions("/cluster").count(), "node A dropped the stale connection");
+    WsTestClient onA = nodes.connect(a, "/cluster");
+    assertEquals("[2,0]", lifecycle(onA), "on A: no @OnClose for the session that moved");
+  }
+
+  @Test
   void aRoomWhoseHistoryNoLongerReachesBackIsNotRecoveredOnTheOtherNode() {
     WsTestClient away = throughProxy();
     away.awaitSession();

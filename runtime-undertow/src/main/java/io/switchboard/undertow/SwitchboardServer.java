@@ -120,6 +120,14 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     @Override
+    public void dropStale(String endpointPath, String sessionId) {
+      EndpointRuntime<?> endpoint = endpoints.get(endpointPath);
+      if (endpoint != null) {
+        endpoint.dropStaleSession(sessionId);
+      }
+    }
+
+    @Override
     public Kept movedAway(String endpointPath, String sessionId) {
       EndpointRuntime<?> endpoint = endpoints.get(endpointPath);
       return endpoint == null ? null : endpoint.movedAway(sessionId);

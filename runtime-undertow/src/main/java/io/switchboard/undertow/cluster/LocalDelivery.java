@@ -28,6 +28,12 @@ public interface LocalDelivery {
   Kept movedAway(String endpoint, String sessionId);
 
   /**
+   * The client of a session open on this node came back through another node: this node drops the
+   * connection now, as lost, so that the session is kept for that node to take over.
+   */
+  void dropStale(String endpoint, String sessionId);
+
+  /**
    * Direct messages kept for an away session.
    *
    * @param complete false if some were dropped, over the session's bound

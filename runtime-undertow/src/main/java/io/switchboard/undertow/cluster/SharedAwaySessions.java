@@ -11,6 +11,16 @@ import java.util.concurrent.CompletionStage;
  */
 public interface SharedAwaySessions {
 
+  /**
+   * A session whose client may come back (it asked for recovery) opened on this node: another node
+   * its client comes back to before this one noticed the drop asks this one to drop the connection
+   * ({@link LocalDelivery#dropStale}).
+   */
+  void opened(String endpoint, String token, String sessionId, String principal);
+
+  /** The session of {@code token} ended on this node for good (a close, not a drop). */
+  void ended(String endpoint, String token);
+
   /** Stores the record of a session of this node whose connection dropped, for {@code window}. */
   void keep(String endpoint, String token, String sessionId, String principal, byte[] record, Duration window);
 
@@ -22,7 +32,9 @@ public interface SharedAwaySessions {
 
   /**
    * Takes over an away session that another node kept, if {@code token} names one whose principal
-   * is {@code principal} (null for none). Waits for the store, a second at most.
+   * is {@code principal} (null for none). If the session is still open there (its client knew of
+   * the drop first), that node is asked to drop the connection as lost, and the session is taken
+   * once it is kept. Waits for the store and that node, two seconds at most.
    *
    * @return what that node stored, or null
    */

@@ -169,6 +169,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     pipelines.add(pipeline);
     if (pipeline.recoveryToken() != null) {
       liveByToken.put(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
+      recovery.opened(pipeline, handshake.principal());
     }
     stats.connected();
     sessionServices.metrics().sessionOpened();
@@ -200,6 +201,19 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     if (live == null || !Recovery.samePrincipal(live.handshake().principal(), handshake.principal())) {
       return;
     }
+    drop(live);
+  }
+
+  /** The same, for a client that came back through another node, which checked its principal. */
+  public void dropStaleSession(String sessionId) {
+    for (Live<E> live : liveByToken.values()) {
+      if (live.pipeline().session().id().equals(sessionId)) {
+        drop(live);
+      }
+    }
+  }
+
+  private void drop(Live<E> live) {
     closed(live.pipeline(), live.handshake());
     IoUtils.safeClose(live.pipeline().session().channel());
   }
@@ -226,6 +240,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       return;
     }
     LOG.info("{} disconnected: {} {}", session, reason.code(), reason.reason());
+    recovery.closed(pipeline);
     ended(pipeline);
   }
 

@@ -101,6 +101,24 @@ final class Recovery<E> {
         && (reason.equals(StatusCodes.CONNECTION_LOST) || reason.equals(StatusCodes.HEARTBEAT_TIMEOUT));
   }
 
+  /** A session whose client asked for recovery opened here: the cluster learns where it is. */
+  void opened(SessionPipeline<E> pipeline, Principal principal) {
+    if (cluster != null) {
+      cluster.opened(endpoint, pipeline.recoveryToken(), pipeline.session().id(), nameOf(principal));
+    }
+  }
+
+  /** A session whose client asked for recovery ended with a close: nobody can take it over. */
+  void closed(SessionPipeline<E> pipeline) {
+    if (cluster != null && pipeline.recoveryToken() != null) {
+      cluster.ended(endpoint, pipeline.recoveryToken());
+    }
+  }
+
+  private static String nameOf(Principal principal) {
+    return principal == null ? null : principal.getName();
+  }
+
   /** Keeps a session whose connection dropped, until it is recovered or the window passes. */
   void keepAway(SessionPipeline<E> pipeline, Principal principal) {
     AwaySession<E> away = new AwaySession<>(pipeline, principal, maxDirect);
@@ -111,7 +129,7 @@ final class Recovery<E> {
       bus.subscribe(Target.session(endpoint, id)); // direct messages from other nodes are kept too
       EndpointPresence.Held held = presence.held(id);
       byte[] record = new AwayRecord(away.rooms(), held.attributes(), held.claims()).encode();
-      cluster.keep(endpoint, away.token(), id, principal == null ? null : principal.getName(), record, window);
+      cluster.keep(endpoint, away.token(), id, nameOf(principal), record, window);
     }
     try {
       away.session().channel().getIoThread()
@@ -150,7 +168,7 @@ final class Recovery<E> {
       return null;
     }
     SharedAwaySessions.Moved moved =
-        cluster.takeOver(endpoint, request.token(), principal == null ? null : principal.getName());
+        cluster.takeOver(endpoint, request.token(), nameOf(principal));
     return moved == null ? null : new MovedSession(endpoint, moved, cluster);
   }
 
