@@ -1,6 +1,8 @@
 package io.switchboard.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.switchboard.redis.app.ClusterChat;
@@ -79,6 +81,49 @@ class RedisOutageTest {
       a.broadcaster("/cluster").toAll("said", new ClusterChat.Said("a", "after"));
       assertEquals("after", onB.awaitEvent("said").path("text").asText(),
           "B missed what was said during the outage and gets what follows");
+    }
+  }
+
+  @Test
+  void aRoomWithHistoryServesThisNodesMembersWhileRedisIsDownAndNumbersAgainAfter() {
+    try (RedisServer redis = RedisServer.start();
+        Nodes nodes = new Nodes(redis.uri(), "outage-history")) {
+      SwitchboardServer a = nodes.startWithHistory(Duration.ofMinutes(1));
+      nodes.awaitConnected();
+      WsTestClient onA = nodes.connect(a, "/cluster");
+      onA.call("join", "lobby");
+      a.broadcaster("/cluster").toRoom("lobby", "said", new ClusterChat.Said("a", "before"));
+      com.fasterxml.jackson.databind.JsonNode before = said(onA);
+      assertEquals(1, before.path("offset").asInt(), before::toString);
+
+      redis.kill();
+      Eventually.within(Duration.ofSeconds(10), "A sees Redis gone", () -> !a.stats().clusterConnected());
+      assertEquals(1, a.broadcaster("/cluster").toRoom("lobby", "said", new ClusterChat.Said("a", "during")));
+      com.fasterxml.jackson.databind.JsonNode during = said(onA);
+      assertEquals("during", during.path("data").path("text").asText());
+      assertTrue(during.path("offset").isMissingNode(), "delivered here, unnumbered: " + during);
+
+      redis.restart(); // empty: the room's history is gone, and its next push says so
+      Eventually.within(Duration.ofSeconds(10), "A back on Redis", () -> a.stats().clusterConnected());
+      a.broadcaster("/cluster").toRoom("lobby", "said", new ClusterChat.Said("a", "after"));
+      com.fasterxml.jackson.databind.JsonNode after = said(onA);
+      assertEquals(1, after.path("offset").asInt(), after::toString);
+      assertNotEquals(before.path("epoch").asText(), after.path("epoch").asText(), "a new epoch");
+    }
+  }
+
+  /** The whole next "said" push, envelope and all: its room, offset and epoch are what is tested. */
+  private static com.fasterxml.jackson.databind.JsonNode said(WsTestClient client) {
+    try {
+      while (true) {
+        com.fasterxml.jackson.databind.JsonNode message =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(client.awaitText());
+        if (message.path("event").asText().equals("said")) {
+          return message;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
     }
   }
 
