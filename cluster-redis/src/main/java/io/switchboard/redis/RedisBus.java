@@ -147,7 +147,7 @@ public final class RedisBus implements ClusterBus {
     this.claims = new Claims(keys, nodeId, CLAIM_TIMEOUT, commands);
     this.leases = new Leases(keys, nodeId, LEASE_TTL, HEARTBEAT, commands);
     this.roomStreams =
-        new RoomStreams(keys, nodeId, () -> pubSub, () -> connected, dropped::increment);
+        new RoomStreams(keys, nodeId, () -> pubSub, () -> connected, this::admit, this::settled);
     this.awayRecords =
         new AwayRecords(
             keys, nodeId, commands, () -> pubSub, () -> connected, CLAIM_TIMEOUT, timer, () -> local,
@@ -216,27 +216,40 @@ public final class RedisBus implements ClusterBus {
       return delivered; // the session is here: no other node has it
     }
     byte[] frame = Frames.encode(nodeId, exceptSessionId, message);
-    if (!connected || unacknowledgedBytes.addAndGet(frame.length) > MAX_UNACKNOWLEDGED_BYTES) {
-      if (connected) {
-        unacknowledgedBytes.addAndGet(-frame.length); // Redis is too slow: shed, do not queue
-      }
-      dropped.increment();
+    if (!admit(frame.length)) {
       return delivered;
     }
     try {
       redis.publish(Keys.bytes(keys.channel(target)), frame)
-          .whenComplete(
-              (receivers, error) -> {
-                unacknowledgedBytes.addAndGet(-frame.length);
-                if (error != null) {
-                  dropped.increment();
-                }
-              });
+          .whenComplete((receivers, error) -> settled(frame.length, error));
     } catch (RuntimeException e) { // rejected before it was queued: the connection just dropped
-      unacknowledgedBytes.addAndGet(-frame.length);
-      dropped.increment();
+      settled(frame.length, e);
     }
     return delivered;
+  }
+
+  /**
+   * Whether a publish of {@code bytes} may go to Redis now: connected, and what Redis has not
+   * acknowledged yet stays under {@link #MAX_UNACKNOWLEDGED_BYTES} (Redis too slow: shed, do not
+   * queue). A refused publish is counted as dropped; an admitted one must be {@link #settled}.
+   */
+  boolean admit(int bytes) {
+    if (!connected || unacknowledgedBytes.addAndGet(bytes) > MAX_UNACKNOWLEDGED_BYTES) {
+      if (connected) {
+        unacknowledgedBytes.addAndGet(-bytes);
+      }
+      dropped.increment();
+      return false;
+    }
+    return true;
+  }
+
+  /** An admitted publish was acknowledged by Redis, or failed ({@code error} not null). */
+  void settled(int bytes, Throwable error) {
+    unacknowledgedBytes.addAndGet(-bytes);
+    if (error != null) {
+      dropped.increment();
+    }
   }
 
   @Override

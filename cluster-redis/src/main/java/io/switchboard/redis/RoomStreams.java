@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -83,19 +85,22 @@ final class RoomStreams implements SharedHistory {
   private final String nodeId;
   private final Supplier<RedisPubSubAsyncCommands<byte[], byte[]>> pubSub;
   private final BooleanSupplier connected;
-  private final Runnable dropped;
+  private final IntPredicate admit;
+  private final BiConsumer<Integer, Throwable> settled;
 
   RoomStreams(
       Keys keys,
       String nodeId,
       Supplier<RedisPubSubAsyncCommands<byte[], byte[]>> pubSub,
       BooleanSupplier connected,
-      Runnable dropped) {
+      IntPredicate admit,
+      BiConsumer<Integer, Throwable> settled) {
     this.keys = keys;
     this.nodeId = nodeId;
     this.pubSub = pubSub;
     this.connected = connected;
-    this.dropped = dropped;
+    this.admit = admit;
+    this.settled = settled;
   }
 
   @Override
@@ -103,6 +108,10 @@ final class RoomStreams implements SharedHistory {
       Target room, Pushes.Numbered push, String exceptSessionId, int capacity, Duration keepFor) {
     if (!connected.getAsBoolean()) {
       return false;
+    }
+    int bytes = push.head().length + push.tail().length;
+    if (!admit.test(bytes)) {
+      return false; // Redis is too slow: shed for the other nodes, delivered here unnumbered
     }
     try {
       pubSub.get() // after this node's subscriptions: a member that just joined here gets it
@@ -119,14 +128,10 @@ final class RoomStreams implements SharedHistory {
               Frames.numberedHeader(nodeId, exceptSessionId),
               push.head(),
               push.tail())
-          .whenComplete(
-              (offset, error) -> {
-                if (error != null) {
-                  dropped.run();
-                }
-              });
+          .whenComplete((offset, error) -> settled.accept(bytes, error));
       return true;
     } catch (RuntimeException e) { // rejected before it was queued: the connection just dropped
+      settled.accept(bytes, e);
       return false;
     }
   }
