@@ -68,11 +68,9 @@ public final class Main {
     if (options.cluster() != null) {
       builder.cluster(options.cluster());
     }
-    if (builder.config().cluster() == null) { // from the options, or from the environment
-      // A page whose connection dropped gets the lobby's missed lines back (docs/broadcast.md);
-      // room history is in memory, on one node, so a cluster goes without it.
-      builder.roomHistory(ChatEndpoint.LOBBY, 500, Duration.ofMinutes(2));
-    }
+    // A page whose connection dropped gets the lobby's missed lines back (docs/broadcast.md),
+    // through any node of a cluster (docs/scaling.md).
+    builder.roomHistory(ChatEndpoint.LOBBY, 500, Duration.ofMinutes(2));
     if (options.keystore() != null) {
       builder.tlsKeystore(options.keystore(), options.keystorePassword().toCharArray());
     } else if (options.certificate() != null) {

@@ -4,15 +4,14 @@ import java.util.List;
 
 /**
  * One column of the comparison: a server process and the paths it answers the workloads on. The
- * two Switchboard columns are one process, {@code /cmd} on the default dispatch and {@code
- * /cmd-nb} with {@code @NonBlocking}.
+ * two Switchboard columns are one process: {@code /echo} and {@code /cmd} on the default dispatch,
+ * {@code /echo-nb} and {@code /cmd-nb} with {@code @NonBlocking}.
  */
 enum Column {
   RAW_UNDERTOW("raw Undertow", RawUndertowServer.class, "/echo", null, "/relay"),
   JSR_356("JSR-356 + databind", Jsr356Server.class, "/echo", "/cmd", null),
   SWITCHBOARD("Switchboard", SwitchboardBenchServer.class, "/echo", "/cmd", "/relay"),
-  // @NonBlocking does not apply to @OnText yet: this column has no echo.
-  NON_BLOCKING("Switchboard @NonBlocking", SwitchboardBenchServer.class, null, "/cmd-nb", null);
+  NON_BLOCKING("Switchboard @NonBlocking", SwitchboardBenchServer.class, "/echo-nb", "/cmd-nb", null);
 
   /** The server processes, each started once per repeat. */
   static final List<Class<?>> SERVERS =

@@ -51,17 +51,21 @@ public final class Perf {
         System.getProperty("java.vm.name"), options.serverJvm(), options.repeats(),
         options.warmup().toSeconds(), options.window().toSeconds(), options.selectors(),
         ProcessHandle.current().pid());
-    for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+    for (int repeat = 1; repeat <= options.repeats() && options.runs("request-reply"); repeat++) {
       for (Class<?> server : Column.SERVERS) {
         requestReply(server, repeat);
       }
     }
-    sampleStartUp();
+    if (options.runs("startup")) {
+      sampleStartUp();
+    }
     for (Column column : List.of(Column.RAW_UNDERTOW, Column.JSR_356, Column.SWITCHBOARD)) {
-      idle(column);
+      if (options.runs("idle")) {
+        idle(column);
+      }
     }
     for (Column column : Column.values()) {
-      if (column.relayPath != null) {
+      if (column.relayPath != null && options.runs("broadcast")) {
         broadcast(column, options.subscribers(), options.rate(), Metric.BROADCAST_P99, Metric.BROADCAST_LOST);
         broadcast(column, options.manySubscribers(), options.manyRate(), Metric.MANY_P99, Metric.MANY_LOST);
       }
@@ -81,10 +85,20 @@ public final class Perf {
     return ServerProcess.bench(column.title, column.server, jvm);
   }
 
-  /** Starts one server and runs every workload of every column it serves. */
+  /**
+   * Starts one server and runs every workload of every column it serves; with {@code --jfr}, the
+   * server records a profile of the whole run, written when it stops.
+   */
   private void requestReply(Class<?> server, int repeat) throws Exception {
     List<Column> columns = List.of(Column.values()).stream().filter(c -> c.server == server).toList();
-    try (ServerProcess process = startBench(columns.get(0))) {
+    String[] recording = {};
+    if (options.jfr() != null) {
+      Files.createDirectories(options.jfr());
+      Path file = options.jfr().resolve(server.getSimpleName() + "-run" + repeat + ".jfr");
+      recording = new String[] {"-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file};
+      System.out.println("recording " + file);
+    }
+    try (ServerProcess process = startBench(columns.get(0), recording)) {
       Duration up = process.awaitFirstUpgrade(columns.get(0).echoPath, UPGRADES);
       comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
       System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",

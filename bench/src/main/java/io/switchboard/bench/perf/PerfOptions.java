@@ -19,6 +19,10 @@ import java.util.List;
  * @param selectors the load generator's selector threads (1)
  * @param serverJvm options of every bench server's JVM
  * @param sampleJar the sample application's jar, started with plain {@code java -jar}
+ * @param parts which parts run: {@code request-reply}, {@code startup}, {@code idle}, {@code
+ *     broadcast} (all of them)
+ * @param jfr a folder for a JFR recording of each request-reply server run (profile settings), or
+ *     null for none
  */
 record PerfOptions(
     int repeats,
@@ -32,7 +36,15 @@ record PerfOptions(
     int manyRate,
     int selectors,
     List<String> serverJvm,
-    Path sampleJar) {
+    Path sampleJar,
+    List<String> parts,
+    Path jfr) {
+
+  static final List<String> PARTS = List.of("request-reply", "startup", "idle", "broadcast");
+
+  boolean runs(String part) {
+    return parts.contains(part);
+  }
 
   static PerfOptions parse(String... args) {
     OptionArgs given = new OptionArgs(args);
@@ -49,8 +61,13 @@ record PerfOptions(
             given.number("many-rate", 10),
             given.number("selectors", 1),
             given.words("server-jvm", "-Xmx1g"),
-            Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")));
+            Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")),
+            List.of(given.text("parts", String.join(",", PARTS)).split(",")),
+            given.text("jfr", "").isEmpty() ? null : Path.of(given.text("jfr", "")));
     given.rejectUnknown();
+    if (!PARTS.containsAll(options.parts())) {
+      throw new IllegalArgumentException("--parts: a comma-separated list of " + PARTS);
+    }
     return options;
   }
 }

@@ -3,13 +3,14 @@ package io.switchboard.bench.perf;
 import com.example.bench.CommandEndpoint;
 import com.example.bench.EchoEndpoint;
 import com.example.bench.NonBlockingCommandEndpoint;
+import com.example.bench.NonBlockingEchoEndpoint;
 import com.example.bench.RelayEndpoint;
 import io.switchboard.undertow.Switchboard;
 
 /**
- * Switchboard as an application with the comparison's four endpoints: {@code /echo}, {@code
- * /relay}, {@code /cmd} (a JSON command on the default dispatch) and {@code /cmd-nb} (the same
- * with {@code @NonBlocking}). Settings are the defaults but for the per-session rate limit, a
+ * Switchboard as an application with the comparison's endpoints: {@code /echo}, {@code /relay},
+ * {@code /cmd} (a JSON command on the default dispatch), and {@code /echo-nb} and {@code /cmd-nb}
+ * (the same with {@code @NonBlocking}). Settings are the defaults but for the per-session rate limit, a
  * flood guard the baselines do not have and the load would trip.
  */
 public final class SwitchboardBenchServer {
@@ -22,6 +23,7 @@ public final class SwitchboardBenchServer {
         .port(ServerControl.port(args))
         .rateLimit(0, 0)
         .endpoint(new EchoEndpoint())
+        .endpoint(new NonBlockingEchoEndpoint())
         .endpoint(new RelayEndpoint())
         .endpoint(new CommandEndpoint())
         .endpoint(new NonBlockingCommandEndpoint())
