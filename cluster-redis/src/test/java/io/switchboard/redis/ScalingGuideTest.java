@@ -145,9 +145,7 @@ class ScalingGuideTest {
 
   /** The history builder of docs/scaling.md, with the test's Redis and a free port. */
   private static SwitchboardServer startNodeWithHistory(RedisServer redis, String nodeName) {
-    System.setProperty("switchboard.port", "0");
-    System.setProperty("switchboard.shutdown-hook", "false");
-    try {
+    return onAFreePort(() -> {
       SwitchboardServer node = Switchboard.server()
           .cluster(redis.uri())
           .clusterName("lobby")
@@ -155,6 +153,15 @@ class ScalingGuideTest {
           .endpoint(new Lobby(nodeName))
           .start();
       return node;
+    });
+  }
+
+  /** Starts a node as the guide does, but on a free port and without a shutdown hook. */
+  private static SwitchboardServer onAFreePort(java.util.function.Supplier<SwitchboardServer> start) {
+    System.setProperty("switchboard.port", "0");
+    System.setProperty("switchboard.shutdown-hook", "false");
+    try {
+      return start.get();
     } finally {
       System.clearProperty("switchboard.port");
       System.clearProperty("switchboard.shutdown-hook");
@@ -163,19 +170,14 @@ class ScalingGuideTest {
 
   /** The builder of docs/scaling.md, with the test's Redis and a free port. */
   private static SwitchboardServer startNode(RedisServer redis, String nodeName) {
-    System.setProperty("switchboard.port", "0");
-    System.setProperty("switchboard.shutdown-hook", "false");
-    try {
+    return onAFreePort(() -> {
       SwitchboardServer node = Switchboard.server()
           .cluster(redis.uri())
           .clusterName("lobby")
           .endpoint(new Lobby(nodeName))
           .start();
       return node;
-    } finally {
-      System.clearProperty("switchboard.port");
-      System.clearProperty("switchboard.shutdown-hook");
-    }
+    });
   }
 
   @Test
