@@ -21,6 +21,9 @@ import java.util.List;
  *   <li>cluster: as many subscribers, split evenly over the two nodes, receive the same broadcasts,
  *       all made on node A: its own subscribers get them directly, node B's through one Redis
  *       {@code PUBLISH} each;
+ *   <li>with {@code --history N}, cluster again, to a room that keeps its last N pushes in Redis:
+ *       each push numbered, stored and published by one script, and delivered on both nodes as it
+ *       comes back from Redis;
  * </ul>
  *
  * taking turns {@code --rounds} (3) times after a warm-up, so that whatever else the machine does
@@ -33,6 +36,7 @@ import java.util.List;
 public final class ClusterFanOut {
 
   static final String CLUSTER_NAME = "bench";
+  static final String HISTORY_ROOM = "history-on";
   private static final double P99_RATIO_LIMIT = 2.0;
   private static final Duration SUBSCRIBED_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,7 +54,7 @@ public final class ClusterFanOut {
   }
 
   /** Every measured phase of a run, and whether the targets were met. */
-  record Result(List<Measured> single, List<Measured> cluster, boolean met) {}
+  record Result(List<Measured> single, List<Measured> cluster, List<Measured> history, boolean met) {}
 
   private final ClusterFanOutOptions options;
   private final RedisMeter redis;
@@ -60,6 +64,8 @@ public final class ClusterFanOut {
   private final TickerNode nodeB;
   private final PushMode singleBroadcast;
   private final PushMode clusterBroadcast;
+  /** With {@code --history}: the cluster's broadcast to a room that keeps history in Redis. */
+  private final PushMode clusterHistory;
 
   private ClusterFanOut(
       ClusterFanOutOptions options,
@@ -77,6 +83,10 @@ public final class ClusterFanOut {
     this.nodeB = nodeB;
     this.singleBroadcast = new EncodeOnce(single.server(), TickerNode.PATH);
     this.clusterBroadcast = new EncodeOnce(nodeA.server(), TickerNode.PATH);
+    this.clusterHistory =
+        options.history() > 0
+            ? new ToRoom(List.of(nodeA.server(), nodeB.server()), TickerNode.PATH, HISTORY_ROOM)
+            : null;
   }
 
   public static void main(String[] args) {
@@ -99,8 +109,8 @@ public final class ClusterFanOut {
         RedisMeter redis = new RedisMeter(redisServer.uri(), redisServer.pid())) {
       try {
         TickerNode single = start(Switchboard.server(), started);
-        TickerNode nodeA = start(clustered(redisServer), started);
-        TickerNode nodeB = start(clustered(redisServer), started);
+        TickerNode nodeA = start(clustered(redisServer, options), started);
+        TickerNode nodeB = start(clustered(redisServer, options), started);
         try (Audience singleClients = audience(options, single);
             Audience clusterClients = audience(options, nodeA, nodeB)) {
           try {
@@ -125,8 +135,12 @@ public final class ClusterFanOut {
     }
   }
 
-  private static ServerBuilder clustered(RedisServer redis) {
-    return Switchboard.server().cluster(redis.uri()).clusterName(CLUSTER_NAME);
+  private static ServerBuilder clustered(RedisServer redis, ClusterFanOutOptions options) {
+    ServerBuilder builder = Switchboard.server().cluster(redis.uri()).clusterName(CLUSTER_NAME);
+    if (options.history() > 0) {
+      builder.roomHistory(HISTORY_ROOM, options.history(), Duration.ofMinutes(2));
+    }
+    return builder;
   }
 
   private static TickerNode start(ServerBuilder builder, List<SwitchboardServer> started) {
@@ -155,30 +169,43 @@ public final class ClusterFanOut {
     clusterClients.connectUpTo(options.subscribers());
     awaitBothNodesSubscribed();
     singleClients.phase("warm-up", singleBroadcast, options.warmupBroadcasts());
-    clusterPhase("warm-up", options.warmupBroadcasts());
+    clusterPhase("warm-up", clusterBroadcast, options.warmupBroadcasts());
+    if (clusterHistory != null) {
+      clusterPhase("warm-up, history", clusterHistory, options.warmupBroadcasts());
+    }
     List<Measured> single = new ArrayList<>();
     List<Measured> cluster = new ArrayList<>();
+    List<Measured> history = new ArrayList<>();
     for (int round = 1; round <= options.rounds(); round++) {
       single.add(new Measured(
           singleClients.phase("single node #" + round, singleBroadcast, options.broadcasts()),
           null, 0));
-      cluster.add(clusterPhase("cluster #" + round, options.broadcasts()));
+      cluster.add(clusterPhase("cluster #" + round, clusterBroadcast, options.broadcasts()));
+      if (clusterHistory != null) {
+        history.add(clusterPhase("cluster, history #" + round, clusterHistory, options.broadcasts()));
+      }
     }
     List<PhaseReport> reports = new ArrayList<>();
     for (int i = 0; i < single.size(); i++) {
       reports.add(single.get(i).report());
       reports.add(cluster.get(i).report());
+      if (!history.isEmpty()) {
+        reports.add(history.get(i).report());
+      }
     }
     Report.table(reports);
     boolean met = ClusterReport.verdict(single, cluster, options.subscribers(), P99_RATIO_LIMIT);
-    return new Result(single, cluster, met);
+    if (!history.isEmpty()) {
+      met &= ClusterReport.historyVerdict(cluster, history);
+    }
+    return new Result(single, cluster, history, met);
   }
 
   /** A cluster phase, broadcast on node A, with Redis's share of it. */
-  private Measured clusterPhase(String scenario, int broadcasts) throws Exception {
+  private Measured clusterPhase(String scenario, PushMode mode, int broadcasts) throws Exception {
     long droppedBefore = nodeA.server().stats().clusterDropped();
     RedisMeter.Window window = redis.start();
-    PhaseReport report = clusterClients.phase(scenario, clusterBroadcast, broadcasts);
+    PhaseReport report = clusterClients.phase(scenario, mode, broadcasts);
     Measured measured =
         new Measured(report, window.stop(), nodeA.server().stats().clusterDropped() - droppedBefore);
     ClusterReport.redisLine(measured);

@@ -16,6 +16,8 @@ import java.util.List;
  * @param drainWait how long after its last broadcast a phase waits for the last delivery; later
  *     deliveries count as lost (10 s)
  * @param clientJvmOptions options of each client JVM ({@code --client-jvm "-Xmx1g"})
+ * @param history with a count (0, off), the cluster also broadcasts to a room that keeps that many
+ *     pushes in Redis, in a third scenario, to weigh what history costs across nodes
  */
 record ClusterFanOutOptions(
     String client,
@@ -25,7 +27,8 @@ record ClusterFanOutOptions(
     Duration warmup,
     int rounds,
     Duration drainWait,
-    List<String> clientJvmOptions) {
+    List<String> clientJvmOptions,
+    int history) {
 
   static ClusterFanOutOptions parse(String... args) {
     OptionArgs given = new OptionArgs(args);
@@ -38,7 +41,8 @@ record ClusterFanOutOptions(
             given.seconds("warmup-seconds", 3),
             given.number("rounds", 3),
             given.seconds("drain-seconds", 10),
-            given.words("client-jvm", "-Xmx1g"));
+            given.words("client-jvm", "-Xmx1g"),
+            given.number("history", 0));
     given.rejectUnknown();
     if (options.subscribers < 2 || options.rounds < 1 || options.rate < 1) {
       throw new IllegalArgumentException(

@@ -91,6 +91,36 @@ final class ClusterReport {
   }
 
   /** The median of a figure over phases (the mean of the middle two for an even count). */
+  /**
+   * The history scenario against the cluster's plain broadcast of the same rounds: p99 within
+   * {@link #HISTORY_P99_RATIO_LIMIT} of it (the single-node target of the history issue), nothing
+   * lost, out of order or dropped.
+   */
+  static boolean historyVerdict(List<Measured> plain, List<Measured> history) {
+    double plainP99 = median(plain, m -> m.report().percentileMillis(99));
+    double historyP99 = median(history, m -> m.report().percentileMillis(99));
+    long lost = 0;
+    long outOfOrder = 0;
+    long dropped = 0;
+    for (Measured m : history) {
+      lost += m.report().lost();
+      outOfOrder += m.report().outOfOrder();
+      dropped += m.dropped();
+    }
+    double ratio = historyP99 / plainP99;
+    boolean met = ratio <= HISTORY_P99_RATIO_LIMIT && lost == 0 && outOfOrder == 0 && dropped == 0;
+    System.out.printf(
+        "cluster, room with history in Redis: median p50 %.2f p99 %.2f ms, %.2fx the plain"
+            + " broadcast's p99; Redis %.3f cores; target <= %.1fx, nothing lost: %s (%,d lost, %,d"
+            + " out of order, %,d dropped)%n",
+        median(history, m -> m.report().percentileMillis(50)), historyP99, ratio,
+        median(history, m -> m.redis().cores()), HISTORY_P99_RATIO_LIMIT, met ? "MET" : "MISSED",
+        lost, outOfOrder, dropped);
+    return met;
+  }
+
+  static final double HISTORY_P99_RATIO_LIMIT = 1.2;
+
   static double median(List<Measured> phases, ToDoubleFunction<Measured> figure) {
     double[] values = phases.stream().mapToDouble(figure).sorted().toArray();
     int middle = values.length / 2;

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cross-node run in miniature: a real {@code redis-server}, the three servers and two client
- * JVMs, 20 subscribers, one short round. It checks the accounting (every delivery counted, none
- * lost, one {@code PUBLISH} per cluster broadcast, Redis's CPU read), never a speed.
+ * JVMs, 20 subscribers, one short round, the room with history in Redis too. It checks the
+ * accounting (every delivery counted, none lost or out of order, one {@code PUBLISH} per cluster
+ * broadcast, Redis's CPU read), never a speed.
  */
 class ClusterFanOutSmokeTest {
 
@@ -20,13 +21,14 @@ class ClusterFanOutSmokeTest {
     ClusterFanOutOptions options =
         ClusterFanOutOptions.parse(
             "--subscribers", "20", "--rate", "20", "--seconds", "1", "--warmup-seconds", "1",
-            "--rounds", "1", "--drain-seconds", "10", "--client-jvm", "-Xmx256m");
+            "--rounds", "1", "--drain-seconds", "10", "--client-jvm", "-Xmx256m", "--history", "100");
 
     ClusterFanOut.Result result = ClusterFanOut.run(options);
 
     List<Measured> phases = new ArrayList<>(result.single());
     phases.addAll(result.cluster());
-    assertEquals(2, phases.size(), "one single-node and one cluster phase");
+    phases.addAll(result.history());
+    assertEquals(3, phases.size(), "one single-node, one cluster and one cluster-with-history phase");
     for (Measured m : phases) {
       PhaseReport r = m.report();
       assertEquals(20, r.subscribers(), r.scenario());
