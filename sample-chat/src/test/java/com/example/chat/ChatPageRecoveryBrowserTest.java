@@ -2,6 +2,7 @@ package com.example.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.switchboard.test.RedisServer;
 import io.switchboard.test.TcpProxy;
 import io.switchboard.test.WsTestClient;
 import io.switchboard.undertow.SwitchboardServer;
@@ -21,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The chat page in headless Chromium behind a TCP proxy that resets its connection and refuses new
  * ones while others talk in the lobby: switchboard.js comes back by itself, and the page shows the
- * lines it missed, once each, in order.
+ * lines it missed, once each, in order; on one node, and through the other node of a cluster.
  */
 class ChatPageRecoveryBrowserTest {
 
@@ -78,6 +79,47 @@ class ChatPageRecoveryBrowserTest {
     waitUntil(b -> chatLines().contains("live again"));
     assertEquals(said, chatLines());
     talker.close();
+  }
+
+  @Test
+  void thePageRecoversThroughTheOtherNodeOfACluster() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      SwitchboardServer a = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1", "--cluster", redis.uri()));
+      SwitchboardServer b = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1", "--cluster", redis.uri()));
+      try (TcpProxy toA = TcpProxy.to(a.port())) {
+        page.get("http://127.0.0.1:" + toA.port() + "/");
+        waitUntil(p -> !p.findElement(By.id("me")).getText().equals("–"));
+        String me = page.findElement(By.id("me")).getText();
+        WsTestClient talker = WsTestClient.connect(URI.create("ws://127.0.0.1:" + b.port() + "/chat"));
+        talker.call("say", Map.of("text", "before the cut"));
+        waitUntil(p -> chatLines().contains("before the cut"));
+
+        toA.refuse(true);
+        toA.cut();
+        waitUntil(p -> a.sessions("/chat").count() == 0); // node A saw the page's connection drop
+        List<String> said = new ArrayList<>(List.of("before the cut"));
+        for (int n = 1; n <= 20; n++) {
+          talker.call("say", Map.of("text", "missed " + n));
+          said.add("missed " + n);
+        }
+        toA.target(b.port()); // the load balancer sends the page to node B now
+        toA.refuse(false);
+
+        waitUntil(p -> systemLines().contains("Reconnected, 20 missed lines recovered."));
+        assertEquals(said, chatLines());
+        assertEquals(2, b.sessions("/chat").count(), "the talker and the recovered page, on B");
+        assertEquals(me, page.findElement(By.id("me")).getText(), "the same member, name and all");
+        waitUntil(p -> talker.call("users").toString().split(java.util.regex.Pattern.quote("\"" + me + "\""), -1).length == 2);
+        talker.call("say", Map.of("text", "live again"));
+        said.add("live again");
+        waitUntil(p -> chatLines().contains("live again"));
+        assertEquals(said, chatLines());
+        talker.close();
+      } finally {
+        a.stop(Duration.ofSeconds(2));
+        b.stop(Duration.ofSeconds(2));
+      }
+    }
   }
 
   private static void waitUntil(Predicate<ChromeDriver> condition) {

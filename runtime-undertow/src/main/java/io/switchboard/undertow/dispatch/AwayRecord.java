@@ -10,13 +10,29 @@ import java.util.Map;
 
 /**
  * What the cluster keeps of an away session for another node to take it over: its rooms with
- * their join offsets, its presence attributes (null if it was not tracked) and its claims. The
- * session's own attributes are not kept (they may be any object): the new connection's handshake
- * gives them.
+ * their join offsets, its presence attributes (null if it was not tracked), its claims, and those
+ * of its own attributes whose values are strings (the others may be any object, and stay behind).
  *
- * <pre>{@code {"rooms":{"lobby":12},"presence":{"name":"ann"},"claims":{"name":"ann"}}}</pre>
+ * <pre>{@code {"rooms":{"lobby":12},"presence":{"name":"ann"},"claims":{"name":"ann"},
+ *   "attributes":{"name":"ann","room":"lobby"}}}</pre>
  */
-record AwayRecord(Map<String, Long> rooms, Map<String, String> presence, Map<String, String> claims) {
+record AwayRecord(
+    Map<String, Long> rooms,
+    Map<String, String> presence,
+    Map<String, String> claims,
+    Map<String, String> attributes) {
+
+  /** The attributes of a session that a record carries: those whose values are strings. */
+  static Map<String, String> stringsOf(Map<String, Object> attributes) {
+    Map<String, String> strings = new LinkedHashMap<>();
+    attributes.forEach(
+        (key, value) -> {
+          if (value instanceof String text) {
+            strings.put(key, text);
+          }
+        });
+    return strings;
+  }
 
   byte[] encode() {
     return Json.writeBytes(
@@ -31,6 +47,7 @@ record AwayRecord(Map<String, Long> rooms, Map<String, String> presence, Map<Str
             writeStrings(generator, "presence", presence);
           }
           writeStrings(generator, "claims", claims);
+          writeStrings(generator, "attributes", attributes);
           generator.writeEndObject();
         });
   }
@@ -49,6 +66,7 @@ record AwayRecord(Map<String, Long> rooms, Map<String, String> presence, Map<Str
     Map<String, Long> rooms = new LinkedHashMap<>();
     Map<String, String> presence = null;
     Map<String, String> claims = new LinkedHashMap<>();
+    Map<String, String> attributes = new LinkedHashMap<>();
     try (JsonParser parser = Json.FACTORY.createParser(json)) {
       expect(parser.nextToken(), JsonToken.START_OBJECT);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -67,13 +85,14 @@ record AwayRecord(Map<String, Long> rooms, Map<String, String> presence, Map<Str
         switch (field) {
           case "presence" -> presence = strings;
           case "claims" -> claims = strings;
+          case "attributes" -> attributes = strings;
           default -> {} // a later version's: ignored
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new AwayRecord(rooms, presence, claims);
+    return new AwayRecord(rooms, presence, claims, attributes);
   }
 
   private static void expect(JsonToken token, JsonToken expected) throws IOException {

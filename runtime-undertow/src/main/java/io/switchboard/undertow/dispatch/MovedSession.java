@@ -32,9 +32,10 @@ final class MovedSession implements Returning {
     return moved.sessionId();
   }
 
+  /** Those of its attributes whose values were strings: the others stayed on the old node. */
   @Override
   public Map<String, Object> attributes() {
-    return Map.of();
+    return Map.copyOf(record.attributes());
   }
 
   @Override

@@ -128,7 +128,9 @@ final class Recovery<E> {
     if (cluster != null) {
       bus.subscribe(Target.session(endpoint, id)); // direct messages from other nodes are kept too
       EndpointPresence.Held held = presence.held(id);
-      byte[] record = new AwayRecord(away.rooms(), held.attributes(), held.claims()).encode();
+      byte[] record =
+          new AwayRecord(away.rooms(), held.attributes(), held.claims(), AwayRecord.stringsOf(away.attributes()))
+              .encode();
       cluster.keep(endpoint, away.token(), id, nameOf(principal), record, window);
     }
     try {

@@ -120,6 +120,7 @@ public final class EndpointPresence implements Presence {
 
   @Override
   public List<PresenceEntry> list(String room) {
+    Objects.requireNonNull(room, "room");
     return list().stream().filter(entry -> entry.rooms().contains(room)).toList();
   }
 
