@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.switchboard.json.CodecRegistry;
 import io.switchboard.json.Json;
 import io.switchboard.json.JsonCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
