@@ -104,6 +104,9 @@ public final class Perf {
       System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",
           process.name(), repeat, up.toMillis());
       for (Workload workload : Workload.ALL) {
+        if (!options.runs(workload)) {
+          continue;
+        }
         for (Column column : columns) {
           if (column.path(workload.kind()) != null) {
             measure(process, column, workload, repeat);

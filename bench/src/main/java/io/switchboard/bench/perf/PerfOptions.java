@@ -21,6 +21,8 @@ import java.util.List;
  * @param sampleJar the sample application's jar, started with plain {@code java -jar}
  * @param parts which parts run: {@code request-reply}, {@code startup}, {@code idle}, {@code
  *     broadcast} (all of them)
+ * @param workload when given, only the request-reply workloads whose title contains it (for
+ *     example {@code "echo 50 × 16, 32 B"} or {@code "JSON"}): a profile of one scenario
  * @param jfr a folder for a JFR recording of each request-reply server run (profile settings), or
  *     null for none
  */
@@ -38,12 +40,18 @@ record PerfOptions(
     List<String> serverJvm,
     Path sampleJar,
     List<String> parts,
+    String workload,
     Path jfr) {
 
   static final List<String> PARTS = List.of("request-reply", "startup", "idle", "broadcast");
 
   boolean runs(String part) {
     return parts.contains(part);
+  }
+
+  /** Whether {@code --workload} leaves {@code candidate} in the run. */
+  boolean runs(Workload candidate) {
+    return workload == null || candidate.title().contains(workload);
   }
 
   static PerfOptions parse(String... args) {
@@ -63,6 +71,7 @@ record PerfOptions(
             given.words("server-jvm", "-Xmx1g"),
             Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")),
             List.of(given.text("parts", String.join(",", PARTS)).split(",")),
+            given.text("workload", null),
             given.text("jfr", "").isEmpty() ? null : Path.of(given.text("jfr", "")));
     given.rejectUnknown();
     if (!PARTS.containsAll(options.parts())) {
