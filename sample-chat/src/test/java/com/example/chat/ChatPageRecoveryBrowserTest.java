@@ -56,29 +56,7 @@ class ChatPageRecoveryBrowserTest {
 
   @Test
   void thePageShowsTheLinesItMissedWhileTheNetworkWasDown() {
-    page.get("http://127.0.0.1:" + proxy.port() + "/");
-    waitUntil(b -> !b.findElement(By.id("me")).getText().equals("–"));
-    WsTestClient talker = WsTestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/chat"));
-    talker.call("say", Map.of("text", "before the cut"));
-    waitUntil(b -> chatLines().contains("before the cut"));
-
-    proxy.refuse(true);
-    proxy.cut();
-    waitUntil(b -> server.sessions("/chat").count() == 1); // the server saw the page's connection drop
-    List<String> said = new ArrayList<>(List.of("before the cut"));
-    for (int n = 1; n <= 20; n++) {
-      talker.call("say", Map.of("text", "missed " + n));
-      said.add("missed " + n);
-    }
-    proxy.refuse(false);
-
-    waitUntil(b -> systemLines().contains("Reconnected, 20 missed lines recovered."));
-    assertEquals(said, chatLines());
-    talker.call("say", Map.of("text", "live again"));
-    said.add("live again");
-    waitUntil(b -> chatLines().contains("live again"));
-    assertEquals(said, chatLines());
-    talker.close();
+    missesTwentyLinesAndComesBack(proxy, server, server, server).talker().close();
   }
 
   @Test
@@ -87,39 +65,57 @@ class ChatPageRecoveryBrowserTest {
       SwitchboardServer a = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1", "--cluster", redis.uri()));
       SwitchboardServer b = Main.start(ChatOptions.parse("--port", "0", "--host", "127.0.0.1", "--cluster", redis.uri()));
       try (TcpProxy toA = TcpProxy.to(a.port())) {
-        page.get("http://127.0.0.1:" + toA.port() + "/");
-        waitUntil(p -> !p.findElement(By.id("me")).getText().equals("–"));
-        String me = page.findElement(By.id("me")).getText();
-        WsTestClient talker = WsTestClient.connect(URI.create("ws://127.0.0.1:" + b.port() + "/chat"));
-        talker.call("say", Map.of("text", "before the cut"));
-        waitUntil(p -> chatLines().contains("before the cut"));
-
-        toA.refuse(true);
-        toA.cut();
-        waitUntil(p -> a.sessions("/chat").count() == 0); // node A saw the page's connection drop
-        List<String> said = new ArrayList<>(List.of("before the cut"));
-        for (int n = 1; n <= 20; n++) {
-          talker.call("say", Map.of("text", "missed " + n));
-          said.add("missed " + n);
+        CameBack back = missesTwentyLinesAndComesBack(toA, a, b, b);
+        String me = back.me();
+        try (WsTestClient talker = back.talker()) {
+          assertEquals(2, b.sessions("/chat").count(), "the talker and the recovered page, on B");
+          assertEquals(me, page.findElement(By.id("me")).getText(), "the same member, name and all");
+          waitUntil(p -> talker.call("users").toString()
+              .split(java.util.regex.Pattern.quote("\"" + me + "\""), -1).length == 2); // listed once
         }
-        toA.target(b.port()); // the load balancer sends the page to node B now
-        toA.refuse(false);
-
-        waitUntil(p -> systemLines().contains("Reconnected, 20 missed lines recovered."));
-        assertEquals(said, chatLines());
-        assertEquals(2, b.sessions("/chat").count(), "the talker and the recovered page, on B");
-        assertEquals(me, page.findElement(By.id("me")).getText(), "the same member, name and all");
-        waitUntil(p -> talker.call("users").toString().split(java.util.regex.Pattern.quote("\"" + me + "\""), -1).length == 2);
-        talker.call("say", Map.of("text", "live again"));
-        said.add("live again");
-        waitUntil(p -> chatLines().contains("live again"));
-        assertEquals(said, chatLines());
-        talker.close();
       } finally {
         a.stop(Duration.ofSeconds(2));
         b.stop(Duration.ofSeconds(2));
       }
     }
+  }
+
+  /** The page's member name before the cut, and the talker, still connected. */
+  private record CameBack(String me, WsTestClient talker) {}
+
+  /**
+   * The page, through {@code proxy} to {@code pageNode}, is cut off while a talker on {@code
+   * talkerNode} says 20 lines in the lobby, and comes back through the proxy, which sends it to
+   * {@code comesBackTo}: it shows every line once, in order, then live ones.
+   */
+  private static CameBack missesTwentyLinesAndComesBack(
+      TcpProxy proxy, SwitchboardServer pageNode, SwitchboardServer talkerNode, SwitchboardServer comesBackTo) {
+    page.get("http://127.0.0.1:" + proxy.port() + "/");
+    waitUntil(b -> !b.findElement(By.id("me")).getText().equals("–"));
+    String me = page.findElement(By.id("me")).getText();
+    WsTestClient talker = WsTestClient.connect(URI.create("ws://127.0.0.1:" + talkerNode.port() + "/chat"));
+    talker.call("say", Map.of("text", "before the cut"));
+    waitUntil(b -> chatLines().contains("before the cut"));
+
+    proxy.refuse(true);
+    proxy.cut();
+    int staying = pageNode == talkerNode ? 1 : 0;
+    waitUntil(b -> pageNode.sessions("/chat").count() == staying); // it saw the page's connection drop
+    List<String> said = new ArrayList<>(List.of("before the cut"));
+    for (int n = 1; n <= 20; n++) {
+      talker.call("say", Map.of("text", "missed " + n));
+      said.add("missed " + n);
+    }
+    proxy.target(comesBackTo.port());
+    proxy.refuse(false);
+
+    waitUntil(b -> systemLines().contains("Reconnected, 20 missed lines recovered."));
+    assertEquals(said, chatLines());
+    talker.call("say", Map.of("text", "live again"));
+    said.add("live again");
+    waitUntil(b -> chatLines().contains("live again"));
+    assertEquals(said, chatLines());
+    return new CameBack(me, talker);
   }
 
   private static void waitUntil(Predicate<ChromeDriver> condition) {
