@@ -401,6 +401,7 @@ public final class RedisBus implements ClusterBus {
       onTimer(
           () -> {
             try {
+              redis.info("server").thenAccept(roomStreams::serverInfo);
               subscriptions.resubscribe();
               ownPresence.announce();
               claims.resync();

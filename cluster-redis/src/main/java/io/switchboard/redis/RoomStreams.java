@@ -81,12 +81,16 @@ final class RoomStreams implements SharedHistory {
           + "for _, entry in ipairs(entries) do result[#result + 1] = entry[2][4] end "
           + "return result";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoomStreams.class);
+
   private final Keys keys;
   private final String nodeId;
   private final Supplier<RedisPubSubAsyncCommands<byte[], byte[]>> pubSub;
   private final BooleanSupplier connected;
   private final IntPredicate admit;
   private final BiConsumer<Integer, Throwable> settled;
+  /** False against a Redis older than 6, which allows no command on a subscribed connection. */
+  private volatile boolean serverSupported = true;
 
   RoomStreams(
       Keys keys,
@@ -106,7 +110,7 @@ final class RoomStreams implements SharedHistory {
   @Override
   public boolean publish(
       Target room, Pushes.Numbered push, String exceptSessionId, int capacity, Duration keepFor) {
-    if (!connected.getAsBoolean()) {
+    if (!connected.getAsBoolean() || !serverSupported) {
       return false;
     }
     int bytes = push.head().length + push.tail().length;
@@ -162,6 +166,31 @@ final class RoomStreams implements SharedHistory {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Reads the server's {@code INFO server} on every connection: before Redis 6 the history cannot
+   * work (no RESP3), and pushes to rooms with history go to the publishing node's members only,
+   * unnumbered, rather than into a script that would fail; said once, as an error.
+   */
+  void serverInfo(String info) {
+    int major = 0;
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("redis_version:")) {
+        String version = line.substring("redis_version:".length()).strip();
+        try {
+          major = Integer.parseInt(version.substring(0, version.indexOf('.')));
+        } catch (RuntimeException e) {
+          return; // not a version we can read: assume it is recent
+        }
+      }
+    }
+    boolean supported = major == 0 || major >= 6;
+    if (!supported && serverSupported) {
+      LOG.error("Redis {} cannot keep room history for a cluster (Redis 6 or later needed):"
+          + " pushes to rooms with history reach this node's members only, without offsets", major);
+    }
+    serverSupported = supported;
   }
 
   private static Replay replay(List<Object> answer) {
