@@ -1,5 +1,6 @@
 package io.switchboard.redis;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
@@ -116,11 +117,10 @@ final class AwayRecords implements SharedAwaySessions {
   public void opened(String endpoint, String token, String sessionId, String principal) {
     if (connected.getAsBoolean()) {
       RedisBus.quietly(
-          () -> redis.get()
-              .eval(
-                  OPENED, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
-                  Keys.bytes(nodeId), Keys.bytes(sessionId), Keys.bytes(principal == null ? "" : principal),
-                  Keys.bytes(Long.toString(LIVE_TTL.toMillis()))));
+          () -> onRecord(
+              OPENED, ScriptOutputType.INTEGER, endpoint, token, Keys.bytes(nodeId),
+              Keys.bytes(sessionId), principalBytes(principal),
+              Keys.bytes(Long.toString(LIVE_TTL.toMillis()))));
     }
   }
 
@@ -128,9 +128,7 @@ final class AwayRecords implements SharedAwaySessions {
   public void ended(String endpoint, String token) {
     if (connected.getAsBoolean()) {
       RedisBus.quietly(
-          () -> redis.get()
-              .eval(ENDED, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
-                  Keys.bytes(nodeId)));
+          () -> onRecord(ENDED, ScriptOutputType.INTEGER, endpoint, token, Keys.bytes(nodeId)));
     }
   }
 
@@ -140,11 +138,10 @@ final class AwayRecords implements SharedAwaySessions {
     if (connected.getAsBoolean()) {
       byte[] channel = Keys.bytes(keys.channel(Target.session(endpoint, sessionId)));
       RedisBus.quietly(
-          () -> redis.get()
-              .eval(
-                  KEEP, ScriptOutputType.INTEGER, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
-                  Keys.bytes(nodeId), Keys.bytes(sessionId), Keys.bytes(principal == null ? "" : principal),
-                  record, Keys.bytes(Long.toString(window.toMillis())))
+          () -> onRecord(
+                  KEEP, ScriptOutputType.INTEGER, endpoint, token, Keys.bytes(nodeId),
+                  Keys.bytes(sessionId), principalBytes(principal), record,
+                  Keys.bytes(Long.toString(window.toMillis())))
               .thenRun(() -> redis.get().publish(channel, Frames.kept(nodeId)))); // for a node waiting to take it
     }
   }
@@ -155,8 +152,7 @@ final class AwayRecords implements SharedAwaySessions {
       return CompletableFuture.completedFuture(true); // nobody else can take it meanwhile either
     }
     try {
-      return redis.get()
-          .<Long>eval(TAKE_BACK, ScriptOutputType.INTEGER, Keys.bytes(keys.away(endpoint, token)))
+      return this.<Long>onRecord(TAKE_BACK, ScriptOutputType.INTEGER, endpoint, token)
           .thenApply(ours -> ours == 1L)
           .exceptionally(error -> true);
     } catch (RuntimeException e) {
@@ -190,12 +186,22 @@ final class AwayRecords implements SharedAwaySessions {
 
   private List<Object> take(String endpoint, String token, String principal) throws Exception {
     List<Object> found =
-        redis.get()
-            .<List<Object>>eval(
-                TAKE_OVER, ScriptOutputType.MULTI, new byte[][] {Keys.bytes(keys.away(endpoint, token))},
-                Keys.bytes(principal == null ? "" : principal), Keys.bytes(nodeId))
+        this.<List<Object>>onRecord(
+                TAKE_OVER, ScriptOutputType.MULTI, endpoint, token, principalBytes(principal),
+                Keys.bytes(nodeId))
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     return found == null ? List.of() : found;
+  }
+
+  /** Runs one of the scripts above on the hash of {@code token}'s session. */
+  private <T> RedisFuture<T> onRecord(
+      String script, ScriptOutputType type, String endpoint, String token, byte[]... args) {
+    return redis.get().eval(script, type, new byte[][] {Keys.bytes(keys.away(endpoint, token))}, args);
+  }
+
+  /** A principal's name as the hash keeps it: empty for none. */
+  private static byte[] principalBytes(String principal) {
+    return Keys.bytes(principal == null ? "" : principal);
   }
 
   /**

@@ -95,30 +95,35 @@ final class Frames {
   }
 
   static Frame decode(byte[] frame) {
-    kind(frame);
-    int at = 2 + (frame[1] & 0xff); // past the kind and the origin node
-    int exceptLength = frame[at++] & 0xff;
-    String except =
-        exceptLength == 0 ? null : new String(frame, at, exceptLength, StandardCharsets.UTF_8);
-    at += exceptLength;
-    return new Frame(except, Arrays.copyOfRange(frame, at, frame.length));
+    int at = bodyStart(frame);
+    return new Frame(exceptSessionId(frame), Arrays.copyOfRange(frame, at, frame.length));
   }
 
+  /** A numbered push, its offset read in place and the push copied once. */
   static Numbered decodeNumbered(byte[] frame) {
-    Frame push = decode(frame);
-    byte[] body = push.message();
+    int at = bodyStart(frame);
+    int digits = at;
     long offset = 0;
-    int at = 0;
-    while (at < body.length && body[at] != ':') {
-      if (body[at] < '0' || body[at] > '9') {
-        throw new IllegalArgumentException("numbered frame without its offset");
-      }
-      offset = offset * 10 + (body[at++] - '0');
+    while (digits < frame.length && frame[digits] >= '0' && frame[digits] <= '9') {
+      offset = offset * 10 + (frame[digits++] - '0');
     }
-    if (at == 0 || at == body.length) {
+    if (digits == at || digits == frame.length || frame[digits] != ':') {
       throw new IllegalArgumentException("numbered frame without its offset");
     }
-    return new Numbered(offset, push.exceptSessionId(), Arrays.copyOfRange(body, at + 1, body.length));
+    return new Numbered(offset, exceptSessionId(frame), Arrays.copyOfRange(frame, digits + 1, frame.length));
+  }
+
+  /** Where a push frame's body begins: past the kind, the origin node and the excluded session. */
+  private static int bodyStart(byte[] frame) {
+    kind(frame);
+    int exceptAt = 2 + (frame[1] & 0xff);
+    return exceptAt + 1 + (frame[exceptAt] & 0xff);
+  }
+
+  private static String exceptSessionId(byte[] frame) {
+    int exceptAt = 2 + (frame[1] & 0xff);
+    int length = frame[exceptAt] & 0xff;
+    return length == 0 ? null : new String(frame, exceptAt + 1, length, StandardCharsets.UTF_8);
   }
 
   /** "The session moved here: {@code holder}, which kept it, hands over what it kept." */

@@ -113,7 +113,8 @@ final class RoomStreams implements SharedHistory {
     if (!connected.getAsBoolean() || !serverSupported) {
       return false;
     }
-    int bytes = push.head().length + push.tail().length;
+    byte[] head = push.head();
+    int bytes = head.length + push.tail().length;
     if (!admit.test(bytes)) {
       return false; // Redis is too slow: shed for the other nodes, delivered here unnumbered
     }
@@ -130,7 +131,7 @@ final class RoomStreams implements SharedHistory {
               Keys.bytes(Integer.toString(capacity)),
               Keys.bytes(Long.toString(Math.max(1, keepFor.toMillis()))),
               Frames.numberedHeader(nodeId, exceptSessionId),
-              push.head(),
+              head,
               push.tail())
           .whenComplete((offset, error) -> settled.accept(bytes, error));
       return true;

@@ -13,7 +13,8 @@ class RoomStreamsTest {
 
   private static final Pushes.Numbered PUSH =
       new Pushes.Numbered(
-          "{\"event\":\"said\",\"room\":\"lobby\",\"offset\":".getBytes(StandardCharsets.US_ASCII),
+          "{\"event\":\"said\"".getBytes(StandardCharsets.US_ASCII),
+          ",\"room\":\"lobby\",\"offset\":".getBytes(StandardCharsets.US_ASCII),
           ",\"data\":1}".getBytes(StandardCharsets.US_ASCII));
 
   @Test

@@ -74,7 +74,6 @@ public final class EndpointBroadcaster implements Broadcaster {
     return rooms.publish(
         room,
         Pushes.numbered(event, payload, codecs, room),
-        () -> Pushes.encode(event, payload, codecs),
         message -> route.send(target, message, exceptSessionId),
         exceptSessionId,
         thisNodeOnly);

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -164,13 +163,11 @@ public final class RoomRegistry implements Rooms {
    * and delivers it on every node (unless {@code thisNodeOnly}, or the cluster's store is
    * unreachable: then to this node's members, unnumbered), else through the room's log here.
    *
-   * @param unnumbered the push without offset, for when it cannot be numbered
    * @param send hands an encoded push to the bus (or to this node's sessions only)
    */
   public int publish(
       String room,
       Pushes.Numbered push,
-      Supplier<byte[]> unnumbered,
       ToIntFunction<byte[]> send,
       String exceptSessionId,
       boolean thisNodeOnly) {
@@ -187,7 +184,7 @@ public final class RoomRegistry implements Rooms {
       }
       return members; // they get it when it comes back from the store, numbered, as every node does
     }
-    return send.applyAsInt(unnumbered.get());
+    return send.applyAsInt(push.unnumbered());
   }
 
   /** A join to a room whose history the cluster keeps: its offset is the last delivered here. */

@@ -34,7 +34,7 @@ public interface SharedAwaySessions {
    * Takes over an away session that another node kept, if {@code token} names one whose principal
    * is {@code principal} (null for none). If the session is still open there (its client knew of
    * the drop first), that node is asked to drop the connection as lost, and the session is taken
-   * once it is kept. Waits for the store and that node, two seconds at most.
+   * once it is kept. Waits for the store and for that node, a second at most for each.
    *
    * @return what that node stored, or null
    */

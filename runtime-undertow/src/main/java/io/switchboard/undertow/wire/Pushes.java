@@ -16,10 +16,10 @@ public final class Pushes {
 
   private static final SerializedString EVENT = new SerializedString("event");
   private static final SerializedString DATA = new SerializedString("data");
-  private static final SerializedString ROOM = new SerializedString("room");
-  private static final SerializedString OFFSET = new SerializedString("offset");
-
+  private static final byte[] ROOM_FIELD = ",\"room\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OFFSET_FIELD = ",\"offset\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EPOCH_FIELD = ",\"epoch\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] QUOTE = {'"'};
 
   private Pushes() {}
 
@@ -27,24 +27,43 @@ public final class Pushes {
    * A push to a room that keeps history, encoded once with a hole for its offset and epoch, which
    * are known only when it is appended to the room's history (on this node, or in the cluster's
    * store, which splices them in the same way: {@code head + offset + ,"epoch":" + epoch + " +
-   * tail}).
+   * tail}). Without them it is the plain push, {@link #unnumbered}, for when it cannot be numbered.
    *
-   * @param head the push up to {@code "offset":}
-   * @param tail the push from {@code ,"data":} to its end
+   * @param event the opening brace and the {@code "event"} member
+   * @param room the {@code "room"} member and the name of the {@code "offset"} one, with its colon
+   * @param tail the {@code "data"} member, after its comma, and the closing brace
    */
-  public record Numbered(byte[] head, byte[] tail) {
+  public record Numbered(byte[] event, byte[] room, byte[] tail) {
+
+    /** The push up to {@code "offset":}. */
+    public byte[] head() {
+      return concat(event, room);
+    }
 
     /** The push with its offset and epoch (a short ASCII string that needs no escaping). */
     public byte[] with(long offset, String epoch) {
-      byte[] number = Long.toString(offset).getBytes(StandardCharsets.US_ASCII);
-      byte[] epochBytes = epoch.getBytes(StandardCharsets.US_ASCII);
-      byte[] push = new byte[head.length + number.length + EPOCH_FIELD.length + epochBytes.length + 1 + tail.length];
+      return concat(
+          event, room, Long.toString(offset).getBytes(StandardCharsets.US_ASCII), EPOCH_FIELD,
+          epoch.getBytes(StandardCharsets.US_ASCII), QUOTE, tail);
+    }
+
+    /** The push as {@link #encode} writes it: no room, offset or epoch. */
+    public byte[] unnumbered() {
+      return concat(event, tail);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+      int length = 0;
+      for (byte[] part : parts) {
+        length += part.length;
+      }
+      byte[] whole = new byte[length];
       int at = 0;
-      for (byte[] part : new byte[][] {head, number, EPOCH_FIELD, epochBytes, {'"'}, tail}) {
-        System.arraycopy(part, 0, push, at, part.length);
+      for (byte[] part : parts) {
+        System.arraycopy(part, 0, whole, at, part.length);
         at += part.length;
       }
-      return push;
+      return whole;
     }
   }
 
@@ -52,17 +71,14 @@ public final class Pushes {
   public static Numbered numbered(String event, Object payload, CodecRegistry codecs, String room) {
     Objects.requireNonNull(event, "event");
     JsonCodec<Object> codec = codecs.forValue(payload);
-    byte[] head = Json.writeBytes(
+    byte[] start = Json.writeBytes(
         generator -> {
           generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT); // the object goes on
           generator.writeStartObject();
           generator.writeFieldName(EVENT);
           generator.writeString(event);
-          generator.writeFieldName(ROOM);
-          generator.writeString(room);
-          generator.writeFieldName(OFFSET);
-          generator.writeRaw(':'); // Jackson writes the colon with the value, which comes later
         });
+    byte[] roomName = Json.writeBytes(generator -> generator.writeString(room));
     byte[] data = Json.writeBytes(
         generator -> {
           generator.writeStartObject();
@@ -71,7 +87,7 @@ public final class Pushes {
           generator.writeEndObject();
         });
     data[0] = ','; // {"data":…} becomes ,"data":…}
-    return new Numbered(head, data);
+    return new Numbered(start, Numbered.concat(ROOM_FIELD, roomName, OFFSET_FIELD), data);
   }
 
   /**
