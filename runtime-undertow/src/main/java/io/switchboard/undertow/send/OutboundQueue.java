@@ -3,23 +3,46 @@ package io.switchboard.undertow.send;
 import io.switchboard.CloseReason;
 import io.switchboard.SlowConsumerPolicy;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * A session's outbound messages, bounded in bytes, written one at a time: a message goes to the
- * network only when the previous one was written, so a client that stops reading makes this queue
- * (and nothing else) fill up. When it is full the session's {@link SlowConsumerPolicy} decides:
- * {@code CLOSE} drops everything queued and reports an overflow; {@code DROP_OLDEST} discards the
- * oldest pushes to make room.
+ * A session's outbound messages, bounded in bytes, written one batch at a time: the messages that
+ * waited while the previous batch was being written go to the network together, in one write, and
+ * only when that batch was written. A client that stops reading therefore makes this queue (and
+ * nothing else) fill up; a session that produces replies faster than its IO thread gets to them
+ * has them leave in one system call instead of one each. When the queue is full the session's
+ * {@link SlowConsumerPolicy} decides: {@code CLOSE} drops everything queued and reports an
+ * overflow; {@code DROP_OLDEST} discards the oldest waiting pushes to make room.
  *
- * <p>Thread-safe. The lock guards only the queue's bookkeeping; writes happen outside it.
+ * <p>Thread-safe. The lock guards only the queue's bookkeeping; writes happen outside it, on the
+ * connection's IO thread.
  */
 public final class OutboundQueue {
 
+  /**
+   * At most this many messages in one write: below Undertow's high-water mark of queued frames
+   * (50), past which it stops reading the connection.
+   */
+  static final int MAX_BATCH_MESSAGES = 32;
+
+  /** A batch stops growing past this many bytes (it always takes at least one message). */
+  static final int MAX_BATCH_BYTES = 64 * 1024;
+
   /** Where messages go: the connection. */
   public interface Wire {
-    /** Writes one message, then calls {@link OutboundQueue#written} or {@link OutboundQueue#failed}. */
-    void write(OutboundMessage message, OutboundQueue queue);
+    /**
+     * Has {@link OutboundQueue#writeWaiting()} called on the connection's IO thread: right away
+     * when called there, else soon.
+     */
+    void scheduleWrite(OutboundQueue queue);
+
+    /**
+     * Writes the messages in order and as one network write where it can, on the IO thread; then
+     * calls {@link OutboundQueue#written} or {@link OutboundQueue#failed} with the same list.
+     */
+    void write(List<OutboundMessage> batch, OutboundQueue queue);
 
     /** Sends the close frame; nothing is written after it. */
     void writeClose(CloseReason reason);
@@ -44,7 +67,7 @@ public final class OutboundQueue {
   }
 
   /** Stands for the close frame in the write loop. */
-  private static final OutboundMessage CLOSE_FRAME = OutboundMessage.text(new byte[0]);
+  private static final List<OutboundMessage> CLOSE_FRAME = List.of();
 
   private final Wire wire;
   private final long maxBytes;
@@ -54,8 +77,8 @@ public final class OutboundQueue {
   // Guarded by this.
   // Waiting messages, created when one first has to wait: an idle session never needs it.
   private ArrayDeque<OutboundMessage> queue;
-  private long queuedBytes; // queued plus the one being written
-  private boolean writing;
+  private long queuedBytes; // waiting plus being written
+  private boolean writing; // a write is scheduled or under way
   private boolean insideWrite;
   private boolean completedInside;
   private CloseReason closeAfterQueue;
@@ -64,7 +87,7 @@ public final class OutboundQueue {
 
   /** Receives the queue's counts as they change, for server stats. */
   public interface QueueStats {
-    /** Messages and bytes queued (including the one being written) went up or down. */
+    /** Messages and bytes queued (including those being written) went up or down. */
     void queuedChanged(int messages, long bytes);
 
     void dropped(int messages);
@@ -88,7 +111,7 @@ public final class OutboundQueue {
 
   /** Queues a message; never blocks. */
   public Offer offer(OutboundMessage message) {
-    OutboundMessage first = null;
+    boolean schedule = false;
     int droppedNow = 0;
     boolean discard = false;
     synchronized (this) {
@@ -108,12 +131,9 @@ public final class OutboundQueue {
       }
       if (!discard) {
         queuedBytes += message.size();
-        if (writing) {
-          waiting().add(message);
-        } else {
-          writing = true; // nothing waits when nothing is being written: this one goes first
-          first = message;
-        }
+        waiting().add(message);
+        schedule = !writing;
+        writing = true;
       }
     }
     if (droppedNow > 0) {
@@ -123,8 +143,8 @@ public final class OutboundQueue {
       return Offer.DROPPED;
     }
     stats.queuedChanged(1, message.size());
-    if (first != null) {
-      writeFrom(first);
+    if (schedule) {
+      wire.scheduleWrite(this);
     }
     return Offer.QUEUED;
   }
@@ -160,55 +180,61 @@ public final class OutboundQueue {
   }
 
   /**
-   * Writes {@code message} and then whatever follows; the caller owns the {@code writing} flag. A
-   * write that completes inside {@link Wire#write} (the usual case on the IO thread) continues this
-   * loop rather than recursing, so a long queue never deepens the stack.
+   * Writes what waits, batch after batch, until nothing does or a write has to wait for the
+   * network; called on the IO thread, through {@link Wire#scheduleWrite}. A write that completes
+   * inside {@link Wire#write} (the usual case) continues this loop rather than recursing, so a long
+   * queue never deepens the stack.
    */
-  private void writeFrom(OutboundMessage message) {
-    OutboundMessage next = message;
-    while (next != null) {
-      if (next == CLOSE_FRAME) {
-        wire.writeClose(closeAfterQueue);
-        return;
-      }
+  public void writeWaiting() {
+    while (true) {
+      List<OutboundMessage> batch;
       synchronized (this) {
+        batch = nextBatch();
+        if (batch == null) {
+          return;
+        }
         insideWrite = true;
         completedInside = false;
       }
-      wire.write(next, this);
+      if (batch == CLOSE_FRAME) {
+        wire.writeClose(closeAfterQueue);
+        return;
+      }
+      wire.write(batch, this);
       synchronized (this) {
         insideWrite = false;
         if (!completedInside) {
           return; // written() will continue from the IO thread
         }
-        next = pollNext();
       }
     }
   }
 
-  /** Called by the wire when a message was written. */
-  public void written(OutboundMessage message) {
-    stats.written(message);
-    stats.queuedChanged(-1, -message.size());
-    OutboundMessage next;
+  /** Called by the wire when a batch was written. */
+  public void written(List<OutboundMessage> batch) {
+    long bytes = 0;
+    for (OutboundMessage message : batch) {
+      stats.written(message);
+      bytes += message.size();
+    }
+    stats.queuedChanged(-batch.size(), -bytes);
     synchronized (this) {
-      queuedBytes -= message.size();
+      queuedBytes -= bytes;
       if (insideWrite) {
         completedInside = true;
         return;
       }
-      next = pollNext();
     }
-    writeFrom(next);
+    writeWaiting();
   }
 
   /** Called by the wire when a write failed: the connection is gone, nothing more is written. */
-  public void failed(OutboundMessage message) {
+  public void failed(List<OutboundMessage> batch) {
     long released;
     int releasedMessages;
     synchronized (this) {
       released = queuedBytes;
-      releasedMessages = depth() + 1; // and the one that failed
+      releasedMessages = depth() + batch.size(); // and the ones that failed
       closed = true;
       queue = null;
       queuedBytes = 0;
@@ -221,13 +247,27 @@ public final class OutboundQueue {
   }
 
   /**
-   * The next message to write; {@link #CLOSE_FRAME} when the close frame is due, the queue being
+   * The next messages to write, as many as {@link #MAX_BATCH_MESSAGES} and about {@link
+   * #MAX_BATCH_BYTES} allow; {@link #CLOSE_FRAME} when the close frame is due, the queue being
    * closed from now on; null when there is nothing to write. Holds the lock.
    */
-  private OutboundMessage pollNext() {
-    OutboundMessage next = queue == null ? null : queue.poll();
-    if (next != null) {
-      return next;
+  private List<OutboundMessage> nextBatch() {
+    OutboundMessage first = queue == null ? null : queue.poll();
+    if (first != null) {
+      if (queue.isEmpty()) {
+        return List.of(first);
+      }
+      List<OutboundMessage> batch = new ArrayList<>(Math.min(queue.size() + 1, MAX_BATCH_MESSAGES));
+      batch.add(first);
+      long bytes = first.size();
+      for (OutboundMessage next;
+          batch.size() < MAX_BATCH_MESSAGES
+              && (next = queue.peek()) != null
+              && bytes + next.size() <= MAX_BATCH_BYTES; ) {
+        batch.add(queue.poll());
+        bytes += next.size();
+      }
+      return batch;
     }
     writing = false;
     if (closeAfterQueue != null && !closed) {
@@ -245,7 +285,7 @@ public final class OutboundQueue {
       }
       closeAfterQueue = reason;
       if (writing) {
-        return; // pollNext() sends it after the last message
+        return; // nextBatch() sends it after the last message
       }
       closed = true;
     }
@@ -253,7 +293,7 @@ public final class OutboundQueue {
   }
 
   /**
-   * Discards every queued message and sends a close frame after the one being written, if any:
+   * Discards every waiting message and sends a close frame after those being written, if any:
    * for a slow consumer, whose queued messages would never get through anyway.
    */
   public void closeNow(CloseReason reason) {
@@ -292,12 +332,12 @@ public final class OutboundQueue {
     return total;
   }
 
-  /** Bytes queued, including the message being written. */
+  /** Bytes queued, including the messages being written. */
   public synchronized long queuedBytes() {
     return queuedBytes;
   }
 
-  /** Messages waiting, not counting the one being written. */
+  /** Messages waiting, not counting those being written. */
   public synchronized int depth() {
     return queue == null ? 0 : queue.size();
   }

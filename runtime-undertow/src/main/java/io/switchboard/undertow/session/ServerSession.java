@@ -9,14 +9,19 @@ import io.switchboard.undertow.wire.Pushes;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.send.OutboundQueue;
+import io.undertow.util.ImmediatePooledByteBuffer;
 import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.StreamSinkFrameChannel;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSocketFrameType;
 import io.undertow.websockets.core.WebSockets;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,13 +57,12 @@ public final class ServerSession
   private final SessionServices services;
   private final OutboundQueue outbound;
   private final IoThreadWrites ioThreadWrites;
-  private final WebSocketCallback<OutboundMessage> writeCallback = new WriteCallback();
+  private final WebSocketCallback<List<OutboundMessage>> writeCallback = new WriteCallback();
   private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
   private final AtomicBoolean closeTimerSet = new AtomicBoolean();
   private volatile boolean leftAllRooms;
   private volatile CloseReason peerClose;
   private volatile CloseReason serverClose;
-  private OutboundMessage pendingWrite; // handed to the IO thread through ioThreadWrites' lock
 
   /**
    * @param id the id of the session this one recovers, or null for a new id
@@ -311,32 +315,58 @@ public final class ServerSession
 
   /** Writes on the connection's IO thread: at once when called there, else in its next batch. */
   @Override
-  public void write(OutboundMessage message, OutboundQueue queue) {
+  public void scheduleWrite(OutboundQueue queue) {
     if (channel.getIoThread() == Thread.currentThread()) {
-      send(message);
+      queue.writeWaiting();
     } else {
-      pendingWrite = message; // one write at a time per session: the queue guarantees it
       ioThreadWrites.add(this);
     }
   }
 
   @Override
   public void startWrite() {
-    OutboundMessage message = pendingWrite;
-    pendingWrite = null;
-    send(message);
+    outbound.writeWaiting();
   }
 
-  private void send(OutboundMessage message) {
+  /**
+   * Queues every frame of the batch but the last with Undertow's flushing held back, then sends
+   * the last as usual: its flush writes them all in one {@code writev}, and its completion, which
+   * comes after theirs, completes the batch.
+   */
+  @Override
+  public void write(List<OutboundMessage> batch, OutboundQueue queue) {
+    int last = batch.size() - 1;
     try {
-      if (message.kind() == OutboundMessage.Kind.TEXT) {
-        WebSockets.sendText(message.payload(), channel, writeCallback, message);
-      } else {
-        WebSockets.sendBinary(message.payload(), channel, writeCallback, message);
+      if (last > 0) {
+        channel.setRequireExplicitFlush(true);
+        try {
+          for (int i = 0; i < last; i++) {
+            queueFrame(batch.get(i));
+          }
+        } finally {
+          channel.setRequireExplicitFlush(false);
+        }
       }
-    } catch (RuntimeException e) { // Undertow reports I/O errors to the callback; this is a bug
-      writeCallback.onError(channel, message, e);
+      OutboundMessage message = batch.get(last);
+      if (message.kind() == OutboundMessage.Kind.TEXT) {
+        WebSockets.sendText(message.payload(), channel, writeCallback, batch);
+      } else {
+        WebSockets.sendBinary(message.payload(), channel, writeCallback, batch);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Undertow reports a failed send to the callback; what lands here is a closed channel
+      writeCallback.onError(channel, batch, e);
     }
+  }
+
+  /** Queues one complete frame on the channel; it leaves with the next flush. */
+  private void queueFrame(OutboundMessage message) throws IOException {
+    StreamSinkFrameChannel frame =
+        channel.send(message.kind() == OutboundMessage.Kind.TEXT ? WebSocketFrameType.TEXT : WebSocketFrameType.BINARY);
+    if (!frame.send(new ImmediatePooledByteBuffer(message.payload()))) {
+      throw new IOException("the channel took no frame");
+    }
+    frame.shutdownWrites();
   }
 
   @Override
@@ -367,16 +397,16 @@ public final class ServerSession
     return "session " + id + " " + path + " from " + remoteAddress;
   }
 
-  private final class WriteCallback implements WebSocketCallback<OutboundMessage> {
+  private final class WriteCallback implements WebSocketCallback<List<OutboundMessage>> {
     @Override
-    public void complete(WebSocketChannel ch, OutboundMessage message) {
-      outbound.written(message);
+    public void complete(WebSocketChannel ch, List<OutboundMessage> batch) {
+      outbound.written(batch);
     }
 
     @Override
-    public void onError(WebSocketChannel ch, OutboundMessage message, Throwable error) {
+    public void onError(WebSocketChannel ch, List<OutboundMessage> batch, Throwable error) {
       LOG.debug("{}: write failed", ServerSession.this, error);
-      outbound.failed(message);
+      outbound.failed(batch);
       IoUtils.safeClose(channel);
     }
   }

@@ -8,24 +8,37 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The outbound queue without a network: one write at a time, the bound, the two policies. */
+/**
+ * The outbound queue without a network: one batch at a time, what waited meanwhile in the next,
+ * the bound, the two policies.
+ */
 class OutboundQueueTest {
 
-  /** Records writes; completes them inline when {@code inline}, else when the test says. */
+  /**
+   * Writes at once, as on the IO thread; records each message and each batch; completes a batch
+   * inline when {@code inline}, else when the test says.
+   */
   static final class FakeWire implements OutboundQueue.Wire {
     final List<String> writes = new ArrayList<>();
-    final List<OutboundMessage> pending = new ArrayList<>();
+    final List<Integer> batchSizes = new ArrayList<>();
+    final List<List<OutboundMessage>> pending = new ArrayList<>();
     CloseReason close;
     boolean inline;
     OutboundQueue queue;
 
     @Override
-    public void write(OutboundMessage message, OutboundQueue q) {
-      writes.add(message.toString());
+    public void scheduleWrite(OutboundQueue q) {
+      q.writeWaiting();
+    }
+
+    @Override
+    public void write(List<OutboundMessage> batch, OutboundQueue q) {
+      batch.forEach(message -> writes.add(message.toString()));
+      batchSizes.add(batch.size());
       if (inline) {
-        q.written(message);
+        q.written(batch);
       } else {
-        pending.add(message);
+        pending.add(batch);
       }
     }
 
@@ -71,7 +84,7 @@ class OutboundQueueTest {
   }
 
   @Test
-  void writesOneMessageAtATimeInOrder() {
+  void whatWaitedForAWriteLeavesInOrderInTheNextOne() {
     OutboundQueue q = queue(1000);
     q.offer(OutboundMessage.text("a"));
     q.offer(OutboundMessage.text("b"));
@@ -80,10 +93,10 @@ class OutboundQueueTest {
     assertEquals(3, counts.queued);
     assertEquals(3, counts.queuedMessages);
     wire.completeNext();
-    assertEquals(List.of("a", "b"), wire.writes);
-    wire.completeNext();
-    wire.completeNext();
     assertEquals(List.of("a", "b", "c"), wire.writes);
+    assertEquals(List.of(1, 2), wire.batchSizes);
+    assertEquals(2, counts.queued, "b and c count until they are written");
+    wire.completeNext();
     assertEquals(0, q.queuedBytes());
     assertEquals(0, counts.queued);
     assertEquals(0, counts.queuedMessages);
@@ -91,17 +104,48 @@ class OutboundQueueTest {
   }
 
   @Test
-  void inlineCompletionsDoNotDeepenTheStack() {
-    wire.inline = true;
+  void aBatchHoldsAtMost32MessagesAndAbout64KiB() {
     OutboundQueue q = queue(Long.MAX_VALUE);
-    wire.inline = false;
+    q.offer(OutboundMessage.text("first")); // held, so the rest wait behind it
+    for (int i = 0; i < 40; i++) {
+      q.offer(OutboundMessage.text("m" + i));
+    }
+    byte[] quarter = new byte[16 * 1024];
+    for (int i = 0; i < 5; i++) {
+      q.offer(OutboundMessage.text(quarter));
+    }
+    wire.completeNext();
+    assertEquals(List.of(1, OutboundQueue.MAX_BATCH_MESSAGES), wire.batchSizes);
+    wire.completeNext(); // m32..m39 and three 16 KiB messages: 8 small ones plus 48 KiB fit
+    wire.completeNext(); // the other two
+    assertEquals(List.of(1, 32, 11, 2), wire.batchSizes);
+    wire.completeNext();
+    assertEquals(46, wire.writes.size());
+    assertEquals("m39", wire.writes.get(40));
+    assertEquals(0, q.queuedBytes());
+  }
+
+  @Test
+  void aMessageLargerThanABatchGoesAlone() {
+    OutboundQueue q = queue(Long.MAX_VALUE);
+    q.offer(OutboundMessage.text("first"));
+    q.offer(OutboundMessage.text(new byte[100 * 1024]));
+    q.offer(OutboundMessage.text("after"));
+    wire.completeNext();
+    wire.completeNext();
+    assertEquals(List.of(1, 1, 1), wire.batchSizes);
+  }
+
+  @Test
+  void inlineCompletionsDoNotDeepenTheStack() {
+    OutboundQueue q = queue(Long.MAX_VALUE);
     q.offer(OutboundMessage.text("first")); // held, so the rest queue up behind it
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 1_000_000; i++) {
       q.offer(OutboundMessage.text("m"));
     }
     wire.inline = true;
-    wire.completeNext(); // the other 100,000 complete inline, in a loop
-    assertEquals(100_001, wire.writes.size());
+    wire.completeNext(); // the other 31,250 batches complete inline, in a loop
+    assertEquals(1_000_001, wire.writes.size());
     assertEquals(0, q.queuedBytes());
   }
 
@@ -141,9 +185,8 @@ class OutboundQueueTest {
     assertEquals(1, q.dropped()); // p2 made room
     wire.completeNext();
     wire.completeNext();
-    wire.completeNext();
-    wire.completeNext();
     assertEquals(List.of("p0--", "r1", "p3", "p4"), wire.writes);
+    assertEquals(List.of(1, 3), wire.batchSizes);
     assertEquals(1, counts.dropped);
     assertEquals(0, counts.queuedMessages);
     assertEquals(0, counts.queued);
