@@ -17,13 +17,14 @@ import io.switchboard.undertow.session.ServerSession;
 import io.switchboard.undertow.wire.Replies;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
+import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,6 +63,28 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private int backlog; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
+
+  /** Completes the buffered read of a text message; one per session, the message is its context. */
+  private final WebSocketCallback<BufferedBinaryMessage> textRead =
+      new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel channel, BufferedBinaryMessage message) {
+          Pooled<ByteBuffer[]> data = message.getData();
+          byte[] utf8;
+          try {
+            utf8 = bytesOf(data.getResource());
+          } finally {
+            data.free();
+          }
+          onFullText(new String(utf8, StandardCharsets.UTF_8), utf8.length);
+        }
+
+        @Override
+        public void onError(WebSocketChannel channel, BufferedBinaryMessage message, Throwable error) {
+          message.getData().free();
+          SessionPipeline.this.onError(channel, error);
+        }
+      };
 
   /**
    * @param recoveryToken the token that recovers this session after a dropped connection, or null
@@ -142,11 +165,32 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         endpoint.nonBlocking(Handler.CLOSE));
   }
 
+  /**
+   * Buffers a text message as bytes and decodes it in one call to the JDK's UTF-8 decoder, which is
+   * several times faster than the char-by-char decoding of Undertow's own text buffering. The
+   * bytes are valid UTF-8 already: Undertow's frame channel checks every text frame as it reads
+   * it, and closes with 1007 otherwise. The size limit and its 1009 are the same either way.
+   */
   @Override
-  protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) throws IOException {
+  protected void onText(WebSocketChannel channel, StreamSourceFrameChannel message) {
     if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
-      super.onText(channel, message);
+      new BufferedBinaryMessage(endpoint.config().maxMessageSize(), true).read(message, textRead);
     }
+  }
+
+  private static byte[] bytesOf(ByteBuffer[] buffers) {
+    int length = 0;
+    for (ByteBuffer buffer : buffers) {
+      length += buffer.remaining();
+    }
+    byte[] bytes = new byte[length];
+    int at = 0;
+    for (ByteBuffer buffer : buffers) {
+      int n = buffer.remaining();
+      buffer.get(bytes, at, n);
+      at += n;
+    }
+    return bytes;
   }
 
   @Override
@@ -157,19 +201,12 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   }
 
   @Override
-  protected long getMaxTextBufferSize() {
-    return endpoint.config().maxMessageSize();
-  }
-
-  @Override
   protected long getMaxBinaryBufferSize() {
     return endpoint.config().maxMessageSize();
   }
 
-  @Override
-  protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
-    String text = message.getData();
-    endpoint.stats().received(utf8Length(text));
+  private void onFullText(String text, int utf8Length) {
+    endpoint.stats().received(utf8Length);
     endpoint.metrics().messageReceived();
     heartbeat.message();
     if (!admitted(text)) {
@@ -470,16 +507,5 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       receivesSuspended = false;
       session.channel().resumeReceives();
     }
-  }
-
-  private static int utf8Length(String text) {
-    int length = text.length();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        length += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
-      }
-    }
-    return length;
   }
 }
