@@ -10,6 +10,7 @@ public final class Switchboard {
 
   /** A builder for a server, preset from system properties and environment variables. */
   public static ServerBuilder server() {
+    PlatformMBeans.createInBackground();
     return new ServerBuilder(Settings.fromSystem());
   }
 }
