@@ -8,12 +8,14 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.switchboard.processor.HandlerCall.Argument;
 import io.switchboard.processor.HandlerCall.Returns;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -62,6 +64,7 @@ final class DispatcherWriter {
         newEndpoint());
     type.addMethods(methods);
     type.addMethod(dispatch());
+    payloadCodec().ifPresent(type::addMethod);
     if (!model.pathParams().isEmpty()) {
       type.addMethod(checkPathParams());
     }
@@ -165,6 +168,36 @@ final class DispatcherWriter {
     body.add("default -> throw $T.unknownCommand(command);\n", Names.WS_EXCEPTION);
     body.add("$<};\n");
     return method.addCode(body.build()).build();
+  }
+
+  /**
+   * The codec each command decodes its payload with, the same expression {@code dispatch} passes
+   * to {@code payload.read}: the runtime decodes a JSON {@code data} with it while reading the
+   * envelope. None for an endpoint whose commands take no decoded payload.
+   */
+  private Optional<MethodSpec> payloadCodec() {
+    CodeBlock.Builder cases = CodeBlock.builder();
+    for (CommandModel command : model.commands()) {
+      for (Argument argument : command.call().arguments()) {
+        if (argument instanceof HandlerCall.PayloadDecoded decoded) {
+          cases.add("case $S -> $L;\n", command.name(), codecs.of(decoded.codec()));
+        }
+      }
+    }
+    if (cases.isEmpty()) {
+      return Optional.empty();
+    }
+    CodeBlock body = CodeBlock.builder()
+        .add("return switch (command) {\n$>")
+        .add(cases.build())
+        .add("default -> null;\n")
+        .add("$<};\n")
+        .build();
+    return Optional.of(override("payloadCodec")
+        .returns(ParameterizedTypeName.get(Names.JSON_CODEC, WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(String.class, "command")
+        .addCode(body)
+        .build());
   }
 
   /** Converts each typed path parameter once, as its handlers will: a failure is a 404. */

@@ -128,7 +128,7 @@ class DispatchTest {
 
   /** Dispatches one message as the runtime would and returns the encoded reply data. */
   private String send(String message) throws Exception {
-    Envelope envelope = Envelope.parse(message);
+    Envelope envelope = Envelope.parse(message, dispatcher::payloadCodec);
     DispatchResult result = dispatcher.dispatch(endpoint(), envelope.command(), envelope.payload(), context);
     if (result.isNone()) {
       return null;

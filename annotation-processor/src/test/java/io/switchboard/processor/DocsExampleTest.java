@@ -52,7 +52,7 @@ class DocsExampleTest {
 
   private static String reply(EndpointDispatcher<Object> dispatcher, Object endpoint, FakeContext context, String message)
       throws Exception {
-    Envelope envelope = Envelope.parse(message);
+    Envelope envelope = Envelope.parse(message, dispatcher::payloadCodec);
     DispatchResult result = dispatcher.dispatch(endpoint, envelope.command(), envelope.payload(), context);
     return result.isNone() ? null : Json.writeString(result.codec(), result.value());
   }

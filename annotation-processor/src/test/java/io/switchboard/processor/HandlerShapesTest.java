@@ -259,7 +259,7 @@ class HandlerShapesTest {
   }
 
   private static String send(String message) throws Exception {
-    Envelope envelope = Envelope.parse(message);
+    Envelope envelope = Envelope.parse(message, tools::payloadCodec);
     DispatchResult result = tools.dispatch(endpoint(">"), envelope.command(), envelope.payload(), new FakeContext(tools));
     if (result.isNone()) {
       return "none";
@@ -393,7 +393,7 @@ class HandlerShapesTest {
       FakeContext context = new FakeContext(dispatcher);
       java.util.function.Function<String, String> send = message -> {
         try {
-          Envelope envelope = Envelope.parse(message);
+          Envelope envelope = Envelope.parse(message, dispatcher::payloadCodec);
           DispatchResult result = dispatcher.dispatch(endpoint, envelope.command(), envelope.payload(), context);
           return Json.writeString(result.codec(), result.value());
         } catch (Exception e) {
@@ -407,7 +407,7 @@ class HandlerShapesTest {
       assertEquals("4.0", send.apply("{\"cmd\":\"area\",\"data\":{\"side\":2}}"));
       assertEquals("null", send.apply("area"));
       WsException refused = assertThrows(WsException.class,
-          () -> dispatcher.dispatch(endpoint, "nested", Envelope.parse("{\"cmd\":\"nested\",\"data\":[{\"a\":[{\"side\":-1}]}]}").payload(), context));
+          () -> dispatcher.dispatch(endpoint, "nested", Envelope.parse("{\"cmd\":\"nested\",\"data\":[{\"a\":[{\"side\":-1}]}]}", dispatcher::payloadCodec).payload(), context));
       assertEquals(WsException.BAD_REQUEST, refused.code());
       assertEquals("$[0].a[0]: invalid value: negative side", refused.getMessage());
     }

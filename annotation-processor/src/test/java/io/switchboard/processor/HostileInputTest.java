@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,16 +118,24 @@ class HostileInputTest {
     }
     Payload payload = envelope.payload();
     for (JsonCodec<Object> codec : codecs) {
-      try {
-        Json.writeBytes(codec, payload.read(codec));
-      } catch (WsException refused) {
-        assertOurWords(refused, message);
-      }
+      String afterwards = outcome(message, () -> payload.read(codec), codec);
+      String onTheWay = outcome(message, () -> Envelope.parse(message, command -> codec).payload().read(codec), codec);
+      assertEquals(afterwards, onTheWay, () -> "decoded while parsing the envelope or after it: " + message);
     }
     try {
       payload.text();
     } catch (WsException refused) {
       assertOurWords(refused, message);
+    }
+  }
+
+  /** The value read and written back, or the refusal in our own words. */
+  private static String outcome(String message, Callable<Object> read, JsonCodec<Object> codec) throws Exception {
+    try {
+      return "value " + new String(Json.writeBytes(codec, read.call()), StandardCharsets.UTF_8);
+    } catch (WsException refused) {
+      assertOurWords(refused, message);
+      return "refused " + refused.getMessage();
     }
   }
 

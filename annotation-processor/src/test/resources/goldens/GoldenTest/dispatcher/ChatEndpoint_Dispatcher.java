@@ -76,6 +76,14 @@ public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEnd
   }
 
   @Override
+  public JsonCodec<?> payloadCodec(String command) {
+    return switch (command) {
+      case "say" -> ChatLine_JsonCodec.INSTANCE;
+      default -> null;
+    };
+  }
+
+  @Override
   public void onOpen(ChatEndpoint endpoint, HandlerContext context) throws Exception {
     endpoint.joined(context.session(), context.broadcaster());
   }

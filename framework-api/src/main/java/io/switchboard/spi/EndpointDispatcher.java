@@ -3,6 +3,7 @@ package io.switchboard.spi;
 import io.switchboard.CloseReason;
 import io.switchboard.EndpointInfo;
 import io.switchboard.WsException;
+import io.switchboard.json.JsonCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -56,6 +57,17 @@ public interface EndpointDispatcher<E> extends EndpointInfo {
    */
   DispatchResult dispatch(E endpoint, String command, Payload payload, HandlerContext context)
       throws Exception;
+
+  /**
+   * The codec {@code command}'s payload parameter is decoded with, or null when it takes none
+   * decoded (no payload, or a {@code String} argument). The runtime hands it to {@link
+   * Envelope#parse(String, java.util.function.Function)}, which decodes a JSON {@code data} while
+   * it reads the envelope instead of noting its extent for a second pass; {@link #dispatch} gets the
+   * value through {@link Payload#read} with the same codec.
+   */
+  default JsonCodec<?> payloadCodec(String command) {
+    return null;
+  }
 
   /** Whether the endpoint has an {@link io.switchboard.OnText} method taking raw text frames. */
   default boolean handlesRawText() {

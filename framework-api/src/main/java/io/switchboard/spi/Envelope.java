@@ -3,12 +3,17 @@ package io.switchboard.spi;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.ContentReference;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.switchboard.WsException;
 import io.switchboard.json.Json;
+import io.switchboard.json.JsonCodec;
+import io.switchboard.json.JsonDecodeException;
 import io.switchboard.json.MalformedJson;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * One inbound text message, parsed into its command, correlation id and payload. Both message
@@ -22,8 +27,10 @@ import java.io.IOException;
  *       rest with surrounding whitespace trimmed.
  * </ul>
  *
- * <p>The JSON {@code data} is not decoded here: its extent is noted and the generated codec
- * decodes it once the dispatcher knows the command's payload type.
+ * <p>The JSON {@code data} is decoded here, on the same parser, when the command came before it
+ * and the caller says which codec the command's payload takes ({@link #parse(String, Function)});
+ * otherwise its extent is noted and the generated codec decodes it once the dispatcher knows the
+ * command's payload type.
  *
  * @param form which of the two forms the message used
  * @param command the command name
@@ -40,19 +47,38 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     TEXT_LINE
   }
 
+  /** Where {@code data} is on the envelope's parser: the prefix of its decoding errors' paths. */
+  private static final String DATA_PATH = "$.data";
+
+  /** No command's payload is decoded while the envelope is parsed. */
+  private static final Function<String, JsonCodec<?>> NO_CODECS = command -> null;
+
   /**
-   * Parses one text message.
+   * Parses one text message; a JSON {@code data} is left for the dispatcher to decode.
    *
    * @throws MalformedEnvelopeException ({@code bad_request}) for a blank message, malformed JSON, a
    *     missing or non-string {@code cmd}, or an {@code id} that is not a number or string
    */
   public static Envelope parse(String text) {
+    return parse(text, NO_CODECS);
+  }
+
+  /**
+   * Parses one text message, decoding a JSON {@code data} that follows {@code cmd} with the codec
+   * {@code payloadCodecs} gives for the command ({@link EndpointDispatcher#payloadCodec}), so that
+   * the message is tokenized once. The payload then holds the value, or the decoding error, for
+   * {@link Payload#read} with that codec: a {@code data} that does not decode is the command's
+   * {@code bad_request}, as it would be when decoded later, never the envelope's.
+   *
+   * @throws MalformedEnvelopeException as {@link #parse(String)}
+   */
+  public static Envelope parse(String text, Function<String, JsonCodec<?>> payloadCodecs) {
     int start = firstNonBlank(text);
     if (start == text.length()) {
       throw new MalformedEnvelopeException(null, null, "empty message");
     }
     if (text.charAt(start) == '{') {
-      return parseJson(text);
+      return parseJson(text, payloadCodecs);
     }
     return parseTextLine(text, start);
   }
@@ -68,7 +94,7 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     return new Envelope(Form.TEXT_LINE, command, null, payload);
   }
 
-  private static Envelope parseJson(String text) {
+  private static Envelope parseJson(String text, Function<String, JsonCodec<?>> payloadCodecs) {
     String command = null;
     Object id = null;
     Payload payload = Payloads.absent();
@@ -89,7 +115,8 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
             command = parser.getText();
           }
           case "id" -> id = readId(parser, token, command);
-          case "data" -> payload = dataPayload(parser, token, chars);
+          case "data" -> payload =
+              dataPayload(parser, token, chars, command == null ? null : payloadCodecs.apply(command));
           default -> parser.skipChildren();
         }
       }
@@ -162,8 +189,11 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     };
   }
 
-  /** Notes where {@code data} lies in the text; it is decoded later, by the payload's codec. */
-  private static Payload dataPayload(JsonParser parser, JsonToken token, char[] message)
+  /**
+   * Notes where {@code data} lies in the text and, given its command's codec, decodes it on the
+   * way; without one, it is decoded later by the payload's codec.
+   */
+  private static Payload dataPayload(JsonParser parser, JsonToken token, char[] message, JsonCodec<?> codec)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       return Payloads.absent();
@@ -174,11 +204,55 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
       // A String parameter takes a number or boolean as written, as Codecs.STRING does; getText()
       // also completes the lazily read token, so the end is right.
       string = parser.getText();
-    } else {
-      parser.skipChildren();
     }
-    int end = (int) parser.currentLocation().getCharOffset();
-    return Payloads.jsonSlice(message, start, end, string);
+    if (codec == null) {
+      if (!token.isScalarValue()) {
+        parser.skipChildren();
+      }
+      return Payloads.jsonSlice(message, start, end(parser), string);
+    }
+    JsonStreamContext envelope = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
+    Object value = null;
+    RuntimeException failure = null;
+    try {
+      // A syntax error or a limit (nesting, number length) propagates: skipping the data without a
+      // codec meets them too, and they are the envelope's fault either way.
+      value = codec.read(parser);
+    } catch (JsonDecodeException e) {
+      failure = e.withPath(relativeToData(e.path()));
+    } catch (RuntimeException e) { // the dispatcher reports it as it would have on decoding
+      failure = e;
+    }
+    if (failure != null) {
+      skipRestOf(parser, envelope);
+    }
+    return Payloads.decoded(message, start, end(parser), string, codec, value, failure);
+  }
+
+  /** Where the value the parser just finished ends in the text. */
+  private static int end(JsonParser parser) {
+    return (int) parser.currentLocation().getCharOffset();
+  }
+
+  /** After a failed decoding, moves the parser to the last token of {@code data}. */
+  private static void skipRestOf(JsonParser parser, JsonStreamContext envelope) throws IOException {
+    while (parser.getParsingContext() != envelope) {
+      if (parser.nextToken() == null) {
+        throw new JsonEOFException(parser, null, "the data is not closed");
+      }
+    }
+  }
+
+  /**
+   * A path found on the envelope's parser ({@code $.data.items[2]}) as the codec would have
+   * found it on {@code data} alone ({@code $.items[2]}), which is what replies say.
+   */
+  private static String relativeToData(String path) {
+    if (!path.startsWith(DATA_PATH)) {
+      return path;
+    }
+    String rest = path.substring(DATA_PATH.length());
+    return rest.isEmpty() || rest.startsWith(".") || rest.startsWith("[") ? "$" + rest : path;
   }
 
   private static int firstNonBlank(String text) {

@@ -40,7 +40,17 @@ public final class Payloads {
    *     else null
    */
   static Payload jsonSlice(char[] message, int start, int end, String string) {
-    return new JsonData(message, start, end, string);
+    return new JsonData(message, start, end, string, null, null, null);
+  }
+
+  /**
+   * JSON {@code data} already decoded with {@code codec} while the envelope was parsed: {@link
+   * Payload#read} with that codec returns {@code value}, or throws {@code failure}; another codec
+   * decodes the slice.
+   */
+  static Payload decoded(char[] message, int start, int end, String string, JsonCodec<?> codec,
+      Object value, RuntimeException failure) {
+    return new JsonData(message, start, end, string, codec, value, failure);
   }
 
   private static final class Absent implements Payload {
@@ -87,7 +97,8 @@ public final class Payloads {
     }
   }
 
-  private record JsonData(char[] message, int start, int end, String string) implements Payload {
+  private record JsonData(char[] message, int start, int end, String string,
+      JsonCodec<?> decodedWith, Object value, RuntimeException failure) implements Payload {
     @Override
     public boolean isPresent() {
       return true;
@@ -110,7 +121,14 @@ public final class Payloads {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // decodedWith is codec: the value is its T
     public <T> T read(JsonCodec<T> codec) {
+      if (codec == decodedWith) {
+        if (failure != null) {
+          throw failure;
+        }
+        return (T) value;
+      }
       try (JsonParser parser = Json.FACTORY.createParser(message, start, end - start)) {
         parser.nextToken();
         try {

@@ -17,6 +17,7 @@ import io.switchboard.spi.Envelope;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.spi.Payload;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * The Switchboard path for one request, as the runtime takes it minus the network: {@link
@@ -26,6 +27,7 @@ import java.io.IOException;
 final class GeneratedDispatch {
 
   private final OrderDeskEndpoint_Dispatcher dispatcher = new OrderDeskEndpoint_Dispatcher();
+  private final Function<String, JsonCodec<?>> payloadCodecs = dispatcher::payloadCodec;
   private final OrderDeskEndpoint endpoint;
   private final HandlerContext context = new Unconnected(dispatcher);
 
@@ -33,9 +35,12 @@ final class GeneratedDispatch {
     this.endpoint = endpoint;
   }
 
-  /** Handles one request envelope and returns the reply envelope as UTF-8 JSON. */
+  /**
+   * Handles one request envelope and returns the reply envelope as UTF-8 JSON; the envelope is
+   * parsed as the runtime parses it, decoding the command's {@code data} on the way.
+   */
   byte[] handle(String message) throws Exception {
-    Envelope request = Envelope.parse(message);
+    Envelope request = Envelope.parse(message, payloadCodecs);
     Payload payload = request.payload();
     DispatchResult result = dispatcher.dispatch(endpoint, request.command(), payload, context);
     return reply(request, result.value(), result.codec());

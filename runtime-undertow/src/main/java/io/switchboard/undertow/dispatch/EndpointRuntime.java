@@ -5,7 +5,9 @@ import io.switchboard.CommandInfo;
 import io.switchboard.EndpointInfo;
 import io.switchboard.Every;
 import io.switchboard.json.CodecRegistry;
+import io.switchboard.json.JsonCodec;
 import io.switchboard.spi.EndpointDispatcher;
+import io.switchboard.spi.Envelope;
 import io.switchboard.spi.HandlerContext;
 import io.switchboard.undertow.ServerConfig;
 import io.switchboard.undertow.metrics.EndpointMetrics;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,8 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   private static final Logger LOG = LoggerFactory.getLogger(EndpointRuntime.class);
 
   private final EndpointDispatcher<E> dispatcher;
+  /** The dispatcher's payload codecs, for the envelope parse (one function, not one per message). */
+  private final Function<String, JsonCodec<?>> payloadCodecs;
   private final E instance;
   private final ServerConfig config;
   private final StatsCounters stats;
@@ -84,6 +89,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
       IoThreadWrites.PerThread ioThreadWrites,
       ClusterBus bus) {
     this.dispatcher = dispatcher;
+    this.payloadCodecs = dispatcher::payloadCodec;
     this.instance = instance;
     this.config = config;
     this.stats = stats;
@@ -298,6 +304,11 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   public String path() {
     return dispatcher.path();
+  }
+
+  /** Parses a text message, decoding a command's JSON {@code data} on the way. */
+  Envelope parse(String text) {
+    return Envelope.parse(text, payloadCodecs);
   }
 
   public EndpointDispatcher<E> dispatcher() {

@@ -219,7 +219,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     }
     Envelope request;
     try {
-      request = Envelope.parse(text);
+      request = endpoint.parse(text);
     } catch (Envelope.MalformedEnvelopeException e) {
       endpoint.metrics().error(e.code());
       replies.reserve().complete(Replies.error(e.id(), e.command(), e.code(), e.getMessage(), null));
