@@ -30,6 +30,8 @@ enum Metric {
       "≤ 1.5× JSR-356 default", Goal.atMost(SWITCHBOARD, 1.5)),
   IDLE_RSS("idle: server RSS per connection, after GC", RAW_UNDERTOW, Metric::bytes, true,
       "≤ 1.1× raw Undertow", Goal.atMost(SWITCHBOARD, 1.1)),
+  IDLE_HEAP("same: Java heap in use per connection, after GC", RAW_UNDERTOW, Metric::bytes, true,
+      "report"),
   STARTUP("start-up to the first accepted handshake", RAW_UNDERTOW, Metric::millis, true, "—"),
   STARTUP_SAMPLE("same, sample jar, plain `java -jar`", STARTUP, Metric::millis, true,
       "≤ 1.0× raw Undertow", Goal.atMost(SWITCHBOARD, 1.0)),

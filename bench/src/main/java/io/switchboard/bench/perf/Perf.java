@@ -236,19 +236,24 @@ public final class Perf {
         startBench(column, "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=10")) {
       server.awaitFirstUpgrade(column.echoPath, UPGRADES);
       server.gc();
-      server.gc();
+      long heapBefore = server.gc();
       long before = server.rssBytes();
       try (Load load =
           Load.connect(server.address(), column.echoPath, count, options.selectors(), Traffic.IDLE, UPGRADES)) {
         load.start(); // answers pings, and notices a close
         server.gc();
-        server.gc();
+        long heapAfter = server.gc();
         long after = server.rssBytes();
         double perConnection = (after - before) / (double) count;
-        System.out.printf("%-24s %,d idle connections: RSS %,d KB before, %,d KB with them: %.1f KB each%n",
-            column.title, count, before / 1024, after / 1024, perConnection / 1024);
+        // The heap in use is the steadier figure: the resident set also moves with how much of
+        // the collected heap and of the allocator's arenas the JVM hands back to the system.
+        double heapPerConnection = (heapAfter - heapBefore) / (double) count;
+        System.out.printf("%-24s %,d idle connections: RSS %,d KB before, %,d KB with them: %.1f KB each;"
+                + " heap in use %.1f KB each%n",
+            column.title, count, before / 1024, after / 1024, perConnection / 1024, heapPerConnection / 1024);
         if (check(load, column, "idle connections")) {
           comparison.add(Metric.IDLE_RSS, column, perConnection);
+          comparison.add(Metric.IDLE_HEAP, column, heapPerConnection);
         }
       }
     }

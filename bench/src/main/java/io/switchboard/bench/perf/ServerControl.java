@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the comparison's server processes share: the port comes as the only argument, and stdin is
- * the control line. {@code gc} asks for a full collection (before reading the resident set size);
- * the end of stdin, when the bench closes it or dies, ends the process.
+ * the control line. {@code gc} asks for a full collection (before reading the resident set size),
+ * answered with {@code gc done} and the bytes of heap in use after it; the end of stdin, when the
+ * bench closes it or dies, ends the process.
  */
 final class ServerControl {
 
@@ -32,7 +33,8 @@ final class ServerControl {
     while ((line = commands.readLine()) != null) {
       if (line.equals(GC)) {
         System.gc();
-        System.out.println(GC_DONE);
+        Runtime heap = Runtime.getRuntime();
+        System.out.println(GC_DONE + " " + (heap.totalMemory() - heap.freeMemory()));
         System.out.flush();
       }
     }

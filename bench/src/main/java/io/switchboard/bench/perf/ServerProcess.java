@@ -136,8 +136,8 @@ final class ServerProcess implements AutoCloseable {
     throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
   }
 
-  /** A full collection in the server, awaited. */
-  void gc() throws IOException, InterruptedException {
+  /** A full collection in the server, awaited; returns the bytes of heap in use after it. */
+  long gc() throws IOException, InterruptedException {
     process.getOutputStream().write((ServerControl.GC + "\n").getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().flush();
     String line;
@@ -146,7 +146,8 @@ final class ServerProcess implements AutoCloseable {
       if (line == null) {
         throw new IOException(name + " did not finish its collection within 30 s");
       }
-    } while (!line.equals(ServerControl.GC_DONE));
+    } while (!line.startsWith(ServerControl.GC_DONE + " "));
+    return Long.parseLong(line.substring(ServerControl.GC_DONE.length() + 1));
   }
 
   private void readStdout() {

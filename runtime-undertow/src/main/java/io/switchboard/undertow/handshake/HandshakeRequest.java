@@ -22,7 +22,7 @@ public final class HandshakeRequest {
   private final HttpServerExchange exchange;
   private final String path;
   private Principal principal;
-  private final Map<String, Object> attributes = new HashMap<>();
+  private Map<String, Object> attributes = Map.of(); // a HashMap once a hook sets one
 
   HandshakeRequest(HttpServerExchange exchange, String path) {
     this.exchange = exchange;
@@ -84,7 +84,12 @@ public final class HandshakeRequest {
 
   /** Attaches an attribute to the session. */
   public void attribute(String name, Object value) {
-    attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (attributes.isEmpty()) {
+      attributes = new HashMap<>();
+    }
+    attributes.put(name, value);
   }
 
   Principal attachedPrincipal() {

@@ -48,12 +48,16 @@ public final class ServerSession
   private final WebSocketChannel channel;
   private final InetSocketAddress remoteAddress;
   private final Principal principal;
-  private final Map<String, Object> attributes;
+  // Made on first use, like the two below: an idle session that never gets an attribute or joins
+  // a room does not carry an empty table for them.
+  private volatile Map<String, Object> attributes;
   private final Map<String, String> pathParams;
   private final Instant openedAt = Instant.now();
-  private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-  /** Per room that keeps history, its offset when this session became a member. */
-  private final Map<String, Long> joinOffsets = new ConcurrentHashMap<>();
+  /**
+   * The rooms this session is a member of, each with its offset when the session became a member
+   * (0 for a room without history; {@link RoomRegistry#UNKNOWN_OFFSET} while it is being read).
+   */
+  private volatile ConcurrentHashMap<String, Long> memberships;
   private final SessionServices services;
   private final OutboundQueue outbound;
   private final IoThreadWrites ioThreadWrites;
@@ -80,9 +84,8 @@ public final class ServerSession
     this.channel = channel;
     this.remoteAddress = channel.getSourceAddress();
     this.principal = principal;
-    this.attributes = new ConcurrentHashMap<>();
-    if (!attributes.isEmpty()) { // copying an empty map would still make the table
-      this.attributes.putAll(attributes);
+    if (!attributes.isEmpty()) {
+      this.attributes = new ConcurrentHashMap<>(attributes);
     }
     this.pathParams = Map.copyOf(pathParams);
     this.services = services;
@@ -123,7 +126,16 @@ public final class ServerSession
 
   @Override
   public Map<String, Object> attributes() {
-    return attributes;
+    Map<String, Object> map = attributes;
+    if (map == null) {
+      synchronized (this) {
+        map = attributes;
+        if (map == null) {
+          attributes = map = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    return map;
   }
 
   @Override
@@ -163,8 +175,7 @@ public final class ServerSession
 
   @Override
   public void join(String room) {
-    if (rooms.add(room)) {
-      joinOffsets.put(room, RoomRegistry.UNKNOWN_OFFSET);
+    if (memberships().putIfAbsent(room, RoomRegistry.UNKNOWN_OFFSET) == null) {
       knownJoinOffset(room, services.rooms().add(room, this));
       if (leftAllRooms) {
         leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
@@ -176,8 +187,8 @@ public final class ServerSession
 
   @Override
   public void leave(String room) {
-    if (rooms.remove(room)) {
-      joinOffsets.remove(room);
+    Map<String, Long> rooms = memberships;
+    if (rooms != null && rooms.remove(room) != null) {
       services.rooms().remove(room, this);
       services.presence().roomsChanged(this);
     }
@@ -185,7 +196,21 @@ public final class ServerSession
 
   @Override
   public Set<String> rooms() {
-    return Set.copyOf(rooms);
+    Map<String, Long> rooms = memberships;
+    return rooms == null ? Set.of() : Set.copyOf(rooms.keySet());
+  }
+
+  private ConcurrentHashMap<String, Long> memberships() {
+    ConcurrentHashMap<String, Long> map = memberships;
+    if (map == null) {
+      synchronized (this) {
+        map = memberships;
+        if (map == null) {
+          memberships = map = new ConcurrentHashMap<>();
+        }
+      }
+    }
+    return map;
   }
 
   @Override
@@ -224,7 +249,7 @@ public final class ServerSession
    * yet keeps their names (and its presence entry shows them) until it is recovered or expires.
    */
   public void detachFromRooms() {
-    for (String room : rooms) {
+    for (String room : rooms()) {
       services.rooms().remove(room, this);
     }
   }
@@ -234,17 +259,22 @@ public final class ServerSession
    * without history; {@link RoomRegistry#UNKNOWN_OFFSET} while the cluster's history is read.
    */
   public long joinOffset(String room) {
-    return joinOffsets.getOrDefault(room, 0L);
+    Map<String, Long> rooms = memberships;
+    return rooms == null ? 0L : rooms.getOrDefault(room, 0L);
   }
 
   /** The join offset of a room became known (the first push since, or the room's last offset read). */
   public void joinOffsetKnown(String room, long offset) {
-    joinOffsets.replace(room, RoomRegistry.UNKNOWN_OFFSET, offset);
+    Map<String, Long> rooms = memberships;
+    if (rooms != null) {
+      rooms.replace(room, RoomRegistry.UNKNOWN_OFFSET, offset);
+    }
   }
 
   /** Sets a join offset, unless it became known meanwhile and this one is not. */
   private void knownJoinOffset(String room, long offset) {
-    joinOffsets.merge(room, offset, (before, now) -> now == RoomRegistry.UNKNOWN_OFFSET ? before : now);
+    // Only while still a member: a leave in between must not bring the room back.
+    memberships().computeIfPresent(room, (r, before) -> offset == RoomRegistry.UNKNOWN_OFFSET ? before : offset);
   }
 
   /**
@@ -254,8 +284,7 @@ public final class ServerSession
    * io.switchboard.undertow.broadcast.RoomRegistry#recover}.
    */
   public CompletionStage<RoomRegistry.Recovery> recoverRoom(String room, long offset, String epoch) {
-    rooms.add(room);
-    joinOffsets.put(room, RoomRegistry.UNKNOWN_OFFSET);
+    memberships().put(room, RoomRegistry.UNKNOWN_OFFSET);
     return services.rooms()
         .recover(room, this, offset, epoch, services.maxQueuedBytes() / 2)
         .thenApply(
@@ -268,7 +297,7 @@ public final class ServerSession
   /** Leaves every room; called once the connection is closed. */
   public void leaveAllRooms() {
     leftAllRooms = true;
-    for (String room : rooms) {
+    for (String room : rooms()) {
       leave(room);
     }
   }
