@@ -127,15 +127,14 @@ public final class ServerSession
   @Override
   public Map<String, Object> attributes() {
     Map<String, Object> map = attributes;
-    if (map == null) {
-      synchronized (this) {
-        map = attributes;
-        if (map == null) {
-          attributes = map = new ConcurrentHashMap<>();
-        }
-      }
+    return map != null ? map : firstAttributes();
+  }
+
+  private synchronized Map<String, Object> firstAttributes() {
+    if (attributes == null) {
+      attributes = new ConcurrentHashMap<>();
     }
-    return map;
+    return attributes;
   }
 
   @Override
@@ -202,15 +201,14 @@ public final class ServerSession
 
   private ConcurrentHashMap<String, Long> memberships() {
     ConcurrentHashMap<String, Long> map = memberships;
-    if (map == null) {
-      synchronized (this) {
-        map = memberships;
-        if (map == null) {
-          memberships = map = new ConcurrentHashMap<>();
-        }
-      }
+    return map != null ? map : firstMemberships();
+  }
+
+  private synchronized ConcurrentHashMap<String, Long> firstMemberships() {
+    if (memberships == null) {
+      memberships = new ConcurrentHashMap<>();
     }
-    return map;
+    return memberships;
   }
 
   @Override

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.testchat.EchoEndpoint;
 import io.switchboard.undertow.SwitchboardServer;
 import io.switchboard.undertow.Switchboard;
+import io.switchboard.undertow.testing.PerMessageDeflate;
 import io.switchboard.undertow.testing.RawWebSocket;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +25,6 @@ class PipelinedRepliesTest {
 
   static final int MESSAGES = 600;
   static final Map<String, String> DEFLATE = Map.of("Sec-WebSocket-Extensions", "permessage-deflate");
-  static final byte[] SYNC_FLUSH_TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
 
   /** The i-th request: small ones mostly, now and then one past the batch size, binary at times. */
   static RawWebSocket.Frame request(int i) {
@@ -49,7 +46,7 @@ class PipelinedRepliesTest {
   void hundredsInFlightComeBackWholeAndInOrder() throws Exception {
     try (SwitchboardServer server = echoServer(false);
         RawWebSocket client = RawWebSocket.upgrade(server.port(), "/echo")) {
-      List<RawWebSocket.Frame> replies = pipeline(client, false);
+      List<RawWebSocket.Frame> replies = pipeline(client, null);
       for (int i = 0; i < MESSAGES; i++) {
         RawWebSocket.Frame sent = request(i);
         assertEquals(sent.opcode(), replies.get(i).opcode(), "frame type of reply " + i);
@@ -65,14 +62,13 @@ class PipelinedRepliesTest {
     try (SwitchboardServer server = echoServer(true);
         RawWebSocket client = RawWebSocket.upgrade(server.port(), "/echo", DEFLATE)) {
       assertTrue(client.head().toLowerCase().contains("permessage-deflate"), client.head());
-      List<RawWebSocket.Frame> replies = pipeline(client, true);
-      Inflater inflater = new Inflater(true); // one context for the connection: takeover or not
+      PerMessageDeflate deflate = new PerMessageDeflate();
+      List<RawWebSocket.Frame> replies = pipeline(client, deflate);
       for (int i = 0; i < MESSAGES; i++) {
         RawWebSocket.Frame reply = replies.get(i);
-        byte[] payload = reply.rsv() == 0b100 ? inflate(inflater, reply.payload()) : reply.payload();
+        byte[] payload = reply.rsv() == 0b100 ? deflate.decompress(reply.payload()) : reply.payload();
         assertArrayEquals(request(i).payload(), payload, "reply " + i);
       }
-      inflater.end();
     }
   }
 
@@ -87,8 +83,11 @@ class PipelinedRepliesTest {
         .start();
   }
 
-  /** Writes every request from one thread while this one reads the replies. */
-  private static List<RawWebSocket.Frame> pipeline(RawWebSocket client, boolean compress)
+  /**
+   * Writes every request from one thread, compressed when given a {@code deflate}, while this one
+   * reads the replies.
+   */
+  private static List<RawWebSocket.Frame> pipeline(RawWebSocket client, PerMessageDeflate deflate)
       throws Exception {
     CompletableFuture<Void> writer =
         CompletableFuture.runAsync(
@@ -96,8 +95,8 @@ class PipelinedRepliesTest {
               try {
                 for (int i = 0; i < MESSAGES; i++) {
                   RawWebSocket.Frame frame = request(i);
-                  if (compress) {
-                    client.sendRaw(true, 0b100, frame.opcode(), deflate(frame.payload()), true);
+                  if (deflate != null) {
+                    client.sendRaw(true, 0b100, frame.opcode(), deflate.compress(frame.payload()), true);
                   } else {
                     client.send(frame.opcode(), frame.payload());
                   }
@@ -113,34 +112,5 @@ class PipelinedRepliesTest {
     }
     writer.get(30, TimeUnit.SECONDS);
     return replies;
-  }
-
-  static byte[] deflate(byte[] data) {
-    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-    deflater.setInput(data);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int length;
-    do {
-      length = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-      out.write(buffer, 0, length);
-    } while (length == buffer.length);
-    deflater.end();
-    byte[] all = out.toByteArray();
-    return java.util.Arrays.copyOf(all, all.length - SYNC_FLUSH_TAIL.length); // RFC 7692 7.2.1
-  }
-
-  static byte[] inflate(Inflater inflater, byte[] payload) throws Exception {
-    ByteArrayOutputStream input = new ByteArrayOutputStream();
-    input.writeBytes(payload);
-    input.writeBytes(SYNC_FLUSH_TAIL);
-    inflater.setInput(input.toByteArray());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    while (!inflater.needsInput()) {
-      int length = inflater.inflate(buffer);
-      out.write(buffer, 0, length);
-    }
-    return out.toByteArray();
   }
 }
