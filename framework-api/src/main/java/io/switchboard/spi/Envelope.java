@@ -223,9 +223,9 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     } catch (RuntimeException e) { // the dispatcher reports it as it would have on decoding
       failure = e;
     }
-    if (failure != null) {
-      skipRestOf(parser, envelope);
-    }
+    // After a failure, and after a codec that stopped short of the end (a hand-written one may),
+    // the envelope is read on from the end of data, as it is when data is skipped.
+    skipRestOf(parser, envelope);
     return Payloads.decoded(message, start, end(parser), string, codec, value, failure);
   }
 
@@ -234,7 +234,7 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
     return (int) parser.currentLocation().getCharOffset();
   }
 
-  /** After a failed decoding, moves the parser to the last token of {@code data}. */
+  /** Moves the parser to the last token of {@code data}, where it is after a complete decoding. */
   private static void skipRestOf(JsonParser parser, JsonStreamContext envelope) throws IOException {
     while (parser.getParsingContext() != envelope) {
       if (parser.nextToken() == null) {

@@ -133,4 +133,25 @@ class EnvelopeDecodingTest {
     assertEquals(afterwards.getMessage(), onTheWay.getMessage());
     assertTrue(onTheWay.getMessage().startsWith("JSON beyond limits"), onTheWay.getMessage());
   }
+
+  @Test
+  void aCodecThatStopsShortOfTheEndOfTheDataDoesNotDerailTheEnvelope() {
+    JsonCodec<Integer> firstMemberOnly = new JsonCodec<>() {
+      @Override
+      public Integer read(JsonParser parser) throws IOException {
+        parser.nextToken(); // the first member's name
+        parser.nextToken();
+        return parser.getIntValue(); // and the rest of the object left unread
+      }
+
+      @Override
+      public void write(JsonGenerator generator, Integer value) throws IOException {
+        generator.writeNumber(value);
+      }
+    };
+    Envelope envelope = Envelope.parse(
+        "{\"cmd\":\"n\",\"data\":{\"a\":1,\"b\":{\"c\":[2]}},\"id\":8}", command -> firstMemberOnly);
+    assertEquals(1, envelope.payload().read(firstMemberOnly));
+    assertEquals(8L, envelope.id());
+  }
 }
