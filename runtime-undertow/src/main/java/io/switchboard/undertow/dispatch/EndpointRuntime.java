@@ -148,7 +148,11 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   @Override
   public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
-    RecoveryRequest asked = RecoveryRequest.of(exchange.getRequestParameters());
+    // Only with a query: reading the parameters leaves a map on the exchange for as long as the
+    // connection lasts, which a connection without one would carry for nothing.
+    String query = exchange.getQueryString();
+    RecoveryRequest asked =
+        RecoveryRequest.of(query == null || query.isEmpty() ? Map.of() : exchange.getRequestParameters());
     if (asked.token() != null) {
       dropStale(asked.token(), handshake);
     }
