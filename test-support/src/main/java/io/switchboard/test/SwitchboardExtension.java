@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,6 +43,9 @@ public final class SwitchboardExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+  /** How long a new client's session may take to be registered: far more than it ever does. */
+  private static final Duration REGISTRATION_WAIT = Duration.ofSeconds(10);
 
   private final Supplier<ServerBuilder> configuration;
   private final List<WsTestClient> clients = new ArrayList<>();
@@ -125,11 +129,30 @@ public final class SwitchboardExtension
   public WsTestClient client(String path, Consumer<WsTestClient.Builder> options) {
     WsTestClient.Builder builder = WsTestClient.builder(uri(path));
     options.accept(builder);
+    long accepted = server().stats().connections();
     WsTestClient client = builder.connect();
     synchronized (clients) {
       clients.add(client);
     }
+    awaitRegistered(client, accepted);
     return client;
+  }
+
+  /**
+   * Returns once the server has registered the new connection's session, or closed the connection
+   * (a handshake hook's refusal to a browser is a close frame after the upgrade). The client has
+   * the upgrade's 101 a moment before the server's connection callback adds the session to its
+   * endpoint, and a broadcast made in between, by another client of the same test, would not reach
+   * it; the server counts a connection once its session is registered.
+   */
+  private void awaitRegistered(WsTestClient client, long acceptedBefore) {
+    long deadline = System.nanoTime() + REGISTRATION_WAIT.toNanos();
+    while (server().stats().connections() <= acceptedBefore && client.isOpen()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("the server did not register the session within " + REGISTRATION_WAIT);
+      }
+      LockSupport.parkNanos(100_000);
+    }
   }
 
   /** Starts the server unless it runs already (for an outer class of a {@code @Nested} one). */
