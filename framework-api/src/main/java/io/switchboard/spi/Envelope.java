@@ -1,10 +1,13 @@
 package io.switchboard.spi;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.switchboard.WsException;
@@ -13,6 +16,7 @@ import io.switchboard.json.JsonCodec;
 import io.switchboard.json.JsonDecodeException;
 import io.switchboard.json.MalformedJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 /**
@@ -220,8 +224,16 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
       value = codec.read(parser);
     } catch (JsonDecodeException e) {
       failure = e.withPath(relativeToData(e.path()));
-    } catch (RuntimeException e) { // the dispatcher reports it as it would have on decoding
-      failure = e;
+    } catch (InputCoercionException e) { // a well-formed value out of range: the command's fault
+      failure = new JsonDecodeException(
+          relativeToData(JsonDecodeException.pathOf(parser.getParsingContext())),
+          MalformedJson.describe(e, parser.currentLocation()));
+    } catch (JsonParseException | StreamConstraintsException e) {
+      throw e;
+    } catch (IOException e) { // from a hand-written codec: the dispatcher reports it as a failure
+      failure = new UncheckedIOException(e);
+    } catch (RuntimeException | StackOverflowError e) { // likewise, as it would have on decoding
+      failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
     // After a failure, and after a codec that stopped short of the end (a hand-written one may),
     // the envelope is read on from the end of data, as it is when data is skipped.

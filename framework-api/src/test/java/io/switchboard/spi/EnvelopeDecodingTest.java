@@ -154,4 +154,23 @@ class EnvelopeDecodingTest {
     assertEquals(1, envelope.payload().read(firstMemberOnly));
     assertEquals(8L, envelope.id());
   }
+
+  @Test
+  void aNumberOutOfRangeForAHandWrittenCodecIsTheCommandsErrorAndKeepsTheId() {
+    JsonCodec<Integer> plainInt = new JsonCodec<>() {
+      @Override
+      public Integer read(JsonParser parser) throws IOException {
+        return parser.getIntValue();
+      }
+
+      @Override
+      public void write(JsonGenerator generator, Integer value) throws IOException {
+        generator.writeNumber(value);
+      }
+    };
+    Envelope envelope = Envelope.parse("{\"cmd\":\"add\",\"data\":3000000000,\"id\":7}", command -> plainInt);
+    assertEquals(7L, envelope.id());
+    JsonDecodeException error = assertThrows(JsonDecodeException.class, () -> envelope.payload().read(plainInt));
+    assertEquals("$", error.path());
+  }
 }

@@ -25,9 +25,12 @@ public final class OutboundQueue {
    * At most this many messages in one write: below Undertow's high-water mark of queued frames
    * (50), past which it stops reading the connection.
    */
-  static final int MAX_BATCH_MESSAGES = 32;
+  public static final int MAX_BATCH_MESSAGES = 32;
 
-  /** A batch stops growing past this many bytes (it always takes at least one message). */
+  /**
+   * A batch takes no message that would bring it past this many bytes, nor past a quarter of the
+   * queue's bound; its first message goes whatever its size.
+   */
   static final int MAX_BATCH_BYTES = 64 * 1024;
 
   /** Where messages go: the connection. */
@@ -71,6 +74,8 @@ public final class OutboundQueue {
 
   private final Wire wire;
   private final long maxBytes;
+  private final int batchMessages;
+  private final long batchBytes;
   private final QueueStats stats;
   private volatile SlowConsumerPolicy policy = SlowConsumerPolicy.CLOSE;
 
@@ -95,9 +100,17 @@ public final class OutboundQueue {
     void written(OutboundMessage message);
   }
 
-  public OutboundQueue(Wire wire, long maxBytes, QueueStats stats) {
+  /**
+   * @param maxBatchMessages at most this many messages in one write, up to {@link
+   *     #MAX_BATCH_MESSAGES}: fewer where each frame in flight holds a buffer of its own (a
+   *     compressed frame holds a pooled one until it is written)
+   */
+  public OutboundQueue(Wire wire, long maxBytes, int maxBatchMessages, QueueStats stats) {
     this.wire = wire;
     this.maxBytes = maxBytes;
+    this.batchMessages = Math.max(1, Math.min(maxBatchMessages, MAX_BATCH_MESSAGES));
+    // Messages being written cannot be dropped: a batch keeps most of the bound for those that can.
+    this.batchBytes = Math.min(MAX_BATCH_BYTES, maxBytes / 4);
     this.stats = stats;
   }
 
@@ -186,19 +199,15 @@ public final class OutboundQueue {
    * queue never deepens the stack.
    */
   public void writeWaiting() {
+    List<OutboundMessage> batch;
     while (true) {
-      List<OutboundMessage> batch;
       synchronized (this) {
         batch = nextBatch();
-        if (batch == null) {
-          return;
+        if (batch == null || batch == CLOSE_FRAME) {
+          break;
         }
         insideWrite = true;
         completedInside = false;
-      }
-      if (batch == CLOSE_FRAME) {
-        wire.writeClose(closeAfterQueue);
-        return;
       }
       wire.write(batch, this);
       synchronized (this) {
@@ -207,6 +216,9 @@ public final class OutboundQueue {
           return; // written() will continue from the IO thread
         }
       }
+    }
+    if (batch == CLOSE_FRAME) {
+      wire.writeClose(closeAfterQueue);
     }
   }
 
@@ -247,8 +259,7 @@ public final class OutboundQueue {
   }
 
   /**
-   * The next messages to write, as many as {@link #MAX_BATCH_MESSAGES} and about {@link
-   * #MAX_BATCH_BYTES} allow; {@link #CLOSE_FRAME} when the close frame is due, the queue being
+   * The next messages to write, as many as the batch's bounds allow; {@link #CLOSE_FRAME} when the close frame is due, the queue being
    * closed from now on; null when there is nothing to write. Holds the lock.
    */
   private List<OutboundMessage> nextBatch() {
@@ -257,13 +268,13 @@ public final class OutboundQueue {
       if (queue.isEmpty()) {
         return List.of(first);
       }
-      List<OutboundMessage> batch = new ArrayList<>(Math.min(queue.size() + 1, MAX_BATCH_MESSAGES));
+      List<OutboundMessage> batch = new ArrayList<>(Math.min(queue.size() + 1, batchMessages));
       batch.add(first);
       long bytes = first.size();
       for (OutboundMessage next;
-          batch.size() < MAX_BATCH_MESSAGES
+          batch.size() < batchMessages
               && (next = queue.peek()) != null
-              && bytes + next.size() <= MAX_BATCH_BYTES; ) {
+              && bytes + next.size() <= batchBytes; ) {
         batch.add(queue.poll());
         bytes += next.size();
       }

@@ -16,6 +16,7 @@ import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSocketFrameType;
 import io.undertow.websockets.core.WebSockets;
+import io.undertow.websockets.extensions.NoopExtensionFunction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -89,8 +90,17 @@ public final class ServerSession
     }
     this.pathParams = Map.copyOf(pathParams);
     this.services = services;
-    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), services.queueStats());
+    this.outbound = new OutboundQueue(this, services.maxQueuedBytes(), batchMessages(channel), services.queueStats());
     this.ioThreadWrites = services.ioThreadWrites().of(channel.getIoThread());
+  }
+
+  /**
+   * How many messages may leave in one write: fewer on a compressed connection, where every frame
+   * holds a pooled buffer from the moment it is queued until it is written, so that a client that
+   * stops reading pins a few of them, not a whole batch.
+   */
+  private static int batchMessages(WebSocketChannel channel) {
+    return channel.getExtensionFunction() == NoopExtensionFunction.INSTANCE ? OutboundQueue.MAX_BATCH_MESSAGES : 4;
   }
 
   @Override
@@ -381,7 +391,8 @@ public final class ServerSession
         WebSockets.sendBinary(message.payload(), channel, writeCallback, batch);
       }
     } catch (IOException | RuntimeException e) {
-      // Undertow reports a failed send to the callback; what lands here is a closed channel
+      // Undertow reports a failed flush to the callback; what lands here is a channel closed
+      // meanwhile, or a frame its extension (compression) could not transform
       writeCallback.onError(channel, batch, e);
     }
   }

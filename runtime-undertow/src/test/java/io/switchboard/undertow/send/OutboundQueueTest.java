@@ -1,6 +1,7 @@
 package io.switchboard.undertow.send;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
 import io.switchboard.SlowConsumerPolicy;
@@ -79,7 +80,7 @@ class OutboundQueueTest {
   final Counts counts = new Counts();
 
   OutboundQueue queue(long maxBytes) {
-    wire.queue = new OutboundQueue(wire, maxBytes, counts);
+    wire.queue = new OutboundQueue(wire, maxBytes, OutboundQueue.MAX_BATCH_MESSAGES, counts);
     return wire.queue;
   }
 
@@ -185,8 +186,10 @@ class OutboundQueueTest {
     assertEquals(1, q.dropped()); // p2 made room
     wire.completeNext();
     wire.completeNext();
+    wire.completeNext();
+    wire.completeNext();
     assertEquals(List.of("p0--", "r1", "p3", "p4"), wire.writes);
-    assertEquals(List.of(1, 3), wire.batchSizes);
+    assertEquals(List.of(1, 1, 1, 1), wire.batchSizes, "a batch takes at most a quarter of a 10-byte bound");
     assertEquals(1, counts.dropped);
     assertEquals(0, counts.queuedMessages);
     assertEquals(0, counts.queued);
@@ -217,5 +220,33 @@ class OutboundQueueTest {
     wire.completeNext();
     assertEquals(List.of("reply-8b"), wire.writes);
     assertEquals(0, counts.queuedMessages);
+  }
+
+  @Test
+  void aBatchKeepsMostOfASmallBoundForWhatCanStillBeDropped() {
+    OutboundQueue q = queue(4_000);
+    q.policy(SlowConsumerPolicy.DROP_OLDEST);
+    q.offer(OutboundMessage.push(new byte[100])); // being written
+    for (int i = 0; i < 30; i++) {
+      q.offer(OutboundMessage.push(new byte[100]));
+    }
+    wire.completeNext();
+    assertEquals(List.of(1, 10), wire.batchSizes, "1,000 bytes: a quarter of the bound");
+    q.offer(OutboundMessage.text(new byte[2_000])); // room is made by dropping waiting pushes
+    assertEquals(OutboundQueue.Offer.QUEUED, q.offer(OutboundMessage.text(new byte[10])));
+    assertTrue(q.dropped() > 0);
+  }
+
+  @Test
+  void compressedConnectionsBatchFewerMessages() {
+    wire.queue = new OutboundQueue(wire, Long.MAX_VALUE, 4, counts);
+    OutboundQueue q = wire.queue;
+    for (int i = 0; i < 10; i++) {
+      q.offer(OutboundMessage.text("m" + i));
+    }
+    wire.completeNext();
+    wire.completeNext();
+    wire.completeNext();
+    assertEquals(List.of(1, 4, 4, 1), wire.batchSizes);
   }
 }
