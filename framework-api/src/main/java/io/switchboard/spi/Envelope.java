@@ -232,8 +232,10 @@ public record Envelope(Form form, String command, Object id, Payload payload) {
       throw e;
     } catch (IOException e) { // from a hand-written codec: the dispatcher reports it as a failure
       failure = new UncheckedIOException(e);
-    } catch (RuntimeException | StackOverflowError e) { // likewise, as it would have on decoding
-      failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    } catch (RuntimeException e) { // likewise, as it would have on decoding
+      failure = e;
+    } catch (StackOverflowError e) {
+      failure = new IllegalStateException(e);
     }
     // After a failure, and after a codec that stopped short of the end (a hand-written one may),
     // the envelope is read on from the end of data, as it is when data is skipped.

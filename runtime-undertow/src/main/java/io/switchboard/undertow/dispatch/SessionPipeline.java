@@ -70,13 +70,13 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         @Override
         public void complete(WebSocketChannel channel, BufferedBinaryMessage message) {
           Pooled<ByteBuffer[]> data = message.getData();
-          byte[] utf8;
+          ByteBuffer utf8;
           try {
-            utf8 = bytesOf(data.getResource());
+            utf8 = WebSockets.mergeBuffers(data.getResource()); // a heap buffer of exactly its size
           } finally {
             data.free();
           }
-          onFullText(new String(utf8, StandardCharsets.UTF_8), utf8.length);
+          onFullText(new String(utf8.array(), 0, utf8.remaining(), StandardCharsets.UTF_8), utf8.remaining());
         }
 
         @Override
@@ -176,21 +176,6 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     if (DeclaredLength.admit(message, endpoint.config().maxMessageSize(), session)) {
       new BufferedBinaryMessage(endpoint.config().maxMessageSize(), true).read(message, textRead);
     }
-  }
-
-  private static byte[] bytesOf(ByteBuffer[] buffers) {
-    int length = 0;
-    for (ByteBuffer buffer : buffers) {
-      length += buffer.remaining();
-    }
-    byte[] bytes = new byte[length];
-    int at = 0;
-    for (ByteBuffer buffer : buffers) {
-      int n = buffer.remaining();
-      buffer.get(bytes, at, n);
-      at += n;
-    }
-    return bytes;
   }
 
   @Override
