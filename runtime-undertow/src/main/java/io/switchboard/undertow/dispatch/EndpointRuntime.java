@@ -228,13 +228,28 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
     IoUtils.safeClose(live.pipeline().session().channel());
   }
 
+  /**
+   * A client that came back drops its stale connection ({@link #dropStale}) while that connection's
+   * own close may be under way on its IO thread. Whichever comes second waits here until the first
+   * has ended the session (kept it, when it may be recovered), and the token stays live until
+   * then, so that the recovery that follows finds the session kept rather than nowhere.
+   */
   private void closed(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {
-    if (!pipeline.end()) {
-      return; // dropped already for a client that came back
+    synchronized (pipeline) {
+      if (!pipeline.end()) {
+        return; // ended already, by the connection's close or for a client that came back
+      }
+      try {
+        end(pipeline, handshake);
+      } finally {
+        if (pipeline.recoveryToken() != null) {
+          liveByToken.remove(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
+        }
+      }
     }
-    if (pipeline.recoveryToken() != null) {
-      liveByToken.remove(pipeline.recoveryToken(), new Live<>(pipeline, handshake));
-    }
+  }
+
+  private void end(SessionPipeline<E> pipeline, AcceptedHandshake handshake) {
     ServerSession session = pipeline.session();
     sessions.remove(session);
     pipelines.remove(pipeline);
