@@ -101,8 +101,8 @@ public final class Perf {
     try (ServerProcess process = startBench(columns.get(0), recording)) {
       Duration up = process.awaitFirstUpgrade(columns.get(0).echoPath, UPGRADES);
       comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
-      System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",
-          process.name(), repeat, up.toMillis());
+      System.out.printf("%-24s run %d: first upgrade %d ms after the process started; %s%n",
+          process.name(), repeat, up.toMillis(), process.threadCpu());
       for (Workload workload : Workload.ALL) {
         if (!options.runs(workload)) {
           continue;
@@ -219,8 +219,8 @@ public final class Perf {
         List.of("-jar", options.sampleJar().toString(), "--host", "127.0.0.1", "--port", "{port}"));
     try (ServerProcess sample = ServerProcess.start(name, command)) {
       Duration up = sample.awaitFirstUpgrade("/echo", UPGRADES);
-      System.out.printf("%-24s run %d: first upgrade %d ms after the process started%n",
-          name, repeat, up.toMillis());
+      System.out.printf("%-24s run %d: first upgrade %d ms after the process started; %s%n",
+          name, repeat, up.toMillis(), sample.threadCpu());
       if (metric != null) {
         comparison.add(metric, Column.SWITCHBOARD, up.toNanos() / 1e6);
       }

@@ -126,6 +126,42 @@ final class ServerProcess implements AutoCloseable {
         () -> new IllegalStateException("the CPU time of " + name + " is not readable"));
   }
 
+  /**
+   * The process's CPU time so far by kind of thread, from {@code /proc/PID/task/*}/stat: its main
+   * thread (the one that runs {@code main}, not the launcher's), the JIT compilers, and the rest
+   * of the threads still alive (one that has ended is no longer listed there). At start-up this
+   * tells whether a slower start is more work on the main thread, or the main thread waiting for
+   * a core that the compilers and other threads hold.
+   */
+  String threadCpu() throws IOException {
+    long main = 0;
+    long jit = 0;
+    long other = 0;
+    long tick = 10; // ms per clock tick: USER_HZ is 100 on Linux
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) { // the thread ended meanwhile
+          continue;
+        }
+        String thread = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * tick; // utime, stime
+        boolean launcher = task.getFileName().toString().equals(Long.toString(process.pid()));
+        if (thread.equals("java") && !launcher) {
+          main += ms;
+        } else if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+          jit += ms;
+        } else {
+          other += ms;
+        }
+      }
+    }
+    return "CPU: main thread " + main + " ms, JIT compilers " + jit + " ms, other threads " + other + " ms";
+  }
+
   /** Resident set size from /proc/PID/status. */
   long rssBytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
