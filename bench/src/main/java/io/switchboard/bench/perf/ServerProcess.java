@@ -26,6 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ServerProcess implements AutoCloseable {
 
+  /** Milliseconds per clock tick of {@code /proc}'s CPU times: USER_HZ is 100 on Linux. */
+  private static final long CLOCK_TICK_MS = 10;
+
   private final String name;
   private final Process process;
   private final long startedNanos;
@@ -137,7 +140,6 @@ final class ServerProcess implements AutoCloseable {
     long main = 0;
     long jit = 0;
     long other = 0;
-    long tick = 10; // ms per clock tick: USER_HZ is 100 on Linux
     try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         String stat;
@@ -148,7 +150,7 @@ final class ServerProcess implements AutoCloseable {
         }
         String thread = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * tick; // utime, stime
+        long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * CLOCK_TICK_MS; // utime, stime
         boolean launcher = task.getFileName().toString().equals(Long.toString(process.pid()));
         if (thread.equals("java") && !launcher) {
           main += ms;
