@@ -97,103 +97,216 @@ public final class Codecs {
    * {@code "TRUE"} and the same for false) and the integers {@code 1} and {@code 0}.
    */
   public static final JsonCodec<Boolean> BOOLEAN =
-      new ScalarCodec<>(
-          "a boolean",
-          Codecs::readBoolean,
-          JsonGenerator::writeBoolean,
-          Codecs::parseBoolean);
+      new ScalarCodec<>("a boolean") {
+        @Override
+        Boolean readToken(JsonParser parser, JsonToken token) throws IOException {
+          return readBoolean(parser, token);
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Boolean value) throws IOException {
+          generator.writeBoolean(value);
+        }
+
+        @Override
+        Boolean parse(String text) {
+          return parseBoolean(text);
+        }
+      };
 
   // The whole numbers below read, besides a JSON integer in range, a number without a fraction
   // (1.0, 1e3) and a string of an integer ("12"): see Numbers.
 
   /** An integer from -128 to 127. */
   public static final JsonCodec<Byte> BYTE =
-      new ScalarCodec<>(
-          "an integer",
-          (parser, token) -> integral(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE, Long::byteValue),
-          (generator, value) -> generator.writeNumber(value),
-          text -> (byte) Numbers.parseIntegral(text, Byte.MIN_VALUE, Byte.MAX_VALUE));
+      new ScalarCodec<>("an integer") {
+        @Override
+        Byte readToken(JsonParser parser, JsonToken token) throws IOException {
+          Long value = Numbers.integral(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE);
+          return value == null ? null : value.byteValue();
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Byte value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Byte parse(String text) {
+          return (byte) Numbers.parseIntegral(text, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        }
+      };
 
   /** An integer from -32768 to 32767. */
   public static final JsonCodec<Short> SHORT =
-      new ScalarCodec<>(
-          "an integer",
-          (parser, token) -> integral(parser, token, Short.MIN_VALUE, Short.MAX_VALUE, Long::shortValue),
-          JsonGenerator::writeNumber,
-          text -> (short) Numbers.parseIntegral(text, Short.MIN_VALUE, Short.MAX_VALUE));
+      new ScalarCodec<>("an integer") {
+        @Override
+        Short readToken(JsonParser parser, JsonToken token) throws IOException {
+          Long value = Numbers.integral(parser, token, Short.MIN_VALUE, Short.MAX_VALUE);
+          return value == null ? null : value.shortValue();
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Short value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Short parse(String text) {
+          return (short) Numbers.parseIntegral(text, Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+      };
 
   /** An integer in the range of {@code int}. */
   public static final JsonCodec<Integer> INT =
-      new ScalarCodec<>(
-          "an integer",
+      new ScalarCodec<>("an integer") {
+        @Override
+        Integer readToken(JsonParser parser, JsonToken token) throws IOException {
           // A JSON integer in range, the common case, is read without a detour through Numbers.
-          (parser, token) ->
-              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                  ? parser.getIntValue()
-                  : integral(parser, token, Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue),
-          JsonGenerator::writeNumber,
-          text -> (int) Numbers.parseIntegral(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+          if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+            return parser.getIntValue();
+          }
+          Long value = Numbers.integral(parser, token, Integer.MIN_VALUE, Integer.MAX_VALUE);
+          return value == null ? null : value.intValue();
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Integer value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Integer parse(String text) {
+          return (int) Numbers.parseIntegral(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+      };
 
   /** An integer in the range of {@code long}. */
   public static final JsonCodec<Long> LONG =
-      new ScalarCodec<>(
-          "an integer",
-          (parser, token) ->
-              token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                  ? parser.getLongValue()
-                  : integral(parser, token, Long.MIN_VALUE, Long.MAX_VALUE, Long::longValue),
-          JsonGenerator::writeNumber,
-          text -> Numbers.parseIntegral(text, Long.MIN_VALUE, Long.MAX_VALUE));
+      new ScalarCodec<>("an integer") {
+        @Override
+        Long readToken(JsonParser parser, JsonToken token) throws IOException {
+          if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return parser.getLongValue();
+          }
+          return Numbers.integral(parser, token, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Long value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Long parse(String text) {
+          return Numbers.parseIntegral(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+      };
 
   /**
    * A number in the range of {@code float}, or a string of one; also the strings {@code "NaN"},
    * {@code "Infinity"}, {@code "-Infinity"}.
    */
   public static final JsonCodec<Float> FLOAT =
-      new ScalarCodec<>(
-          "a number",
-          (parser, token) -> {
-            Double value = Numbers.floating(parser, token, Float.MAX_VALUE, "float");
-            return value == null ? null : value.floatValue();
-          },
-          JsonGenerator::writeNumber,
-          text -> Numbers.toFloat(Numbers.parseFloating(text)));
+      new ScalarCodec<>("a number") {
+        @Override
+        Float readToken(JsonParser parser, JsonToken token) throws IOException {
+          Double value = Numbers.floating(parser, token, Float.MAX_VALUE, "float");
+          return value == null ? null : value.floatValue();
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Float value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Float parse(String text) {
+          return Numbers.toFloat(Numbers.parseFloating(text));
+        }
+      };
 
   /**
    * A number in the range of {@code double}, or a string of one; also the strings {@code "NaN"},
    * {@code "Infinity"}, {@code "-Infinity"}.
    */
   public static final JsonCodec<Double> DOUBLE =
-      new ScalarCodec<>(
-          "a number",
-          (parser, token) -> Numbers.floating(parser, token, Double.MAX_VALUE, "double"),
-          JsonGenerator::writeNumber,
-          Numbers::parseFloating);
+      new ScalarCodec<>("a number") {
+        @Override
+        Double readToken(JsonParser parser, JsonToken token) throws IOException {
+          return Numbers.floating(parser, token, Double.MAX_VALUE, "double");
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Double value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        Double parse(String text) {
+          return Numbers.parseFloating(text);
+        }
+      };
 
   /** A string of exactly one character. */
   public static final JsonCodec<Character> CHAR =
-      new ScalarCodec<>(
-          "a string of one character",
-          (parser, token) ->
-              token == JsonToken.VALUE_STRING && parser.getTextLength() == 1 ? parser.getText().charAt(0) : null,
-          (generator, value) -> generator.writeString(String.valueOf(value)),
-          Codecs::parseChar);
+      new ScalarCodec<>("a string of one character") {
+        @Override
+        Character readToken(JsonParser parser, JsonToken token) throws IOException {
+          return token == JsonToken.VALUE_STRING && parser.getTextLength() == 1 ? parser.getText().charAt(0) : null;
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, Character value) throws IOException {
+          generator.writeString(String.valueOf(value));
+        }
+
+        @Override
+        Character parse(String text) {
+          if (text.length() != 1) {
+            throw new IllegalArgumentException(text);
+          }
+          return text.charAt(0);
+        }
+      };
 
   /** Any number, exactly, or a string of one ({@code "12.50"}); its scale within ±1000. */
   public static final JsonCodec<BigDecimal> BIG_DECIMAL =
-      new ScalarCodec<>(
-          "a number",
-          Numbers::decimal,
-          JsonGenerator::writeNumber,
-          Numbers::parseDecimal);
+      new ScalarCodec<>("a number") {
+        @Override
+        BigDecimal readToken(JsonParser parser, JsonToken token) throws IOException {
+          return Numbers.decimal(parser, token);
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, BigDecimal value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        BigDecimal parse(String text) {
+          return Numbers.parseDecimal(text);
+        }
+      };
 
   /** Any whole number, exactly, or a string of one. */
   public static final JsonCodec<BigInteger> BIG_INTEGER =
-      new ScalarCodec<>(
-          "an integer",
-          Numbers::bigInteger,
-          JsonGenerator::writeNumber,
-          Numbers::parseInteger);
+      new ScalarCodec<>("an integer") {
+        @Override
+        BigInteger readToken(JsonParser parser, JsonToken token) throws IOException {
+          return Numbers.bigInteger(parser, token);
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, BigInteger value) throws IOException {
+          generator.writeNumber(value);
+        }
+
+        @Override
+        BigInteger parse(String text) {
+          return Numbers.parseInteger(text);
+        }
+      };
 
   /** {@code "2024-05-01T10:15:30Z"}. */
   public static final JsonCodec<Instant> INSTANT = isoString("an ISO-8601 instant", Instant::parse);
@@ -224,21 +337,43 @@ public final class Codecs {
 
   /** A base64 string, as Jackson databind writes {@code byte[]}. */
   public static final JsonCodec<byte[]> BYTE_ARRAY =
-      new ScalarCodec<>(
-          "a base64 string",
+      new ScalarCodec<>("a base64 string") {
+        @Override
+        byte[] readToken(JsonParser parser, JsonToken token) throws IOException {
           // Decoded from the text rather than with getBinaryValue(), which consumes the text even
           // when it fails, leaving nothing to quote in the error.
-          (parser, token) -> token == JsonToken.VALUE_STRING ? Base64Variants.getDefaultVariant().decode(parser.getText()) : null,
-          JsonGenerator::writeBinary,
-          text -> java.util.Base64.getDecoder().decode(text));
+          return token == JsonToken.VALUE_STRING ? Base64Variants.getDefaultVariant().decode(parser.getText()) : null;
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, byte[] value) throws IOException {
+          generator.writeBinary(value);
+        }
+
+        @Override
+        byte[] parse(String text) {
+          return java.util.Base64.getDecoder().decode(text);
+        }
+      };
 
   /** A string, as Jackson databind writes {@code char[]}. */
   public static final JsonCodec<char[]> CHAR_ARRAY =
-      new ScalarCodec<>(
-          "a string",
-          (parser, token) -> token == JsonToken.VALUE_STRING ? parser.getText().toCharArray() : null,
-          (generator, value) -> generator.writeString(value, 0, value.length),
-          String::toCharArray);
+      new ScalarCodec<>("a string") {
+        @Override
+        char[] readToken(JsonParser parser, JsonToken token) throws IOException {
+          return token == JsonToken.VALUE_STRING ? parser.getText().toCharArray() : null;
+        }
+
+        @Override
+        void writeValue(JsonGenerator generator, char[] value) throws IOException {
+          generator.writeString(value, 0, value.length);
+        }
+
+        @Override
+        char[] parse(String text) {
+          return text.toCharArray();
+        }
+      };
 
   /** An array of booleans. */
   public static final JsonCodec<boolean[]> BOOLEAN_ARRAY =
@@ -489,21 +624,28 @@ public final class Codecs {
     }
   }
 
-  private static <T> JsonCodec<T> isoString(String expected, ScalarCodec.TextParser<T> parse) {
-    return new ScalarCodec<>(
-        expected,
-        (parser, token) -> {
-          if (token != JsonToken.VALUE_STRING) {
-            return null;
-          }
-          try {
-            return parse.parse(parser.getText());
-          } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-          }
-        },
-        (generator, value) -> generator.writeString(value.toString()),
-        parse);
+  /** Parses the ISO-8601 text of a java.time value or a UUID: {@code Instant::parse}. */
+  private interface IsoParser<T> {
+    T parse(String text);
+  }
+
+  private static <T> JsonCodec<T> isoString(String expected, IsoParser<T> parser) {
+    return new ScalarCodec<>(expected) {
+      @Override
+      T readToken(JsonParser json, JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_STRING ? parser.parse(json.getText()) : null;
+      }
+
+      @Override
+      void writeValue(JsonGenerator generator, T value) throws IOException {
+        generator.writeString(value.toString());
+      }
+
+      @Override
+      T parse(String text) {
+        return parser.parse(text);
+      }
+    };
   }
 
   private static <A, E> JsonCodec<A> primitiveArray(
@@ -534,13 +676,6 @@ public final class Codecs {
     void write(A array, JsonGenerator generator) throws IOException;
   }
 
-  private static <T> T integral(
-      JsonParser parser, JsonToken token, long min, long max, java.util.function.Function<Long, T> narrow)
-      throws IOException {
-    Long value = Numbers.integral(parser, token, min, max);
-    return value == null ? null : narrow.apply(value);
-  }
-
   private static Boolean readBoolean(JsonParser parser, JsonToken token) throws IOException {
     if (token.isBoolean()) {
       return token == JsonToken.VALUE_TRUE;
@@ -565,13 +700,6 @@ public final class Codecs {
       case "false", "False", "FALSE" -> Boolean.FALSE;
       default -> throw new IllegalArgumentException(text);
     };
-  }
-
-  private static Character parseChar(String text) {
-    if (text.length() != 1) {
-      throw new IllegalArgumentException(text);
-    }
-    return text.charAt(0);
   }
 
   private static boolean jsonNodeAvailable() {

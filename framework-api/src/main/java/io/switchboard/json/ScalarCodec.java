@@ -7,37 +7,29 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 
 /**
- * A codec of one JSON scalar, built from three small functions. It owns what every scalar shares:
- * {@code null} both ways, the "expected …, got …" error with the parser's path, and turning a
- * text-line argument that does not parse into a {@code bad_request} at {@code $}.
+ * A codec of one JSON scalar, as three small methods. It owns what every scalar shares: {@code
+ * null} both ways, the "expected …, got …" error with the parser's path, and turning a text-line
+ * argument that does not parse into a {@code bad_request} at {@code $}.
+ *
+ * <p>The built-in scalars are subclasses rather than three lambdas each: a lambda is a class of
+ * its own, made when the server starts, where a subclass is one class for all three.
  */
-final class ScalarCodec<T> implements JsonCodec<T> {
-
-  /** Reads the current token, or returns null when the token is of the wrong JSON type. */
-  interface TokenReader<T> {
-    T read(JsonParser parser, JsonToken token) throws IOException;
-  }
-
-  interface ValueWriter<T> {
-    void write(JsonGenerator generator, T value) throws IOException;
-  }
-
-  /** Parses a text-line argument; any exception means the text is not such a value. */
-  interface TextParser<T> {
-    T parse(String text) throws Exception;
-  }
+abstract class ScalarCodec<T> implements JsonCodec<T> {
 
   private final String expected;
-  private final TokenReader<T> reader;
-  private final ValueWriter<T> writer;
-  private final TextParser<T> textParser;
 
-  ScalarCodec(String expected, TokenReader<T> reader, ValueWriter<T> writer, TextParser<T> textParser) {
+  ScalarCodec(String expected) {
     this.expected = expected;
-    this.reader = reader;
-    this.writer = writer;
-    this.textParser = textParser;
   }
+
+  /** Reads the current token, or returns null when the token is of the wrong JSON type. */
+  abstract T readToken(JsonParser parser, JsonToken token) throws IOException;
+
+  /** Writes a value that is not null. */
+  abstract void writeValue(JsonGenerator generator, T value) throws IOException;
+
+  /** Parses a text-line argument; any exception means the text is not such a value. */
+  abstract T parse(String text) throws Exception;
 
   /** What this codec reads, for error messages: "an integer", "an ISO-8601 date". */
   String expected() {
@@ -45,14 +37,14 @@ final class ScalarCodec<T> implements JsonCodec<T> {
   }
 
   @Override
-  public T read(JsonParser parser) throws IOException {
+  public final T read(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
     T value;
     try {
-      value = reader.read(parser, token);
+      value = readToken(parser, token);
     } catch (JsonDecodeException e) {
       throw e;
     } catch (RuntimeException | StreamReadException e) {
@@ -66,18 +58,18 @@ final class ScalarCodec<T> implements JsonCodec<T> {
   }
 
   @Override
-  public void write(JsonGenerator generator, T value) throws IOException {
+  public final void write(JsonGenerator generator, T value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else {
-      writer.write(generator, value);
+      writeValue(generator, value);
     }
   }
 
   @Override
-  public T fromText(String text) {
+  public final T fromText(String text) {
     try {
-      return textParser.parse(text.strip());
+      return parse(text.strip());
     } catch (Exception e) {
       throw JsonDecodeException.unexpectedText(expected, text);
     }
