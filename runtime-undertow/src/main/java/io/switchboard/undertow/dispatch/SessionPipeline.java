@@ -191,6 +191,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   }
 
   private void onFullText(String text, int utf8Length) {
+    session.messageRead();
     endpoint.stats().received(utf8Length);
     endpoint.metrics().messageReceived();
     heartbeat.message();
@@ -370,6 +371,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     } finally {
       data.free();
     }
+    session.messageRead();
     endpoint.stats().received(bytes.remaining());
     endpoint.metrics().messageReceived();
     heartbeat.message();

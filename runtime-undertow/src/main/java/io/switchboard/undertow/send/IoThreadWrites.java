@@ -27,12 +27,19 @@ public final class IoThreadWrites implements Runnable {
   }
 
   private final Executor ioThread;
+  private final AfterReads afterReads;
   private ArrayList<PendingWrite> pending = new ArrayList<>(); // guarded by this
   private ArrayList<PendingWrite> spare = new ArrayList<>(); // IO thread only, between runs
   private boolean scheduled; // guarded by this
 
   private IoThreadWrites(Executor ioThread) {
     this.ioThread = ioThread;
+    this.afterReads = new AfterReads(ioThread);
+  }
+
+  /** Where the writes started on this IO thread itself wait for the end of its reads. */
+  public AfterReads afterReads() {
+    return afterReads;
   }
 
   /** Starts {@code write} on the IO thread, with whatever else is waiting for it. */

@@ -36,8 +36,8 @@ public final class OutboundQueue {
   /** Where messages go: the connection. */
   public interface Wire {
     /**
-     * Has {@link OutboundQueue#writeWaiting()} called on the connection's IO thread: right away
-     * when called there, else soon.
+     * Has {@link OutboundQueue#writeWaiting()} called on the connection's IO thread, soon; when
+     * called there, possibly only once the messages the connection is reading were handled.
      */
     void scheduleWrite(OutboundQueue queue);
 
@@ -341,6 +341,11 @@ public final class OutboundQueue {
       total += m.size();
     }
     return total;
+  }
+
+  /** Whether the queued messages fill a batch: more would not leave in one write. */
+  public synchronized boolean fillsBatch() {
+    return queue != null && (queue.size() >= batchMessages || queuedBytes >= batchBytes);
   }
 
   /** Bytes queued, including the messages being written. */

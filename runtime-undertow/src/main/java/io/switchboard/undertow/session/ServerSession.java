@@ -6,6 +6,7 @@ import io.switchboard.WsSession;
 import io.switchboard.undertow.StatusCodes;
 import io.switchboard.undertow.broadcast.RoomRegistry;
 import io.switchboard.undertow.wire.Pushes;
+import io.switchboard.undertow.send.AfterReads;
 import io.switchboard.undertow.send.IoThreadWrites;
 import io.switchboard.undertow.send.OutboundMessage;
 import io.switchboard.undertow.send.OutboundQueue;
@@ -40,7 +41,7 @@ import org.xnio.IoUtils;
  * send goes through the session's bounded {@link OutboundQueue}.
  */
 public final class ServerSession
-    implements WsSession, OutboundQueue.Wire, IoThreadWrites.PendingWrite {
+    implements WsSession, OutboundQueue.Wire, IoThreadWrites.PendingWrite, AfterReads.HeldWrite {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
 
@@ -62,6 +63,8 @@ public final class ServerSession
   private final SessionServices services;
   private final OutboundQueue outbound;
   private final IoThreadWrites ioThreadWrites;
+  private int messagesRead; // IO thread only
+  private boolean writeHeld; // IO thread only: a write waits for the end of this connection's reads
   private final WebSocketCallback<List<OutboundMessage>> writeCallback = new WriteCallback();
   private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
   private final AtomicBoolean closeTimerSet = new AtomicBoolean();
@@ -236,6 +239,14 @@ public final class ServerSession
     if (offer == OutboundQueue.Offer.OVERFLOW) {
       closeAsSlowConsumer();
     }
+    // A held write does not wait past a full batch: a handler that sends a lot at once has it
+    // written as it goes, not held against the queue's bound.
+    if (offer == OutboundQueue.Offer.QUEUED
+        && channel.getIoThread() == Thread.currentThread()
+        && writeHeld
+        && outbound.fillsBatch()) {
+      startHeldWrite();
+    }
     return offer == OutboundQueue.Offer.QUEUED;
   }
 
@@ -350,11 +361,16 @@ public final class ServerSession
     return channel;
   }
 
-  /** Writes on the connection's IO thread: at once when called there, else in its next batch. */
+  /**
+   * Writes on the connection's IO thread: when called there, once the connection has read the
+   * messages waiting for it (the replies to pipelined requests then leave together); else in the
+   * IO thread's next batch.
+   */
   @Override
   public void scheduleWrite(OutboundQueue queue) {
     if (channel.getIoThread() == Thread.currentThread()) {
-      queue.writeWaiting();
+      writeHeld = true;
+      ioThreadWrites.afterReads().hold(this);
     } else {
       ioThreadWrites.add(this);
     }
@@ -363,6 +379,25 @@ public final class ServerSession
   @Override
   public void startWrite() {
     outbound.writeWaiting();
+  }
+
+  /** Counts a message this connection read; on its IO thread. */
+  public void messageRead() {
+    messagesRead++;
+  }
+
+  @Override
+  public int messagesRead() {
+    return messagesRead;
+  }
+
+  /** Starts the write held for the end of this connection's reads, if one is; on its IO thread. */
+  @Override
+  public void startHeldWrite() {
+    if (writeHeld) {
+      writeHeld = false;
+      outbound.writeWaiting();
+    }
   }
 
   /**

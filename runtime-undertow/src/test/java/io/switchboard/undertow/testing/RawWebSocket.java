@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -134,6 +135,21 @@ public final class RawWebSocket implements AutoCloseable {
   /** Sends a frame with full control over the header bits, to break the rules. */
   public void sendRaw(boolean fin, int rsv, int opcode, byte[] payload, boolean masked)
       throws IOException {
+    out.write(encode(fin, rsv, opcode, payload, masked));
+    out.flush();
+  }
+
+  /** Sends masked frames in one write, so that the server reads them together. */
+  public void sendTogether(List<Frame> frames) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (Frame frame : frames) {
+      all.writeBytes(encode(frame.fin(), frame.rsv(), frame.opcode(), frame.payload(), true));
+    }
+    out.write(all.toByteArray());
+    out.flush();
+  }
+
+  private static byte[] encode(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
     frame.write((fin ? 0x80 : 0) | (rsv << 4) | opcode);
     int maskBit = masked ? 0x80 : 0;
@@ -159,8 +175,7 @@ public final class RawWebSocket implements AutoCloseable {
       }
     }
     frame.writeBytes(body);
-    out.write(frame.toByteArray());
-    out.flush();
+    return frame.toByteArray();
   }
 
   /** Reads the next frame (the server's frames are never masked). */
