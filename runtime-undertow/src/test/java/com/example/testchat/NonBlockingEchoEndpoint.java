@@ -6,27 +6,30 @@ import io.switchboard.OnText;
 import io.switchboard.WsEndpoint;
 import io.switchboard.WsSession;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Echoes every message back on the IO thread; {@code burst N SIZE} instead sends N messages of
- * SIZE characters from the handler, before it returns.
+ * Echoes every message back on the IO thread; {@code send N} instead sends N messages ({@code b0},
+ * {@code b1}…) and then keeps the IO thread until {@link #release} is counted down (10 s at most),
+ * to show what left while it was still running.
  */
 @WsEndpoint("/echo-nb")
 public class NonBlockingEchoEndpoint {
 
+  public final CountDownLatch release = new CountDownLatch(1);
+
   @OnText
   @NonBlocking
-  String echo(String text, WsSession session) {
-    if (!text.startsWith("burst ")) {
+  String echo(String text, WsSession session) throws InterruptedException {
+    if (!text.startsWith("send ")) {
       return text;
     }
-    String[] words = text.split(" ");
-    int count = Integer.parseInt(words[1]);
-    String message = "x".repeat(Integer.parseInt(words[2]));
+    int count = Integer.parseInt(text.substring("send ".length()));
     for (int i = 0; i < count; i++) {
-      session.send(message);
+      session.send("b" + i);
     }
-    return null;
+    return release.await(10, TimeUnit.SECONDS) ? "released" : "not released";
   }
 
   @OnBinary
