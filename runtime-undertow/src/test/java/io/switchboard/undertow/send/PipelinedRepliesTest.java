@@ -1,9 +1,9 @@
 package io.switchboard.undertow.send;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.example.testchat.EchoEndpoint;
 import com.example.testchat.NonBlockingEchoEndpoint;
