@@ -16,8 +16,9 @@ import org.HdrHistogram.Histogram;
  * with Jackson databind, and Switchboard, each in its own JVM, under the same load generator in
  * this one. Per repeat every server is started (its start-up to the first accepted upgrade is
  * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
- * and with an AppCDS archive made on the spot; then idle connections' memory; then broadcasts
- * through the relay endpoints. Prints a line per measurement and, at the end, the table.
+ * (each start right after one more of raw Undertow) and with an AppCDS archive made on the spot;
+ * then idle connections' memory; then broadcasts through the relay endpoints. Prints a line per
+ * measurement and, at the end, the table.
  *
  * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
  * errors (a refused upgrade, a lost or wrong reply, a closed connection).
@@ -191,6 +192,9 @@ public final class Perf {
       return;
     }
     for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+      // Raw Undertow starts right before each start of the sample, so that the two starts the
+      // target compares see the same machine: its speed drifts over a run more than they differ.
+      rawUndertowStart(repeat);
       sampleStart("sample jar", List.of(), Metric.STARTUP_SAMPLE, repeat);
     }
     Path folder = Files.createTempDirectory("switchboard-cds");
@@ -209,6 +213,17 @@ public final class Perf {
     } finally {
       Files.deleteIfExists(archive);
       Files.deleteIfExists(folder);
+    }
+  }
+
+  /** One start of raw Undertow, counted in its start-up figure. */
+  private void rawUndertowStart(int repeat) throws Exception {
+    Column raw = Column.RAW_UNDERTOW;
+    try (ServerProcess process = startBench(raw)) {
+      Duration up = process.awaitFirstUpgrade(raw.echoPath, UPGRADES);
+      comparison.add(Metric.STARTUP, raw, up.toNanos() / 1e6);
+      System.out.printf("%-24s start %d: first upgrade %d ms after the process started; %s%n",
+          process.name(), repeat, up.toMillis(), process.threadCpu());
     }
   }
 
