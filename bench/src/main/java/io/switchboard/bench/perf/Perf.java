@@ -100,10 +100,8 @@ public final class Perf {
       System.out.println("recording " + file);
     }
     try (ServerProcess process = startBench(columns.get(0), recording)) {
-      Duration up = process.awaitFirstUpgrade(columns.get(0).echoPath, UPGRADES);
+      Duration up = firstUpgrade(process, columns.get(0).echoPath, repeat);
       comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
-      System.out.printf("%-24s run %d: first upgrade %d ms after the process started; %s%n",
-          process.name(), repeat, up.toMillis(), process.threadCpu());
       for (Workload workload : Workload.ALL) {
         if (!options.runs(workload)) {
           continue;
@@ -220,11 +218,16 @@ public final class Perf {
   private void rawUndertowStart(int repeat) throws Exception {
     Column raw = Column.RAW_UNDERTOW;
     try (ServerProcess process = startBench(raw)) {
-      Duration up = process.awaitFirstUpgrade(raw.echoPath, UPGRADES);
-      comparison.add(Metric.STARTUP, raw, up.toNanos() / 1e6);
-      System.out.printf("%-24s start %d: first upgrade %d ms after the process started; %s%n",
-          process.name(), repeat, up.toMillis(), process.threadCpu());
+      comparison.add(Metric.STARTUP, raw, firstUpgrade(process, raw.echoPath, repeat).toNanos() / 1e6);
     }
+  }
+
+  /** Waits for a server's first accepted upgrade; prints when it came and its CPU by thread. */
+  private static Duration firstUpgrade(ServerProcess process, String path, int repeat) throws IOException {
+    Duration up = process.awaitFirstUpgrade(path, UPGRADES);
+    System.out.printf("%-24s run %d: first upgrade %d ms after the process started; %s%n",
+        process.name(), repeat, up.toMillis(), process.threadCpu());
+    return up;
   }
 
   private void sampleStart(String name, List<String> jvm, Metric metric, int repeat) throws Exception {
@@ -233,9 +236,7 @@ public final class Perf {
     command.addAll(
         List.of("-jar", options.sampleJar().toString(), "--host", "127.0.0.1", "--port", "{port}"));
     try (ServerProcess sample = ServerProcess.start(name, command)) {
-      Duration up = sample.awaitFirstUpgrade("/echo", UPGRADES);
-      System.out.printf("%-24s run %d: first upgrade %d ms after the process started; %s%n",
-          name, repeat, up.toMillis(), sample.threadCpu());
+      Duration up = firstUpgrade(sample, "/echo", repeat);
       if (metric != null) {
         comparison.add(metric, Column.SWITCHBOARD, up.toNanos() / 1e6);
       }
