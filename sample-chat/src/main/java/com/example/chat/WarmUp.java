@@ -1,26 +1,41 @@
 package com.example.chat;
 
 import io.switchboard.undertow.SwitchboardServer;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.websockets.client.WebSocketClient;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoFuture;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
 /**
  * The training run of the fast start (docs/deployment.md): starts the chat on a free loopback
  * port, serves the page, a chat command and an echo to itself, stops and exits. Run under {@code
- * -XX:ArchiveClassesAtExit}, it leaves a class data sharing archive of every class a real start
- * and first connection load:
+ * -XX:ArchiveClassesAtExit} (or JDK 25's {@code -XX:AOTCacheOutput}), it leaves a class data
+ * archive of every class a real start and first connection load:
  *
  * <pre>java -XX:ArchiveClassesAtExit=chat.jsa -cp switchboard-sample-chat.jar com.example.chat.WarmUp</pre>
  *
- * Exits with 0 when every answer came, 1 otherwise (the archive is then still written, but the
+ * <p>Its own client is Undertow's WebSocket client and the JDK's plain {@code HttpURLConnection}:
+ * classes the server mostly loads anyway. The JDK's {@code HttpClient} would put some 900 more in
+ * the archive, its own and those of TLS, which every start from the archive would then load for
+ * nothing.
+ *
+ * <p>Exits with 0 when every answer came, 1 otherwise (the archive is then still written, but the
  * run proved nothing).
  */
 public final class WarmUp {
@@ -47,24 +62,47 @@ public final class WarmUp {
 
   /** The page, a command on /chat and an echo on /echo: what a first visitor does. */
   private static boolean exercise(String base) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> page =
-        http.send(HttpRequest.newBuilder(URI.create(base)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-    String ws = base.replace("http://", "ws://");
-    return page.statusCode() == 200
-        && answered(http, ws + "chat", "{\"cmd\":\"hello\",\"id\":1}", "\"re\":1")
-        && answered(http, ws + "echo", "warm", "warm");
+    HttpURLConnection page = (HttpURLConnection) URI.create(base).toURL().openConnection();
+    page.setConnectTimeout((int) TIMEOUT.toMillis());
+    page.setReadTimeout((int) TIMEOUT.toMillis());
+    if (page.getResponseCode() != 200) {
+      return false;
+    }
+    try (InputStream body = page.getInputStream()) {
+      body.readAllBytes();
+    }
+    XnioWorker worker = Xnio.getInstance().createWorker(OptionMap.create(Options.WORKER_IO_THREADS, 1));
+    try (DefaultByteBufferPool buffers = new DefaultByteBufferPool(false, 4096)) {
+      String ws = base.replace("http://", "ws://");
+      return answered(worker, buffers, ws + "chat", "{\"cmd\":\"hello\",\"id\":1}", "\"re\":1")
+          && answered(worker, buffers, ws + "echo", "warm", "warm");
+    } finally {
+      worker.shutdownNow();
+    }
   }
 
   /** Sends {@code text} and waits for a message containing {@code expected}. */
-  private static boolean answered(HttpClient http, String uri, String text, String expected) throws Exception {
+  private static boolean answered(
+      XnioWorker worker, ByteBufferPool buffers, String uri, String text, String expected)
+      throws IOException, InterruptedException {
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        http.newWebSocketBuilder()
-            .buildAsync(URI.create(uri), new Collector(received))
-            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    IoFuture<WebSocketChannel> connecting =
+        WebSocketClient.connectionBuilder(worker, buffers, URI.create(uri)).connect();
+    if (connecting.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) == IoFuture.Status.WAITING) {
+      connecting.cancel();
+      return false;
+    }
+    WebSocketChannel channel = connecting.get(); // throws what made it fail, if it did
     try {
-      socket.sendText(text, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      channel.getReceiveSetter().set(
+          new AbstractReceiveListener() {
+            @Override
+            protected void onFullTextMessage(WebSocketChannel from, BufferedTextMessage message) {
+              received.add(message.getData());
+            }
+          });
+      channel.resumeReceives();
+      WebSockets.sendTextBlocking(text, channel);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       for (String message = ""; !message.contains(expected); ) {
         message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -74,16 +112,8 @@ public final class WarmUp {
       }
       return true;
     } finally {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "warm").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-  }
-
-  private record Collector(BlockingQueue<String> received) implements WebSocket.Listener {
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      received.add(data.toString());
-      socket.request(1);
-      return null;
+      WebSockets.sendCloseBlocking(1000, "warm", channel);
+      channel.close();
     }
   }
 }

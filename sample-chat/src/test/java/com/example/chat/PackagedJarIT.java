@@ -305,21 +305,41 @@ class PackagedJarIT {
   @Test
   void theFastStartOfTheDocsWritesAnArchiveThatTheJarStartsFromAndServes(@TempDir Path directory)
       throws Exception {
+    fastStart(directory, "java -XX:ArchiveClassesAtExit=", "chat.jsa", "-Xshare:on", Path.of(System.getProperty("java.home")));
+  }
+
+  /**
+   * The same for the JDK 25 route, the AOT cache, on a JDK 25 or newer: {@code -XX:AOTMode=on}
+   * makes a cache the JVM cannot use fail the start.
+   */
+  @Test
+  void theJdk25FastStartOfTheDocsWritesAnAotCacheThatTheJarStartsFromAndServes(@TempDir Path directory)
+      throws Exception {
+    fastStart(directory, "java -XX:AOTCacheOutput=", "chat.aot", "-XX:AOTMode=on", AotJdk.require());
+  }
+
+  /**
+   * Runs the two lines of the docs block that starts with {@code block} on the JDK at {@code
+   * jdk}: the training run must say it is done and leave {@code file}; the server started from
+   * it, with {@code strict} added, must serve the chat.
+   */
+  private static void fastStart(Path directory, String block, String file, String strict, Path jdk)
+      throws Exception {
     List<String> commands =
-        docsBlock("java -XX:ArchiveClassesAtExit=", "deployment.md")
+        docsBlock(block, "deployment.md")
             .replace("sample-chat/target/switchboard-sample-chat.jar", JAR.toAbsolutePath().toString())
             .lines()
             .toList();
     assertEquals(2, commands.size(), commands::toString);
-    Process training = shell(directory, commands.get(0));
+    Process training = shell(directory, commands.get(0), jdk);
     String trainingOutput = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(training.waitFor(120, TimeUnit.SECONDS), trainingOutput);
     assertEquals(0, training.exitValue(), trainingOutput);
     assertTrue(trainingOutput.contains("warm-up done"), trainingOutput);
-    assertTrue(Files.size(directory.resolve("chat.jsa")) > 0, "no archive written:\n" + trainingOutput);
+    assertTrue(Files.size(directory.resolve(file)) > 0, "nothing written to " + file + ":\n" + trainingOutput);
 
     Process server =
-        shell(directory, "exec " + commands.get(1).replace("java ", "java -Xshare:on ") + " --port 0 --host 127.0.0.1");
+        shell(directory, "exec " + commands.get(1).replace("java ", "java " + strict + " ") + " --port 0 --host 127.0.0.1", jdk);
     try {
       String url = printedUrl(server).get(60, TimeUnit.SECONDS);
       try (WsTestClient chat =
@@ -334,10 +354,15 @@ class PackagedJarIT {
   }
 
   private static Process shell(Path directory, String command) throws IOException {
+    return shell(directory, command, Path.of(System.getProperty("java.home")));
+  }
+
+  /** {@code command} in bash, in {@code directory}, with the {@code java} of the JDK at {@code jdk}. */
+  private static Process shell(Path directory, String command, Path jdk) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);
-    String jdk = Path.of(System.getProperty("java.home"), "bin").toString();
-    builder.environment().merge("PATH", jdk, (path, bin) -> bin + java.io.File.pathSeparator + path);
+    String bin = jdk.resolve("bin").toString();
+    builder.environment().merge("PATH", bin, (path, first) -> first + java.io.File.pathSeparator + path);
     return builder.start();
   }
 
