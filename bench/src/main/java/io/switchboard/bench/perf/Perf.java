@@ -16,9 +16,10 @@ import org.HdrHistogram.Histogram;
  * with Jackson databind, and Switchboard, each in its own JVM, under the same load generator in
  * this one. Per repeat every server is started (its start-up to the first accepted upgrade is
  * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
- * (each start right after one more of raw Undertow) and with an AppCDS archive made on the spot;
- * then idle connections' memory; then broadcasts through the relay endpoints. Prints a line per
- * measurement and, at the end, the table.
+ * (each start right after one more of raw Undertow), with an AppCDS archive made on the spot and,
+ * given a JDK 25, with its AOT cache made by the sample's training run; then idle connections'
+ * memory; then broadcasts through the relay endpoints. Prints a line per measurement and, at the
+ * end, the table.
  *
  * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
  * errors (a refused upgrade, a lost or wrong reply, a closed connection).
@@ -212,13 +213,59 @@ public final class Perf {
       Files.deleteIfExists(archive);
       Files.deleteIfExists(folder);
     }
+    aotStartUp();
   }
 
-  /** One start of raw Undertow, counted in its start-up figure. */
+  /**
+   * The fast start of docs/deployment.md on JDK 25, as printed there: the sample's training run
+   * ({@code WarmUp}) writes the AOT cache, and the jar starts from it with C1 only.
+   */
+  private void aotStartUp() throws Exception {
+    Path jdk = options.aotJdk();
+    if (jdk == null) {
+      System.out.println("no JDK " + AotJdk.FIRST_VERSION + " or newer (--aot-jdk PATH, or AOT_JDK_HOME):"
+          + " the AOT cache row stays empty");
+      return;
+    }
+    String java = AotJdk.java(jdk).toString();
+    Path folder = Files.createTempDirectory("switchboard-aot");
+    Path cache = folder.resolve("sample-chat.aot");
+    try {
+      Process training =
+          new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-cp", options.sampleJar().toString(),
+                  "com.example.chat.WarmUp")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!training.waitFor(2, TimeUnit.MINUTES)) {
+        training.destroyForcibly().waitFor();
+        comparison.error("the sample's training run on " + jdk + " did not end within 2 minutes");
+        return;
+      }
+      if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
+        comparison.error("the sample's training run on " + jdk + " exited with " + training.exitValue()
+            + " and wrote " + (Files.isRegularFile(cache) ? "its" : "no") + " AOT cache");
+        return;
+      }
+      for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+        sampleStart(java, "sample jar with AOT cache",
+            List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-XX:TieredStopAtLevel=1"),
+            Metric.STARTUP_AOT, repeat);
+      }
+    } finally {
+      Files.deleteIfExists(cache);
+      Files.deleteIfExists(folder);
+    }
+  }
+
+  /**
+   * One start of raw Undertow, the baseline of the sample jar's: in its row, not in the bench
+   * servers' start-up row, whose starts come between loads of other servers and vary more.
+   */
   private void rawUndertowStart(int repeat) throws Exception {
     Column raw = Column.RAW_UNDERTOW;
     try (ServerProcess process = startBench(raw)) {
-      comparison.add(Metric.STARTUP, raw, firstUpgrade(process, raw.echoPath, repeat).toNanos() / 1e6);
+      comparison.add(Metric.STARTUP_SAMPLE, raw, firstUpgrade(process, raw.echoPath, repeat).toNanos() / 1e6);
     }
   }
 
@@ -231,7 +278,12 @@ public final class Perf {
   }
 
   private void sampleStart(String name, List<String> jvm, Metric metric, int repeat) throws Exception {
-    List<String> command = new ArrayList<>(List.of(ServerProcess.java()));
+    sampleStart(ServerProcess.java(), name, jvm, metric, repeat);
+  }
+
+  private void sampleStart(String java, String name, List<String> jvm, Metric metric, int repeat)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvm);
     command.addAll(
         List.of("-jar", options.sampleJar().toString(), "--host", "127.0.0.1", "--port", "{port}"));

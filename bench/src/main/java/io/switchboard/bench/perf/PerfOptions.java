@@ -19,6 +19,9 @@ import java.util.List;
  * @param selectors the load generator's selector threads (1)
  * @param serverJvm options of every bench server's JVM
  * @param sampleJar the sample application's jar, started with plain {@code java -jar}
+ * @param aotJdk a JDK 25 or newer, whose AOT cache gives the sample jar its fastest start
+ *     ({@code --aot-jdk PATH}; found on the machine when not given, {@code none} for none); null
+ *     for none
  * @param parts which parts run: {@code request-reply}, {@code startup}, {@code idle}, {@code
  *     broadcast} (all of them)
  * @param workload when given, only the request-reply workloads whose title contains it (for
@@ -39,6 +42,7 @@ record PerfOptions(
     int selectors,
     List<String> serverJvm,
     Path sampleJar,
+    Path aotJdk,
     List<String> parts,
     String workload,
     Path jfr) {
@@ -52,6 +56,13 @@ record PerfOptions(
   /** Whether {@code --workload} leaves {@code candidate} in the run. */
   boolean runs(Workload candidate) {
     return workload == null || candidate.title().contains(workload);
+  }
+
+  private static Path aotJdk(String given) {
+    if (given == null) {
+      return AotJdk.find();
+    }
+    return given.equals("none") ? null : Path.of(given);
   }
 
   static PerfOptions parse(String... args) {
@@ -70,6 +81,7 @@ record PerfOptions(
             given.number("selectors", 1),
             given.words("server-jvm", "-Xmx1g"),
             Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")),
+            aotJdk(given.text("aot-jdk", null)),
             List.of(given.text("parts", String.join(",", PARTS)).split(",")),
             given.text("workload", null),
             given.text("jfr", "").isEmpty() ? null : Path.of(given.text("jfr", "")));
