@@ -70,7 +70,10 @@ final class DispatcherWriter {
     }
     model.onOpen().ifPresent(call -> type.addMethod(onOpen(call)));
     model.onClose().ifPresent(call -> type.addMethod(onClose(call)));
-    model.onError().ifPresent(call -> type.addMethod(onError(call)));
+    model.onError().ifPresent(call -> {
+      type.addMethod(simple("handlesErrors", TypeName.BOOLEAN, CodeBlock.of("return true")));
+      type.addMethod(onError(call));
+    });
     model.onText().ifPresent(call -> {
       type.addMethod(simple("handlesRawText", TypeName.BOOLEAN, CodeBlock.of("return true")));
       type.addMethod(onText(call));

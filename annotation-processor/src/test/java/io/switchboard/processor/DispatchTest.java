@@ -238,6 +238,7 @@ class DispatchTest {
         context.pushes);
     assertThrows(IndexOutOfBoundsException.class, () -> dispatcher.runScheduled(chat, 1, context));
     assertFalse(dispatcher.onError(chat, new RuntimeException(), context));
+    assertFalse(dispatcher.handlesErrors());
     assertFalse(dispatcher.handlesRawText());
     assertFalse(dispatcher.handlesBinary());
   }

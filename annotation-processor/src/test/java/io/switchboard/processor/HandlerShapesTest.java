@@ -239,6 +239,7 @@ class HandlerShapesTest {
   void anErrorHookForASubtypeSeesOnlyThatSubtype() throws Exception {
     Object endpoint = echo.newEndpoint();
     FakeContext context = new FakeContext(echo);
+    assertTrue(echo.handlesErrors());
     assertTrue(echo.onError(endpoint, new IOException("reset"), context));
     assertFalse(echo.onError(endpoint, new IllegalStateException("bug"), context));
     assertEquals(List.of("s1: reset"), endpoint.getClass().getField("errors").get(endpoint));

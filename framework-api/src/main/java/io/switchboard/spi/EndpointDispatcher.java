@@ -103,6 +103,15 @@ public interface EndpointDispatcher<E> extends EndpointInfo {
   /** Calls the {@link io.switchboard.OnClose} method, if any. */
   default void onClose(E endpoint, CloseReason reason, HandlerContext context) throws Exception {}
 
+  /**
+   * Whether the endpoint has an {@link io.switchboard.OnError} method. Without one, a transport
+   * error has nothing to run, and the runtime queues nothing behind the session's other handlers
+   * for it.
+   */
+  default boolean handlesErrors() {
+    return false;
+  }
+
   /** Calls the {@link io.switchboard.OnError} method, if any; returns whether there was one. */
   default boolean onError(E endpoint, Throwable error, HandlerContext context) throws Exception {
     return false;

@@ -1,8 +1,11 @@
 package io.switchboard.undertow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.testchat.HoldingEndpoint;
 import com.example.testchat.ThreadsEndpoint;
+import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.WsClient;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,37 @@ class NonBlockingHandlersTest {
       }
       String closed = endpoint.closedOn.poll(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       assertTrue(closed != null && closed.contains(IO_THREAD), "@OnClose ran on " + closed);
+    }
+  }
+
+  /**
+   * A transport error on an endpoint without {@code @OnError} has nothing to run, so nothing is
+   * queued for it: the {@code @NonBlocking @OnClose} that follows still runs on the IO thread, here
+   * while the pool's one thread is held by another endpoint's handler (once, a no-op error task
+   * waited there and took {@code @OnClose} with it).
+   */
+  @Test
+  void aTransportErrorWithoutOnErrorPutsNothingAheadOfANonBlockingOnClose() throws Exception {
+    ThreadsEndpoint threads = new ThreadsEndpoint();
+    HoldingEndpoint held = new HoldingEndpoint();
+    try (SwitchboardServer server =
+            Switchboard.server().port(0).host("127.0.0.1").shutdownHook(false).handlerThreads(1)
+                .endpoint(threads).endpoint(held).start();
+        WsClient holder = WsClient.connect(server.port(), "/hold")) {
+      holder.send("hold");
+      try {
+        assertTrue(held.holding.await(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the pool is held");
+        try (RawWebSocket raw = RawWebSocket.upgrade(server.port(), "/threads")) {
+          String open = raw.read().text();
+          assertTrue(open.startsWith("open ") && open.contains(IO_THREAD), open);
+          raw.sendRaw(true, 0b100, RawWebSocket.TEXT, "x".getBytes(StandardCharsets.UTF_8), true); // RSV1: 1002
+          String closed = threads.closedOn.poll(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          assertTrue(closed != null && closed.contains(IO_THREAD), "@OnClose ran on " + closed);
+        }
+      } finally {
+        held.release.countDown();
+      }
+      assertEquals("hold", holder.next());
     }
   }
 }

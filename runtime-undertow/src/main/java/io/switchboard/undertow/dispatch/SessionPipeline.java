@@ -433,15 +433,19 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     LOG.info("{}: {}", session, error.toString());
     endpoint.stats().error();
     endpoint.metrics().error(TRANSPORT_ERROR);
-    submit(
-        () -> {
-          try {
-            endpoint.dispatcher().onError(endpoint.instance(), error, context);
-          } catch (Throwable e) {
-            LOG.error("{}: @OnError failed", session, e);
-          }
-        },
-        endpoint.nonBlocking(Handler.ERROR));
+    // Without an @OnError there is nothing to run: a task for it on the pool would only delay a
+    // @NonBlocking @OnClose, which runs on the IO thread when nothing of the session is ahead.
+    if (endpoint.dispatcher().handlesErrors()) {
+      submit(
+          () -> {
+            try {
+              endpoint.dispatcher().onError(endpoint.instance(), error, context);
+            } catch (Throwable e) {
+              LOG.error("{}: @OnError failed", session, e);
+            }
+          },
+          endpoint.nonBlocking(Handler.ERROR));
+    }
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
       session.dropAfterCloseTimeout();

@@ -149,6 +149,11 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
   }
 
   @Override
+  public boolean handlesErrors() {
+    return true;
+  }
+
+  @Override
   public boolean onError(TestEndpoint endpoint, Throwable error, HandlerContext context) {
     endpoint.onError(error);
     return true;
