@@ -68,8 +68,14 @@ final class DispatcherWriter {
     if (!model.pathParams().isEmpty()) {
       type.addMethod(checkPathParams());
     }
-    model.onOpen().ifPresent(call -> type.addMethod(onOpen(call)));
-    model.onClose().ifPresent(call -> type.addMethod(onClose(call)));
+    model.onOpen().ifPresent(call -> {
+      type.addMethod(simple("handlesOpen", TypeName.BOOLEAN, CodeBlock.of("return true")));
+      type.addMethod(onOpen(call));
+    });
+    model.onClose().ifPresent(call -> {
+      type.addMethod(simple("handlesClose", TypeName.BOOLEAN, CodeBlock.of("return true")));
+      type.addMethod(onClose(call));
+    });
     model.onError().ifPresent(call -> {
       type.addMethod(simple("handlesErrors", TypeName.BOOLEAN, CodeBlock.of("return true")));
       type.addMethod(onError(call));

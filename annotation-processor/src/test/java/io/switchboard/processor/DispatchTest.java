@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.CloseReason;
 import io.switchboard.CommandInfo;
@@ -239,6 +240,8 @@ class DispatchTest {
     assertThrows(IndexOutOfBoundsException.class, () -> dispatcher.runScheduled(chat, 1, context));
     assertFalse(dispatcher.onError(chat, new RuntimeException(), context));
     assertFalse(dispatcher.handlesErrors());
+    assertTrue(dispatcher.handlesOpen());
+    assertTrue(dispatcher.handlesClose());
     assertFalse(dispatcher.handlesRawText());
     assertFalse(dispatcher.handlesBinary());
   }

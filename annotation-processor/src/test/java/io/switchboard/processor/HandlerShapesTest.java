@@ -240,6 +240,8 @@ class HandlerShapesTest {
     Object endpoint = echo.newEndpoint();
     FakeContext context = new FakeContext(echo);
     assertTrue(echo.handlesErrors());
+    assertFalse(echo.handlesOpen(), "no @OnOpen");
+    assertFalse(echo.handlesClose(), "no @OnClose");
     assertTrue(echo.onError(endpoint, new IOException("reset"), context));
     assertFalse(echo.onError(endpoint, new IllegalStateException("bug"), context));
     assertEquals(List.of("s1: reset"), endpoint.getClass().getField("errors").get(endpoint));

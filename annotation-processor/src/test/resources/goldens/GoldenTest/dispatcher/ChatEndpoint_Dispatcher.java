@@ -84,8 +84,18 @@ public final class ChatEndpoint_Dispatcher implements EndpointDispatcher<ChatEnd
   }
 
   @Override
+  public boolean handlesOpen() {
+    return true;
+  }
+
+  @Override
   public void onOpen(ChatEndpoint endpoint, HandlerContext context) throws Exception {
     endpoint.joined(context.session(), context.broadcaster());
+  }
+
+  @Override
+  public boolean handlesClose() {
+    return true;
   }
 
   @Override

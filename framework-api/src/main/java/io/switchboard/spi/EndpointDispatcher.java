@@ -97,17 +97,27 @@ public interface EndpointDispatcher<E> extends EndpointInfo {
     return Set.of();
   }
 
+  /**
+   * Whether the endpoint has an {@link io.switchboard.OnOpen} method. Without one the runtime
+   * queues nothing for it, so that a session's first messages are not behind an empty task on the
+   * worker pool ({@link #handlesClose()} and {@link #handlesErrors()} likewise).
+   */
+  default boolean handlesOpen() {
+    return false;
+  }
+
   /** Calls the {@link io.switchboard.OnOpen} method, if any. */
   default void onOpen(E endpoint, HandlerContext context) throws Exception {}
+
+  /** Whether the endpoint has an {@link io.switchboard.OnClose} method. */
+  default boolean handlesClose() {
+    return false;
+  }
 
   /** Calls the {@link io.switchboard.OnClose} method, if any. */
   default void onClose(E endpoint, CloseReason reason, HandlerContext context) throws Exception {}
 
-  /**
-   * Whether the endpoint has an {@link io.switchboard.OnError} method. Without one, a transport
-   * error has nothing to run, and the runtime queues nothing behind the session's other handlers
-   * for it.
-   */
+  /** Whether the endpoint has an {@link io.switchboard.OnError} method. */
   default boolean handlesErrors() {
     return false;
   }

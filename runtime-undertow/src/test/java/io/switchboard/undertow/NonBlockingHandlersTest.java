@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.testchat.HoldingEndpoint;
+import com.example.testchat.NonBlockingEchoEndpoint;
 import com.example.testchat.ThreadsEndpoint;
 import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.WsClient;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code @NonBlocking} on {@code @OnOpen}, {@code @OnText}, {@code @OnBinary} and {@code @OnClose}
  * runs them on the connection's IO thread: with every handler of the endpoint there, nothing of
- * the session is ever ahead of them on the pool.
+ * the session is ever ahead of them on the pool, not even for a handler the endpoint does not have.
  */
 class NonBlockingHandlersTest {
 
@@ -39,6 +40,33 @@ class NonBlockingHandlersTest {
       }
       String closed = endpoint.closedOn.poll(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       assertTrue(closed != null && closed.contains(IO_THREAD), "@OnClose ran on " + closed);
+    }
+  }
+
+  /**
+   * An endpoint whose message handlers are all {@code @NonBlocking} and that has no {@code
+   * @OnOpen} answers its first message on the IO thread: no empty {@code @OnOpen} task is queued
+   * on the pool ahead of it. Here the pool's one thread is held by another endpoint's handler the
+   * whole time.
+   */
+  @Test
+  void withoutOnOpenTheFirstMessageOfANonBlockingEndpointWaitsForNoWorker() throws Exception {
+    HoldingEndpoint held = new HoldingEndpoint();
+    try (SwitchboardServer server =
+            Switchboard.server().port(0).host("127.0.0.1").shutdownHook(false).handlerThreads(1)
+                .endpoint(new NonBlockingEchoEndpoint()).endpoint(held).start();
+        WsClient holder = WsClient.connect(server.port(), "/hold")) {
+      holder.send("hold");
+      try {
+        assertTrue(held.holding.await(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the pool is held");
+        try (WsClient echo = WsClient.connect(server.port(), "/echo-nb")) {
+          echo.send("first");
+          assertEquals("first", echo.next());
+        }
+      } finally {
+        held.release.countDown();
+      }
+      assertEquals("hold", holder.next());
     }
   }
 

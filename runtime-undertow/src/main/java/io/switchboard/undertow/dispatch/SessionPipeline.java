@@ -118,15 +118,19 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   /** Starts the heartbeat, runs {@code @OnOpen} and then starts reading messages. */
   void open() {
     heartbeat.start();
-    submit(
-        () -> {
-          try {
-            endpoint.dispatcher().onOpen(endpoint.instance(), context);
-          } catch (Throwable e) {
-            handlerFailed("@OnOpen", e);
-          }
-        },
-        endpoint.nonBlocking(Handler.OPEN));
+    // Only a handler the endpoint has is queued: an empty task on the pool would put the first
+    // messages of an endpoint whose handlers are all @NonBlocking behind it, off the IO thread.
+    if (endpoint.dispatcher().handlesOpen()) {
+      submit(
+          () -> {
+            try {
+              endpoint.dispatcher().onOpen(endpoint.instance(), context);
+            } catch (Throwable e) {
+              handlerFailed("@OnOpen", e);
+            }
+          },
+          endpoint.nonBlocking(Handler.OPEN));
+    }
     startReading();
   }
 
@@ -154,15 +158,17 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   /** After the connection closed: stops the heartbeat and runs {@code @OnClose}. */
   void closed(CloseReason reason) {
     heartbeat.stop();
-    submit(
-        () -> {
-          try {
-            endpoint.dispatcher().onClose(endpoint.instance(), reason, context);
-          } catch (Throwable e) {
-            handlerFailed("@OnClose", e);
-          }
-        },
-        endpoint.nonBlocking(Handler.CLOSE));
+    if (endpoint.dispatcher().handlesClose()) {
+      submit(
+          () -> {
+            try {
+              endpoint.dispatcher().onClose(endpoint.instance(), reason, context);
+            } catch (Throwable e) {
+              handlerFailed("@OnClose", e);
+            }
+          },
+          endpoint.nonBlocking(Handler.CLOSE));
+    }
   }
 
   /**
@@ -433,8 +439,8 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     LOG.info("{}: {}", session, error.toString());
     endpoint.stats().error();
     endpoint.metrics().error(TRANSPORT_ERROR);
-    // Without an @OnError there is nothing to run: a task for it on the pool would only delay a
-    // @NonBlocking @OnClose, which runs on the IO thread when nothing of the session is ahead.
+    // Without an @OnError nothing is queued (as in open()): an empty task on the pool would put a
+    // @NonBlocking @OnClose behind it, off the IO thread.
     if (endpoint.dispatcher().handlesErrors()) {
       submit(
           () -> {

@@ -139,8 +139,18 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
   }
 
   @Override
+  public boolean handlesOpen() {
+    return true;
+  }
+
+  @Override
   public void onOpen(TestEndpoint endpoint, HandlerContext context) {
     endpoint.onOpen(context.session());
+  }
+
+  @Override
+  public boolean handlesClose() {
+    return true;
   }
 
   @Override
