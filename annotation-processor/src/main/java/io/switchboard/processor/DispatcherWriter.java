@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -68,26 +69,11 @@ final class DispatcherWriter {
     if (!model.pathParams().isEmpty()) {
       type.addMethod(checkPathParams());
     }
-    model.onOpen().ifPresent(call -> {
-      type.addMethod(simple("handlesOpen", TypeName.BOOLEAN, CodeBlock.of("return true")));
-      type.addMethod(onOpen(call));
-    });
-    model.onClose().ifPresent(call -> {
-      type.addMethod(simple("handlesClose", TypeName.BOOLEAN, CodeBlock.of("return true")));
-      type.addMethod(onClose(call));
-    });
-    model.onError().ifPresent(call -> {
-      type.addMethod(simple("handlesErrors", TypeName.BOOLEAN, CodeBlock.of("return true")));
-      type.addMethod(onError(call));
-    });
-    model.onText().ifPresent(call -> {
-      type.addMethod(simple("handlesRawText", TypeName.BOOLEAN, CodeBlock.of("return true")));
-      type.addMethod(onText(call));
-    });
-    model.onBinary().ifPresent(call -> {
-      type.addMethod(simple("handlesBinary", TypeName.BOOLEAN, CodeBlock.of("return true")));
-      type.addMethod(onBinary(call));
-    });
+    handler(type, model.onOpen(), "handlesOpen", this::onOpen);
+    handler(type, model.onClose(), "handlesClose", this::onClose);
+    handler(type, model.onError(), "handlesErrors", this::onError);
+    handler(type, model.onText(), "handlesRawText", this::onText);
+    handler(type, model.onBinary(), "handlesBinary", this::onBinary);
     if (!model.nonBlocking().isEmpty()) {
       type.addMethod(nonBlockingHandlers());
     }
@@ -270,6 +256,18 @@ final class DispatcherWriter {
         .collect(CodeBlock.joining(", "));
     return simple("nonBlockingHandlers", ParameterizedTypeName.get(ClassName.get(Set.class), handler),
         CodeBlock.of("return $T.of($L)", Set.class, handlers));
+  }
+
+  /**
+   * A lifecycle or raw-message handler the endpoint has: the method that says it has one (the
+   * runtime queues nothing for a handler an endpoint lacks), then the call.
+   */
+  private static void handler(
+      TypeSpec.Builder type, Optional<HandlerCall> call, String has, Function<HandlerCall, MethodSpec> method) {
+    call.ifPresent(present -> {
+      type.addMethod(simple(has, TypeName.BOOLEAN, CodeBlock.of("return true")));
+      type.addMethod(method.apply(present));
+    });
   }
 
   private MethodSpec onOpen(HandlerCall call) {

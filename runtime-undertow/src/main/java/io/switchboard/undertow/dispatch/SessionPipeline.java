@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -121,15 +122,9 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     // Only a handler the endpoint has is queued: an empty task on the pool would put the first
     // messages of an endpoint whose handlers are all @NonBlocking behind it, off the IO thread.
     if (endpoint.dispatcher().handlesOpen()) {
-      submit(
-          () -> {
-            try {
-              endpoint.dispatcher().onOpen(endpoint.instance(), context);
-            } catch (Throwable e) {
-              handlerFailed("@OnOpen", e);
-            }
-          },
-          endpoint.nonBlocking(Handler.OPEN));
+      submitLifecycle(
+          Handler.OPEN, () -> endpoint.dispatcher().onOpen(endpoint.instance(), context),
+          e -> handlerFailed("@OnOpen", e));
     }
     startReading();
   }
@@ -159,16 +154,28 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   void closed(CloseReason reason) {
     heartbeat.stop();
     if (endpoint.dispatcher().handlesClose()) {
-      submit(
-          () -> {
-            try {
-              endpoint.dispatcher().onClose(endpoint.instance(), reason, context);
-            } catch (Throwable e) {
-              handlerFailed("@OnClose", e);
-            }
-          },
-          endpoint.nonBlocking(Handler.CLOSE));
+      submitLifecycle(
+          Handler.CLOSE, () -> endpoint.dispatcher().onClose(endpoint.instance(), reason, context),
+          e -> handlerFailed("@OnClose", e));
     }
+  }
+
+  /** What a lifecycle handler's call may throw. */
+  private interface LifecycleCall {
+    void run() throws Exception;
+  }
+
+  /** Queues a call of {@code @OnOpen}, {@code @OnClose} or {@code @OnError}; a failure goes to {@code failed}. */
+  private void submitLifecycle(Handler handler, LifecycleCall call, Consumer<Throwable> failed) {
+    submit(
+        () -> {
+          try {
+            call.run();
+          } catch (Throwable e) {
+            failed.accept(e);
+          }
+        },
+        endpoint.nonBlocking(handler));
   }
 
   /**
@@ -442,15 +449,9 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     // Without an @OnError nothing is queued (as in open()): an empty task on the pool would put a
     // @NonBlocking @OnClose behind it, off the IO thread.
     if (endpoint.dispatcher().handlesErrors()) {
-      submit(
-          () -> {
-            try {
-              endpoint.dispatcher().onError(endpoint.instance(), error, context);
-            } catch (Throwable e) {
-              LOG.error("{}: @OnError failed", session, e);
-            }
-          },
-          endpoint.nonBlocking(Handler.ERROR));
+      submitLifecycle(
+          Handler.ERROR, () -> endpoint.dispatcher().onError(endpoint.instance(), error, context),
+          e -> LOG.error("{}: @OnError failed", session, e));
     }
     if (channel.isCloseFrameSent()) {
       // Undertow already sent the close frame (1002, 1007, 1009…): give it time to get out.
