@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -18,8 +20,8 @@ import org.HdrHistogram.Histogram;
  * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
  * (each start right after one more of raw Undertow), with an AppCDS archive made on the spot and,
  * given a JDK 25, with its AOT cache made by the sample's training run; then idle connections'
- * memory; then broadcasts through the relay endpoints. Prints a line per measurement and, at the
- * end, the table.
+ * memory; then broadcasts through the relay endpoints, each as many times as the request-reply
+ * workloads. Prints a line per measurement and, at the end, the table.
  *
  * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
  * errors (a refused upgrade, a lost or wrong reply, a closed connection).
@@ -61,16 +63,15 @@ public final class Perf {
     if (options.runs("startup")) {
       sampleStartUp();
     }
-    for (Column column : List.of(Column.RAW_UNDERTOW, Column.JSR_356, Column.SWITCHBOARD)) {
-      if (options.runs("idle")) {
+    // Like every other figure, the median of the repeats, the servers taking turns.
+    for (int repeat = 1; repeat <= options.repeats() && options.runs("idle"); repeat++) {
+      for (Column column : List.of(Column.RAW_UNDERTOW, Column.JSR_356, Column.SWITCHBOARD)) {
         idle(column);
       }
     }
-    for (Column column : Column.values()) {
-      if (column.relayPath != null && options.runs("broadcast")) {
-        broadcast(column, options.subscribers(), options.rate(), Metric.BROADCAST_P99, Metric.BROADCAST_LOST);
-        broadcast(column, options.manySubscribers(), options.manyRate(), Metric.MANY_P99, Metric.MANY_LOST);
-      }
+    if (options.runs("broadcast")) {
+      broadcasts(options.subscribers(), options.rate(), Metric.BROADCAST_P99, Metric.BROADCAST_LOST);
+      broadcasts(options.manySubscribers(), options.manyRate(), Metric.MANY_P99, Metric.MANY_LOST);
     }
     return comparison;
   }
@@ -327,9 +328,30 @@ public final class Perf {
     }
   }
 
-  /** One connection publishes through the relay; every connection, its own too, receives. */
-  private void broadcast(Column column, int subscribers, int rate, Metric p99, Metric lost)
-      throws Exception {
+  /**
+   * One broadcast scenario, repeated with the relays taking turns: its p99 is the median of the
+   * repeats, its losses the sum of them (one repeat's loss must not hide behind two clean ones).
+   */
+  private void broadcasts(int subscribers, int rate, Metric p99, Metric lost) throws Exception {
+    Map<Column, Long> missing = new EnumMap<>(Column.class);
+    for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+      for (Column column : Column.values()) {
+        if (column.relayPath != null) {
+          Long repeatMissing = broadcast(column, subscribers, rate, p99);
+          if (repeatMissing != null) {
+            missing.merge(column, repeatMissing, Long::sum);
+          }
+        }
+      }
+    }
+    missing.forEach((column, total) -> comparison.add(lost, column, total));
+  }
+
+  /**
+   * One connection publishes through the relay; every connection, its own too, receives. Files the
+   * p99 and returns how many deliveries were lost, or null when the run had errors.
+   */
+  private Long broadcast(Column column, int subscribers, int rate, Metric p99) throws Exception {
     try (ServerProcess server = startBench(column)) {
       server.awaitFirstUpgrade(column.relayPath, UPGRADES);
       Broadcasts traffic = new Broadcasts();
@@ -356,10 +378,11 @@ public final class Perf {
             column.title, subscribers, rate, options.broadcast().toSeconds(),
             latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
             expected);
-        if (check(load, column, "broadcast to " + subscribers)) {
-          comparison.add(p99, column, p99Millis);
-          comparison.add(lost, column, missing);
+        if (!check(load, column, "broadcast to " + subscribers)) {
+          return null;
         }
+        comparison.add(p99, column, p99Millis);
+        return missing;
       }
     }
   }

@@ -7,13 +7,13 @@ import java.util.List;
 
 /**
  * The comparison's settings, from {@code --name value} arguments; the defaults are the issue's
- * scenarios, bounded to about 10 minutes in all.
+ * scenarios, bounded to about 13 minutes in all.
  *
- * @param repeats runs of each request-reply scenario and start-up, of which the median counts (3)
+ * @param repeats runs of every scenario, of which the median counts (3)
  * @param warmup load before each measured window, left out (2 s)
  * @param window each request-reply scenario's measured window (4 s)
  * @param idleConnections connections held open for the memory figure (10,000)
- * @param broadcast how long each broadcast scenario publishes (10 s)
+ * @param broadcast how long each broadcast scenario publishes (5 s)
  * @param subscribers the first broadcast scenario's subscribers (1,000) and rate (50/s) ...
  * @param manySubscribers ... and the second's (10,000 at 10/s)
  * @param selectors the load generator's selector threads (1)
@@ -73,7 +73,7 @@ record PerfOptions(
             given.seconds("warmup-seconds", 2),
             given.seconds("seconds", 4),
             given.number("idle-connections", 10_000),
-            given.seconds("broadcast-seconds", 10),
+            given.seconds("broadcast-seconds", 5),
             given.number("subscribers", 1_000),
             given.number("rate", 50),
             given.number("many-subscribers", 10_000),
