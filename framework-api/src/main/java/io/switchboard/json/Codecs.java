@@ -119,43 +119,52 @@ public final class Codecs {
 
   /** An integer from -128 to 127. */
   public static final JsonCodec<Byte> BYTE =
-      new ScalarCodec<>("an integer") {
+      new NarrowInteger<>(Byte.MIN_VALUE, Byte.MAX_VALUE) {
         @Override
-        Byte readToken(JsonParser parser, JsonToken token) throws IOException {
-          Long value = Numbers.integral(parser, token, Byte.MIN_VALUE, Byte.MAX_VALUE);
-          return value == null ? null : value.byteValue();
-        }
-
-        @Override
-        void writeValue(JsonGenerator generator, Byte value) throws IOException {
-          generator.writeNumber(value);
-        }
-
-        @Override
-        Byte parse(String text) {
-          return (byte) Numbers.parseIntegral(text, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        Byte narrow(long value) {
+          return (byte) value;
         }
       };
 
   /** An integer from -32768 to 32767. */
   public static final JsonCodec<Short> SHORT =
-      new ScalarCodec<>("an integer") {
+      new NarrowInteger<>(Short.MIN_VALUE, Short.MAX_VALUE) {
         @Override
-        Short readToken(JsonParser parser, JsonToken token) throws IOException {
-          Long value = Numbers.integral(parser, token, Short.MIN_VALUE, Short.MAX_VALUE);
-          return value == null ? null : value.shortValue();
-        }
-
-        @Override
-        void writeValue(JsonGenerator generator, Short value) throws IOException {
-          generator.writeNumber(value);
-        }
-
-        @Override
-        Short parse(String text) {
-          return (short) Numbers.parseIntegral(text, Short.MIN_VALUE, Short.MAX_VALUE);
+        Short narrow(long value) {
+          return (short) value;
         }
       };
+
+  /** A whole number narrower than {@code int}: checked against its bounds, then narrowed. */
+  private abstract static class NarrowInteger<T extends Number> extends ScalarCodec<T> {
+    private final long min;
+    private final long max;
+
+    NarrowInteger(long min, long max) {
+      super("an integer");
+      this.min = min;
+      this.max = max;
+    }
+
+    /** The value, already within the bounds, as this codec's type. */
+    abstract T narrow(long value);
+
+    @Override
+    T readToken(JsonParser parser, JsonToken token) throws IOException {
+      Long value = Numbers.integral(parser, token, min, max);
+      return value == null ? null : narrow(value);
+    }
+
+    @Override
+    void writeValue(JsonGenerator generator, T value) throws IOException {
+      generator.writeNumber(value.intValue());
+    }
+
+    @Override
+    T parse(String text) {
+      return narrow(Numbers.parseIntegral(text, min, max));
+    }
+  }
 
   /** An integer in the range of {@code int}. */
   public static final JsonCodec<Integer> INT =
