@@ -56,7 +56,7 @@ final class AotJdk {
   }
 
   /** The feature version in the JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"}), or 0. */
-  private static int version(Path home) {
+  static int version(Path home) {
     try {
       for (String line : Files.readAllLines(home.resolve("release"))) {
         if (line.startsWith("JAVA_VERSION=\"")) {

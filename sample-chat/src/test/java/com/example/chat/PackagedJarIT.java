@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -296,7 +298,6 @@ class PackagedJarIT {
     throw new AssertionError("users listed " + listed + ", expected " + ids);
   }
 
-  /** Runs a shell command line in {@code directory} with this JDK's tools first on the PATH. */
   /**
    * docs/deployment.md's fast start as printed, but for the jar's path: the training run writes the
    * class data sharing archive, and the jar started from it serves the chat. {@code -Xshare:on}
@@ -319,9 +320,49 @@ class PackagedJarIT {
   }
 
   /**
-   * Runs the two lines of the docs block that starts with {@code block} on the JDK at {@code
-   * jdk}: the training run must say it is done and leave {@code file}; the server started from
-   * it, with {@code strict} added, must serve the chat.
+   * The fastest route, on a JDK 25 or newer: {@code jlink} makes a runtime of the jar's modules,
+   * whose training run writes the AOT cache that the jar then starts from.
+   */
+  @Test
+  void theJlinkedRuntimeOfTheDocsWritesAnAotCacheThatTheJarStartsFromAndServes(@TempDir Path directory)
+      throws Exception {
+    fastStart(directory, "jlink ", "chat.aot", "-XX:AOTMode=on", AotJdk.require());
+    assertTrue(Files.isExecutable(directory.resolve("chat-runtime/bin/java")), "no runtime made");
+  }
+
+  /**
+   * The runtime's modules are those jdeps finds the jar using, with java.management in place of
+   * jdk.management, as the page says: a dependency that needs one more module fails here, not in
+   * production.
+   */
+  @Test
+  void theJlinkedRuntimeHoldsTheModulesJdepsFindsTheJarUsing() throws Exception {
+    Path jdk = AotJdk.require();
+    String command = docsBlock("jlink ", "deployment.md").lines().findFirst().orElseThrow();
+    Matcher listed = Pattern.compile("--add-modules (\\S+)").matcher(command);
+    assertTrue(listed.find(), command);
+
+    Process jdeps =
+        new ProcessBuilder(
+                jdk.resolve("bin/jdeps").toString(), "--ignore-missing-deps", "--print-module-deps",
+                "--multi-release", Integer.toString(AotJdk.version(jdk)), JAR.toString())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(jdeps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(jdeps.waitFor(120, TimeUnit.SECONDS), "jdeps did not end");
+    assertEquals(0, jdeps.exitValue(), printed);
+    Set<String> expected = new TreeSet<>(List.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow().split(",")));
+    assertTrue(expected.remove("jdk.management"), "jdeps no longer lists jdk.management: " + printed);
+    expected.add("java.management");
+
+    assertEquals(expected, new TreeSet<>(List.of(listed.group(1).split(","))));
+  }
+
+  /**
+   * Runs the lines of the docs block that starts with {@code block} on the JDK at {@code jdk}:
+   * every line but the last must succeed, one of them the training run, which must say it is done
+   * and leave {@code file}; the server of the last line, with {@code strict} added, must serve the
+   * chat.
    */
   private static void fastStart(Path directory, String block, String file, String strict, Path jdk)
       throws Exception {
@@ -330,16 +371,20 @@ class PackagedJarIT {
             .replace("sample-chat/target/switchboard-sample-chat.jar", JAR.toAbsolutePath().toString())
             .lines()
             .toList();
-    assertEquals(2, commands.size(), commands::toString);
-    Process training = shell(directory, commands.get(0), jdk);
-    String trainingOutput = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(training.waitFor(120, TimeUnit.SECONDS), trainingOutput);
-    assertEquals(0, training.exitValue(), trainingOutput);
-    assertTrue(trainingOutput.contains("warm-up done"), trainingOutput);
-    assertTrue(Files.size(directory.resolve(file)) > 0, "nothing written to " + file + ":\n" + trainingOutput);
+    StringBuilder preparation = new StringBuilder();
+    for (String command : commands.subList(0, commands.size() - 1)) {
+      Process step = shell(directory, command, jdk);
+      String output = new String(step.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(step.waitFor(120, TimeUnit.SECONDS), command + ":\n" + output);
+      assertEquals(0, step.exitValue(), command + ":\n" + output);
+      preparation.append(output);
+    }
+    assertTrue(preparation.toString().contains("warm-up done"), preparation::toString);
+    assertTrue(Files.size(directory.resolve(file)) > 0, "nothing written to " + file + ":\n" + preparation);
 
+    String start = commands.get(commands.size() - 1);
     Process server =
-        shell(directory, "exec " + commands.get(1).replace("java ", "java " + strict + " ") + " --port 0 --host 127.0.0.1", jdk);
+        shell(directory, "exec " + start.replace("java ", "java " + strict + " ") + " --port 0 --host 127.0.0.1", jdk);
     try {
       String url = printedUrl(server).get(60, TimeUnit.SECONDS);
       try (WsTestClient chat =

@@ -41,7 +41,7 @@ final class AotJdk {
   }
 
   /** The feature version of the JDK's {@code release} file ({@code JAVA_VERSION="25.0.3"}), or 0. */
-  private static int featureVersion(Path home) {
+  static int featureVersion(Path home) {
     try (Stream<String> lines = Files.lines(home.resolve("release"))) {
       return lines
           .filter(line -> line.startsWith("JAVA_VERSION=\""))

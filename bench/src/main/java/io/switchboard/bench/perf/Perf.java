@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -19,8 +21,8 @@ import org.HdrHistogram.Histogram;
  * this one. Per repeat every server is started (its start-up to the first accepted upgrade is
  * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
  * (each start right after one more of raw Undertow), with an AppCDS archive made on the spot and,
- * given a JDK 25, with its AOT cache made by the sample's training run; then idle connections'
- * memory; then broadcasts through the relay endpoints, each as many times as the request-reply
+ * given a JDK 25, with its AOT cache made by the sample's training run, on the whole JDK and on a
+ * runtime of the jar's modules only; then idle connections' memory; then broadcasts through the relay endpoints, each as many times as the request-reply
  * workloads. Prints a line per measurement and, at the end, the table.
  *
  * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
@@ -218,44 +220,64 @@ public final class Perf {
   }
 
   /**
-   * The fast start of docs/deployment.md on JDK 25, as printed there: the sample's training run
-   * ({@code WarmUp}) writes the AOT cache, and the jar starts from it with C1 only.
+   * The fast starts of docs/deployment.md on JDK 25, as printed there: the sample's training run
+   * ({@code WarmUp}) writes the AOT cache, and the jar starts from it with C1 only; first on the
+   * whole JDK, then on a runtime that {@code jlink} cut down to the jar's modules.
    */
   private void aotStartUp() throws Exception {
     Path jdk = options.aotJdk();
     if (jdk == null) {
       System.out.println("no JDK " + AotJdk.FIRST_VERSION + " or newer (--aot-jdk PATH, or AOT_JDK_HOME):"
-          + " the AOT cache row stays empty");
+          + " the AOT cache rows stay empty");
       return;
     }
-    String java = AotJdk.java(jdk).toString();
     Path folder = Files.createTempDirectory("switchboard-aot");
-    Path cache = folder.resolve("sample-chat.aot");
     try {
-      Process training =
-          new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-cp", options.sampleJar().toString(),
-                  "com.example.chat.WarmUp")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (!training.waitFor(2, TimeUnit.MINUTES)) {
-        training.destroyForcibly().waitFor();
-        comparison.error("the sample's training run on " + jdk + " did not end within 2 minutes");
+      aotStartUp(jdk, "sample jar with AOT cache", Metric.STARTUP_AOT, folder);
+      Path runtime;
+      try {
+        runtime = JarRuntime.link(jdk, options.sampleJar(), folder.resolve("runtime"));
+      } catch (IOException e) {
+        comparison.error(e.getMessage());
         return;
       }
-      if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
-        comparison.error("the sample's training run on " + jdk + " exited with " + training.exitValue()
-            + " and wrote " + (Files.isRegularFile(cache) ? "its" : "no") + " AOT cache");
-        return;
-      }
-      for (int repeat = 1; repeat <= options.repeats(); repeat++) {
-        sampleStart(java, "sample jar with AOT cache",
-            List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-XX:TieredStopAtLevel=1"),
-            Metric.STARTUP_AOT, repeat);
-      }
+      aotStartUp(runtime, "AOT cache, jlinked runtime", Metric.STARTUP_AOT_JLINK, folder);
     } finally {
-      Files.deleteIfExists(cache);
-      Files.deleteIfExists(folder);
+      deleteTree(folder);
+    }
+  }
+
+  /** The training run on the Java runtime at {@code home}, then the starts from its cache. */
+  private void aotStartUp(Path home, String name, Metric metric, Path folder) throws Exception {
+    String java = AotJdk.java(home).toString();
+    Path cache = folder.resolve(metric.name().toLowerCase(Locale.ROOT) + ".aot");
+    Process training =
+        new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-cp", options.sampleJar().toString(),
+                "com.example.chat.WarmUp")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!training.waitFor(2, TimeUnit.MINUTES)) {
+      training.destroyForcibly().waitFor();
+      comparison.error("the sample's training run on " + home + " did not end within 2 minutes");
+      return;
+    }
+    if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
+      comparison.error("the sample's training run on " + home + " exited with " + training.exitValue()
+          + " and wrote " + (Files.isRegularFile(cache) ? "its" : "no") + " AOT cache");
+      return;
+    }
+    for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+      sampleStart(java, name,
+          List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-XX:TieredStopAtLevel=1"), metric, repeat);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (var paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

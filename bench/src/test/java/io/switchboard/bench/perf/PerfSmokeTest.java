@@ -79,6 +79,7 @@ class PerfSmokeTest {
       cells.put(Metric.STARTUP_CDS, List.of(SWITCHBOARD));
       if (options.aotJdk() != null) {
         cells.put(Metric.STARTUP_AOT, List.of(SWITCHBOARD));
+        cells.put(Metric.STARTUP_AOT_JLINK, List.of(SWITCHBOARD));
       }
     }
     List<String> empty = new ArrayList<>();

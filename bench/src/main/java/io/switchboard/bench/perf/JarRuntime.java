@@ -1,0 +1,59 @@
+package io.switchboard.bench.perf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Java runtime of docs/deployment.md's fastest start: a JDK 25 cut down by {@code jlink} to the
+ * modules the jar needs. They are the modules {@code jdeps} finds the jar's classes using, with
+ * {@code java.management} in place of {@code jdk.management}: only Micrometer's JVM binders, which
+ * Switchboard does not register, use the latter, and without it the JVM has no diagnostic-command,
+ * operating-system and flight-recorder MBeans to make when XNIO asks for the platform MBean server
+ * at every start.
+ */
+final class JarRuntime {
+
+  private JarRuntime() {}
+
+  /** Links the runtime for {@code jar} from the JDK at {@code jdk} into {@code output}. */
+  static Path link(Path jdk, Path jar, Path output) throws IOException, InterruptedException {
+    String modules = String.join(",", modules(jdk, jar));
+    run(List.of(tool(jdk, "jlink"), "--add-modules", modules, "--no-header-files", "--no-man-pages",
+        "--output", output.toString()));
+    return output;
+  }
+
+  /** The modules of the runtime, sorted. */
+  static List<String> modules(Path jdk, Path jar) throws IOException, InterruptedException {
+    String printed =
+        run(List.of(tool(jdk, "jdeps"), "--ignore-missing-deps", "--print-module-deps",
+            "--multi-release", Integer.toString(AotJdk.featureVersion(jdk)), jar.toString()));
+    String[] lines = printed.strip().split("\n");
+    TreeSet<String> modules = new TreeSet<>(Arrays.asList(lines[lines.length - 1].strip().split(",")));
+    if (modules.remove("jdk.management")) {
+      modules.add("java.management");
+    }
+    return new ArrayList<>(modules);
+  }
+
+  private static String tool(Path jdk, String name) {
+    return jdk.resolve("bin").resolve(name).toString();
+  }
+
+  /** Runs a JDK tool; its output, or an exception saying why it failed. */
+  private static String run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IOException(String.join(" ", command) + " failed:\n" + output);
+    }
+    return output;
+  }
+}
