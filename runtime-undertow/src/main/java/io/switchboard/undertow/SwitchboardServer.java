@@ -19,6 +19,7 @@ import io.switchboard.undertow.metrics.ServerMetrics;
 import io.switchboard.undertow.handshake.OriginPolicy;
 import io.switchboard.undertow.handshake.PathTemplateGate;
 import io.switchboard.undertow.handshake.RefusedUpgrade;
+import io.switchboard.undertow.handshake.SharedUpgrade;
 import io.switchboard.undertow.handshake.UpgradeGate;
 import io.switchboard.undertow.schedule.EveryScheduler;
 import io.switchboard.undertow.send.IoThreadWrites;
@@ -198,11 +199,11 @@ public final class SwitchboardServer implements AutoCloseable {
     }
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
-      List<Handshake> handshakes =
-          List.of(new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression()));
+      Handshake hybi13 = new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression());
       WebSocketProtocolHandshakeHandler handshake =
           new WebSocketProtocolHandshakeHandler(
-              handshakes, RefusedUpgrade.or(endpoint), UpgradeGate.upgradeRequired());
+              List.of(hybi13), new SharedUpgrade(hybi13, RefusedUpgrade.or(endpoint)),
+              UpgradeGate.upgradeRequired());
       if (config.compression()) {
         handshake.addExtension(new PerMessageDeflateHandshake(false));
       }

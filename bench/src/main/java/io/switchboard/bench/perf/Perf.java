@@ -328,16 +328,16 @@ public final class Perf {
       server.awaitFirstUpgrade(column.echoPath, UPGRADES);
       server.gc();
       long heapBefore = server.gc();
-      long before = server.rssBytes();
+      long before = server.settledRssBytes();
       try (Load load =
           Load.connect(server.address(), column.echoPath, count, options.selectors(), Traffic.IDLE, UPGRADES)) {
         load.start(); // answers pings, and notices a close
         server.gc();
         long heapAfter = server.gc();
-        long after = server.rssBytes();
+        long after = server.settledRssBytes();
         double perConnection = (after - before) / (double) count;
-        // The heap in use is the steadier figure: the resident set also moves with how much of
-        // the collected heap and of the allocator's arenas the JVM hands back to the system.
+        // The heap in use, next to it, tells the connections' objects from the rest of the
+        // resident set (the socket's and the allocator's memory outside the heap).
         double heapPerConnection = (heapAfter - heapBefore) / (double) count;
         System.out.printf("%-24s %,d idle connections: RSS %,d KB before, %,d KB with them: %.1f KB each;"
                 + " heap in use %.1f KB each%n",

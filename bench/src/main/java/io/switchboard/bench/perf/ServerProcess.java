@@ -174,6 +174,26 @@ final class ServerProcess implements AutoCloseable {
     throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
   }
 
+  /**
+   * The resident set size once it holds still: G1 gives the heap it shrank by back to the system
+   * on a thread of its own after the collection (JDK 17's concurrent uncommit), so a reading taken
+   * right after {@link #gc()} catches a varying part of that. Read every 200 ms until two readings
+   * are within 256 KB of each other, at most 5 s.
+   */
+  long settledRssBytes() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long last = rssBytes();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      long now = rssBytes();
+      if (Math.abs(now - last) < 256 * 1024) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
+  }
+
   /** A full collection in the server, awaited; returns the bytes of heap in use after it. */
   long gc() throws IOException, InterruptedException {
     process.getOutputStream().write((ServerControl.GC + "\n").getBytes(StandardCharsets.UTF_8));

@@ -148,8 +148,7 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
   @Override
   public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {
     AcceptedHandshake handshake = exchange.getAttachment(AcceptedHandshake.KEY);
-    // Only with a query: reading the parameters leaves a map on the exchange for as long as the
-    // connection lasts, which a connection without one would carry for nothing.
+    // Only with a query: a connection without one needs no parameter map made for it.
     String query = exchange.getQueryString();
     RecoveryRequest asked =
         RecoveryRequest.of(query == null || query.isEmpty() ? Map.of() : exchange.getRequestParameters());

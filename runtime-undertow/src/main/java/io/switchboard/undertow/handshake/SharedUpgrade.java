@@ -1,0 +1,46 @@
+package io.switchboard.undertow.handshake;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.HttpUpgradeListener;
+import io.undertow.websockets.WebSocketConnectionCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.protocol.Handshake;
+import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xnio.StreamConnection;
+
+/**
+ * Turns an upgraded connection into a WebSocket channel: one listener for every connection of an
+ * endpoint, which Undertow hands the exchange when the upgrade happens.
+ *
+ * <p>Undertow's own listener is made per connection and keeps the request's exchange, and the
+ * HTTP connection keeps its upgrade listener as long as the socket is open: every WebSocket
+ * connection would hold its HTTP request, headers and all, for its whole life, some 1.5 KB of heap
+ * that nothing reads after the upgrade. This one keeps nothing of a connection.
+ */
+public final class SharedUpgrade implements HttpUpgradeListener {
+
+  private final Handshake handshake;
+  private final WebSocketConnectionCallback callback;
+  // Undertow's channels register in a set of their endpoint's open connections; nothing here
+  // reads it (the runtime keeps its own registry), so it stays empty.
+  private final Set<WebSocketChannel> unusedPeers = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+  /**
+   * @param handshake the endpoint's handshake, the one its {@code WebSocketProtocolHandshakeHandler}
+   *     matches requests with
+   */
+  public SharedUpgrade(Handshake handshake, WebSocketConnectionCallback callback) {
+    this.handshake = handshake;
+    this.callback = callback;
+  }
+
+  @Override
+  public void handleUpgrade(StreamConnection connection, HttpServerExchange exchange) {
+    AsyncWebSocketHttpServerExchange facade = new AsyncWebSocketHttpServerExchange(exchange, unusedPeers);
+    WebSocketChannel channel = handshake.createChannel(facade, connection, facade.getBufferPool());
+    callback.onConnect(facade, channel);
+  }
+}
