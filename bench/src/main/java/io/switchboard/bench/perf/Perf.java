@@ -22,8 +22,9 @@ import org.HdrHistogram.Histogram;
  * timed) and every request-reply workload runs against it; then the sample jar's start-up, plain
  * (each start right after one more of raw Undertow), with an AppCDS archive made on the spot and,
  * given a JDK 25, with its AOT cache made by the sample's training run, on the whole JDK and on a
- * runtime of the jar's modules only; then idle connections' memory; then broadcasts through the relay endpoints, each as many times as the request-reply
- * workloads. Prints a line per measurement and, at the end, the table.
+ * runtime of the jar's modules only; then idle connections' memory; then broadcasts through the
+ * relay endpoints, each as many times as the request-reply workloads. Prints a line per
+ * measurement and, at the end, the table.
  *
  * <p>Exit status: 0 when every target was met, 3 when one was not, 1 when a measurement had
  * errors (a refused upgrade, a lost or wrong reply, a closed connection).
