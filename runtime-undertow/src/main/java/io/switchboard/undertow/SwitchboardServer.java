@@ -200,13 +200,13 @@ public final class SwitchboardServer implements AutoCloseable {
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       List<String> subprotocols = endpoint.dispatcher().subprotocols();
       Handshake hybi13 = new Hybi13Handshake(new LinkedHashSet<>(subprotocols), config.compression());
+      if (config.compression()) {
+        hybi13.addExtension(new PerMessageDeflateHandshake(false));
+      }
       WebSocketProtocolHandshakeHandler handshake =
           new WebSocketProtocolHandshakeHandler(
               List.of(hybi13), new SharedUpgrade(hybi13, RefusedUpgrade.or(endpoint)),
               UpgradeGate.upgradeRequired());
-      if (config.compression()) {
-        handshake.addExtension(new PerMessageDeflateHandshake(false));
-      }
       HttpHandler gate =
           new UpgradeGate(
               endpoint.path(), subprotocols, origins, limiter, config.handshakeHook(), workers,

@@ -143,7 +143,9 @@ public final class EndpointRuntime<E> implements WebSocketConnectionCallback {
 
   /**
    * Turns an upgraded connection into a session: a new one, which runs {@code @OnOpen}, or, when
-   * the upgrade URL carries the token of a session that is away, that session recovered.
+   * the upgrade URL carries the token of a session that is away, that session recovered. Nothing
+   * made here may keep {@code exchange} (no closure over it): once this returns, the HTTP request
+   * is garbage ({@code SharedUpgrade}).
    */
   @Override
   public void onConnect(WebSocketHttpExchange exchange, WebSocketChannel channel) {

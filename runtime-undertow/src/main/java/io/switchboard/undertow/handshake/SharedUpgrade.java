@@ -17,20 +17,23 @@ import org.xnio.StreamConnection;
  *
  * <p>Undertow's own listener is made per connection and keeps the request's exchange, and the
  * HTTP connection keeps its upgrade listener as long as the socket is open: every WebSocket
- * connection would hold its HTTP request, headers and all, for its whole life, some 1.5 KB of heap
- * that nothing reads after the upgrade. This one keeps nothing of a connection.
+ * connection would hold its HTTP request, headers and all, for its whole life, some 1.6 KB of heap
+ * that nothing reads after the upgrade. This one keeps nothing of a connection, and the endpoint's
+ * callback must not either: it gets the exchange for the length of its call.
  */
 public final class SharedUpgrade implements HttpUpgradeListener {
 
   private final Handshake handshake;
   private final WebSocketConnectionCallback callback;
-  // Undertow's channels register in a set of their endpoint's open connections; nothing here
-  // reads it (the runtime keeps its own registry), so it stays empty.
+  // Undertow's own listener adds each channel to a set of the endpoint's open connections, which
+  // WebSocketChannel.getPeerConnections() returns; the runtime keeps its own registry and never
+  // reads it, so here it stays empty (a channel only removes itself from it when it closes).
   private final Set<WebSocketChannel> unusedPeers = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
   /**
-   * @param handshake the endpoint's handshake, the one its {@code WebSocketProtocolHandshakeHandler}
-   *     matches requests with
+   * @param handshake the endpoint's only handshake, RFC 6455's (version 13; the gate refuses any
+   *     other version), with its extensions added: the one its {@code
+   *     WebSocketProtocolHandshakeHandler} matched the request with
    */
   public SharedUpgrade(Handshake handshake, WebSocketConnectionCallback callback) {
     this.handshake = handshake;
