@@ -59,8 +59,7 @@ class PackagedJarIT {
   void helpListsTheFlagsAndExits() throws Exception {
     assertTrue(Files.isRegularFile(JAR), JAR + " was not built");
     Process process = java("--help");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    String output = outputOnceEnded(process, 30);
     assertEquals(0, process.exitValue());
     assertEquals(ChatOptions.USAGE, output);
   }
@@ -68,8 +67,7 @@ class PackagedJarIT {
   @Test
   void aBadFlagIsExplainedWithExitCode2() throws Exception {
     Process process = java("--port", "eighty");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    String output = outputOnceEnded(process, 30);
     assertEquals(2, process.exitValue());
     assertEquals("--port must be a port number 0-65535, not \"eighty\"", output.strip());
   }
@@ -78,8 +76,7 @@ class PackagedJarIT {
   void aPortInUseIsOneLineAndExitCode1() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Process process = java("--port=" + taken.getLocalPort(), "--host", "127.0.0.1");
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+      String output = outputOnceEnded(process, 30);
       assertEquals(1, process.exitValue());
       assertTrue(output.contains("Cannot start the chat: port " + taken.getLocalPort() + " is in use"), output);
       assertFalse(output.contains("\tat "), output);
@@ -174,8 +171,8 @@ class PackagedJarIT {
             .toList();
     assertEquals(2, commands.size(), commands::toString);
     Process keytool = shell(directory, commands.get(0));
-    String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(keytool.waitFor(30, TimeUnit.SECONDS) && keytool.exitValue() == 0, keytoolOutput);
+    String keytoolOutput = outputOnceEnded(keytool, 30);
+    assertEquals(0, keytool.exitValue(), keytoolOutput);
 
     Process process = shell(directory, "exec " + commands.get(1));
     try {
@@ -348,8 +345,7 @@ class PackagedJarIT {
                 "--multi-release", Integer.toString(AotJdk.version(jdk)), JAR.toString())
             .redirectErrorStream(true)
             .start();
-    String printed = new String(jdeps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(jdeps.waitFor(120, TimeUnit.SECONDS), "jdeps did not end");
+    String printed = outputOnceEnded(jdeps, 120);
     assertEquals(0, jdeps.exitValue(), printed);
     Set<String> expected = new TreeSet<>(List.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow().split(",")));
     assertTrue(expected.remove("jdk.management"), "jdeps no longer lists jdk.management: " + printed);
@@ -374,8 +370,7 @@ class PackagedJarIT {
     StringBuilder preparation = new StringBuilder();
     for (String command : commands.subList(0, commands.size() - 1)) {
       Process step = shell(directory, command, jdk);
-      String output = new String(step.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(step.waitFor(120, TimeUnit.SECONDS), command + ":\n" + output);
+      String output = outputOnceEnded(step, 120);
       assertEquals(0, step.exitValue(), command + ":\n" + output);
       preparation.append(output);
     }
@@ -398,11 +393,33 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * The output of a process that is to end by itself, once it has; read while it runs (a full pipe
+   * would stall it), and given up on with the process killed after {@code seconds}.
+   */
+  private static String outputOnceEnded(Process process, int seconds) throws Exception {
+    CompletableFuture<String> output =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          process.info().commandLine().orElse("a process") + " did not end within " + seconds + " s");
+    }
+    return output.get(10, TimeUnit.SECONDS);
+  }
+
   private static Process shell(Path directory, String command) throws IOException {
     return shell(directory, command, Path.of(System.getProperty("java.home")));
   }
 
-  /** {@code command} in bash, in {@code directory}, with the {@code java} of the JDK at {@code jdk}. */
+  /** {@code command} in bash, in {@code directory}, with the tools of the JDK at {@code jdk} first on the PATH. */
   private static Process shell(Path directory, String command, Path jdk) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);

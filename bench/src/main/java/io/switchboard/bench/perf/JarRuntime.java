@@ -2,6 +2,7 @@ package io.switchboard.bench.perf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * The Java runtime of docs/deployment.md's fastest start: a JDK 25 cut down by {@code jlink} to the
  * modules the jar needs. They are the modules {@code jdeps} finds the jar's classes using, with
  * {@code java.management} in place of {@code jdk.management}: only Micrometer's JVM binders, which
- * Switchboard does not register, use the latter, and without it the JVM has no diagnostic-command,
- * operating-system and flight-recorder MBeans to make when XNIO asks for the platform MBean server
- * at every start.
+ * Switchboard does not register, use the latter. Without it (and {@code jdk.management.jfr}, which
+ * needs it) the JVM has no {@code com.sun.management} MBeans (diagnostic commands, HotSpot
+ * diagnostics, the extended operating-system MBean) and no Flight Recorder MBean to make when XNIO
+ * asks for the platform MBean server at every start.
  */
 final class JarRuntime {
 
@@ -46,14 +48,27 @@ final class JarRuntime {
     return jdk.resolve("bin").resolve(name).toString();
   }
 
-  /** Runs a JDK tool; its output, or an exception saying why it failed. */
+  /**
+   * Runs a JDK tool; its output, or an exception saying why it failed. The output goes to a file,
+   * so that a tool that hangs is given up on after 2 minutes rather than read from forever.
+   */
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IOException(String.join(" ", command) + " failed:\n" + output);
+    Path output = Files.createTempFile("switchboard-jdk-tool", ".txt");
+    try {
+      Process process =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      boolean ended = process.waitFor(2, TimeUnit.MINUTES);
+      if (!ended) {
+        process.destroyForcibly().waitFor();
+      }
+      String printed = Files.readString(output, StandardCharsets.UTF_8);
+      if (!ended || process.exitValue() != 0) {
+        throw new IOException(String.join(" ", command)
+            + (ended ? " failed:\n" : " did not end within 2 minutes:\n") + printed);
+      }
+      return printed;
+    } finally {
+      Files.deleteIfExists(output);
     }
-    return output;
   }
 }

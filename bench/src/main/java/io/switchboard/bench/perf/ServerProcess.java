@@ -177,20 +177,24 @@ final class ServerProcess implements AutoCloseable {
   /**
    * The resident set size once it holds still: G1 gives the heap it shrank by back to the system
    * on a thread of its own after the collection (JDK 17's concurrent uncommit), so a reading taken
-   * right after {@link #gc()} catches a varying part of that. Read every 200 ms until two readings
-   * are within 256 KB of each other, at most 5 s.
+   * right after {@link #gc()} catches a varying part of that. Read every 200 ms until three
+   * readings in a row are within 256 KB of each other, at most 5 s; a figure that did not settle
+   * is said so on the output.
    */
   long settledRssBytes() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     long last = rssBytes();
+    int steady = 0;
     while (System.nanoTime() < deadline) {
       Thread.sleep(200);
       long now = rssBytes();
-      if (Math.abs(now - last) < 256 * 1024) {
+      steady = Math.abs(now - last) < 256 * 1024 ? steady + 1 : 0;
+      last = now;
+      if (steady == 2) {
         return now;
       }
-      last = now;
     }
+    System.out.printf("%-24s resident set still moving after 5 s: %,d KB taken%n", name, last / 1024);
     return last;
   }
 
