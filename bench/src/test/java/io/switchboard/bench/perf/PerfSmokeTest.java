@@ -50,7 +50,7 @@ class PerfSmokeTest {
             "--server-jvm", "-Xmx256m", "--sample-jar", SAMPLE_JAR.toString());
     if (options.aotJdk() == null) {
       String missing = "no JDK " + AotJdk.FIRST_VERSION + " or newer (AOT_JDK_HOME, or one under"
-          + " /usr/lib/jvm): the AOT cache start-up row is not smoke-tested";
+          + " /usr/lib/jvm): the AOT cache start-up rows are not smoke-tested";
       if ("true".equals(System.getenv("CI"))) {
         fail(missing);
       }

@@ -8,7 +8,6 @@ import io.undertow.websockets.core.protocol.Handshake;
 import io.undertow.websockets.spi.AsyncWebSocketHttpServerExchange;
 import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.xnio.StreamConnection;
 
 /**
@@ -27,8 +26,9 @@ public final class SharedUpgrade implements HttpUpgradeListener {
   private final WebSocketConnectionCallback callback;
   // Undertow's own listener adds each channel to a set of the endpoint's open connections, which
   // WebSocketChannel.getPeerConnections() returns; the runtime keeps its own registry and never
-  // reads it, so here it stays empty (a channel only removes itself from it when it closes).
-  private final Set<WebSocketChannel> unusedPeers = Collections.newSetFromMap(new ConcurrentHashMap<>());
+  // reads it, so there is none: a channel only removes itself from the set as it closes, which the
+  // empty set allows.
+  private static final Set<WebSocketChannel> NO_PEERS = Collections.emptySet();
 
   /**
    * @param handshake the endpoint's only handshake, RFC 6455's (version 13; the gate refuses any
@@ -42,7 +42,7 @@ public final class SharedUpgrade implements HttpUpgradeListener {
 
   @Override
   public void handleUpgrade(StreamConnection connection, HttpServerExchange exchange) {
-    AsyncWebSocketHttpServerExchange facade = new AsyncWebSocketHttpServerExchange(exchange, unusedPeers);
+    AsyncWebSocketHttpServerExchange facade = new AsyncWebSocketHttpServerExchange(exchange, NO_PEERS);
     WebSocketChannel channel = handshake.createChannel(facade, connection, facade.getBufferPool());
     callback.onConnect(facade, channel);
   }
