@@ -20,11 +20,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jar=bench/target/switchboard-bench.jar
+jsr_jar=bench-jsr356/target/switchboard-bench-jsr356.jar # the perf run's JSR-356 baseline
 results=bench/target/results
 what="${1:-all}"
 [[ $# -gt 0 ]] && shift
 
-if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$jar" ]]; then
+if [[ "${SKIP_BUILD:-0}" != 1 || ! -f "$jar" || ! -f "$jsr_jar" ]]; then
   mvn -B -q -pl bench -am package -DskipTests
 fi
 mkdir -p "$results"

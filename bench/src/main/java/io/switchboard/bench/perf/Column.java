@@ -1,29 +1,23 @@
 package io.switchboard.bench.perf;
 
-import java.util.List;
-
 /**
  * One column of the comparison: a server process and the paths it answers the workloads on. The
  * two Switchboard columns are one process: {@code /echo} and {@code /cmd} on the default dispatch,
  * {@code /echo-nb} and {@code /cmd-nb} with {@code @NonBlocking}.
  */
 enum Column {
-  RAW_UNDERTOW("raw Undertow", RawUndertowServer.class, "/echo", null, "/relay"),
-  JSR_356("JSR-356 + databind", Jsr356Server.class, "/echo", "/cmd", null),
-  SWITCHBOARD("Switchboard", SwitchboardBenchServer.class, "/echo", "/cmd", "/relay"),
-  NON_BLOCKING("Switchboard @NonBlocking", SwitchboardBenchServer.class, "/echo-nb", "/cmd-nb", null);
-
-  /** The server processes, each started once per repeat. */
-  static final List<Class<?>> SERVERS =
-      List.of(RawUndertowServer.class, Jsr356Server.class, SwitchboardBenchServer.class);
+  RAW_UNDERTOW("raw Undertow", BenchServer.RAW_UNDERTOW, "/echo", null, "/relay"),
+  JSR_356("JSR-356 + databind", BenchServer.JSR_356, "/echo", "/cmd", null),
+  SWITCHBOARD("Switchboard", BenchServer.SWITCHBOARD, "/echo", "/cmd", "/relay"),
+  NON_BLOCKING("Switchboard @NonBlocking", BenchServer.SWITCHBOARD, "/echo-nb", "/cmd-nb", null);
 
   final String title;
-  final Class<?> server;
+  final BenchServer server;
   final String echoPath;
   final String commandPath;
   final String relayPath;
 
-  Column(String title, Class<?> server, String echoPath, String commandPath, String relayPath) {
+  Column(String title, BenchServer server, String echoPath, String commandPath, String relayPath) {
     this.title = title;
     this.server = server;
     this.echoPath = echoPath;

@@ -51,6 +51,11 @@ public final class Perf {
   }
 
   Comparison run() throws Exception {
+    if ((options.runs("request-reply") || options.runs("idle")) && !Files.isRegularFile(options.jsrJar())) {
+      throw new IllegalArgumentException(
+          "no JSR-356 baseline jar at " + options.jsrJar().toAbsolutePath() + " (--jsr-jar): build it"
+              + " with mvn -pl bench -am package");
+    }
     System.out.printf(
         "perf: %d CPUs, Java %s (%s); servers run with %s; %d repeat(s), %d s warm-up and %d s"
             + " measured per workload; load generator: %d selector thread(s) in pid %d%n",
@@ -59,7 +64,7 @@ public final class Perf {
         options.warmup().toSeconds(), options.window().toSeconds(), options.selectors(),
         ProcessHandle.current().pid());
     for (int repeat = 1; repeat <= options.repeats() && options.runs("request-reply"); repeat++) {
-      for (Class<?> server : Column.SERVERS) {
+      for (BenchServer server : BenchServer.values()) {
         requestReply(server, repeat);
       }
     }
@@ -88,19 +93,19 @@ public final class Perf {
     jvm.add("-Dorg.jboss.logging.provider=slf4j");
     jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     jvm.add("-Dorg.slf4j.simpleLogger.log.io.switchboard.undertow.EndpointRegistration=error");
-    return ServerProcess.bench(column.title, column.server, jvm);
+    return ServerProcess.bench(column.title, column.server.mainClass, column.server.classPath(options), jvm);
   }
 
   /**
    * Starts one server and runs every workload of every column it serves; with {@code --jfr}, the
    * server records a profile of the whole run, written when it stops.
    */
-  private void requestReply(Class<?> server, int repeat) throws Exception {
+  private void requestReply(BenchServer server, int repeat) throws Exception {
     List<Column> columns = List.of(Column.values()).stream().filter(c -> c.server == server).toList();
     String[] recording = {};
     if (options.jfr() != null) {
       Files.createDirectories(options.jfr());
-      Path file = options.jfr().resolve(server.getSimpleName() + "-run" + repeat + ".jfr");
+      Path file = options.jfr().resolve(server.simpleName() + "-run" + repeat + ".jfr");
       recording = new String[] {"-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file};
       System.out.println("recording " + file);
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param selectors the load generator's selector threads (1)
  * @param serverJvm options of every bench server's JVM
  * @param sampleJar the sample application's jar, started with plain {@code java -jar}
+ * @param jsrJar the JSR-356 baseline's jar ({@code bench-jsr356}), which runs on an Undertow of its
+ *     own
  * @param aotJdk a JDK 25 or newer, whose AOT cache gives the sample jar its fastest start
  *     ({@code --aot-jdk PATH}; found on the machine when not given, {@code none} for none); null
  *     for none
@@ -42,6 +44,7 @@ record PerfOptions(
     int selectors,
     List<String> serverJvm,
     Path sampleJar,
+    Path jsrJar,
     Path aotJdk,
     List<String> parts,
     String workload,
@@ -81,6 +84,7 @@ record PerfOptions(
             given.number("selectors", 1),
             given.words("server-jvm", "-Xmx1g"),
             Path.of(given.text("sample-jar", "sample-chat/target/switchboard-sample-chat.jar")),
+            Path.of(given.text("jsr-jar", "bench-jsr356/target/switchboard-bench-jsr356.jar")),
             aotJdk(given.text("aot-jdk", null)),
             List.of(given.text("parts", String.join(",", PARTS)).split(",")),
             given.text("workload", null),

@@ -1,5 +1,6 @@
 package io.switchboard.bench.perf;
 
+import io.switchboard.bench.control.ServerControl;
 import static io.undertow.Handlers.path;
 import static io.undertow.Handlers.websocket;
 

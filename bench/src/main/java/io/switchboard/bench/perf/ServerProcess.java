@@ -1,5 +1,6 @@
 package io.switchboard.bench.perf;
 
+import io.switchboard.bench.control.ServerControl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,13 +49,12 @@ final class ServerProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** A bench server: {@code java <options> -cp <this class path> <main> <port>}. */
-  static ServerProcess bench(String name, Class<?> main, List<String> jvmOptions) {
+  /** A bench server: {@code java <options> -cp <class path> <main> <port>}. */
+  static ServerProcess bench(String name, String mainClass, String classPath, List<String> jvmOptions) {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(jvmOptions);
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
+    command.addAll(List.of("-cp", classPath, mainClass, Integer.toString(port)));
     return start(name, command, port, true);
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.bench.perf;
 
+import io.switchboard.bench.control.ServerControl;
 import com.example.bench.CommandEndpoint;
 import com.example.bench.EchoEndpoint;
 import com.example.bench.NonBlockingCommandEndpoint;

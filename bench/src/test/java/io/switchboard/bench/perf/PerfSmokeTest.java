@@ -26,6 +26,9 @@ class PerfSmokeTest {
   /** The sample jar as the reactor builds it, before this module. */
   private static final Path SAMPLE_JAR = Path.of("../sample-chat/target/switchboard-sample-chat.jar");
 
+  /** The JSR-356 baseline's jar, which the reactor builds before this module, which depends on it. */
+  static final Path JSR_JAR = Path.of("../bench-jsr356/target/switchboard-bench-jsr356.jar");
+
   private static final List<Column> ECHO_SERVERS = List.of(RAW_UNDERTOW, JSR_356, SWITCHBOARD);
   private static final List<Column> ECHO_ENDPOINTS = List.of(RAW_UNDERTOW, JSR_356, SWITCHBOARD, NON_BLOCKING);
   private static final List<Column> COMMAND_SERVERS = List.of(JSR_356, SWITCHBOARD, NON_BLOCKING);
@@ -47,7 +50,8 @@ class PerfSmokeTest {
             "--repeats", "1", "--warmup-seconds", "0", "--seconds", "1",
             "--idle-connections", "200", "--broadcast-seconds", "1",
             "--subscribers", "20", "--rate", "20", "--many-subscribers", "100", "--many-rate", "10",
-            "--server-jvm", "-Xmx256m", "--sample-jar", SAMPLE_JAR.toString());
+            "--server-jvm", "-Xmx256m", "--sample-jar", SAMPLE_JAR.toString(),
+            "--jsr-jar", JSR_JAR.toString());
     if (options.aotJdk() == null) {
       String missing = "no JDK " + AotJdk.FIRST_VERSION + " or newer (AOT_JDK_HOME, or one under"
           + " /usr/lib/jvm): the AOT cache start-up rows are not smoke-tested";

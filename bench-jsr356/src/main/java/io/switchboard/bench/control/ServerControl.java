@@ -1,4 +1,4 @@
-package io.switchboard.bench.perf;
+package io.switchboard.bench.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,15 +10,18 @@ import java.nio.charset.StandardCharsets;
  * the control line. {@code gc} asks for a full collection (before reading the resident set size),
  * answered with {@code gc done} and the bytes of heap in use after it; the end of stdin, when the
  * bench closes it or dies, ends the process.
+ *
+ * <p>It lives in the JSR-356 baseline's jar, which the bench's jar includes: that baseline runs
+ * from a jar of its own, on another version of Undertow, and this is the one part they share.
  */
-final class ServerControl {
+public final class ServerControl {
 
-  static final String GC = "gc";
-  static final String GC_DONE = "gc done";
+  public static final String GC = "gc";
+  public static final String GC_DONE = "gc done";
 
   private ServerControl() {}
 
-  static int port(String[] args) {
+  public static int port(String[] args) {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: <main class> PORT");
     }
@@ -26,7 +29,7 @@ final class ServerControl {
   }
 
   /** Answers the control line until stdin ends, then exits the process. */
-  static void serveUntilStdinCloses() throws IOException {
+  public static void serveUntilStdinCloses() throws IOException {
     BufferedReader commands =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
