@@ -8,7 +8,7 @@
 #                                # ClusterFanOut options may follow, e.g. "--rounds 5"
 #   bench/run.sh metrics         # metrics on against off (about 2 minutes); not part of "all"
 #   bench/run.sh perf            # side by side with raw Undertow and JSR-356 + databind, every
-#                                # scenario of issue 13 (about 14 minutes); not part of "all";
+#                                # scenario of issue 13 (about 10 minutes); not part of "all";
 #                                # Perf options may follow, e.g. "--repeats 5"
 #   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
 #                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
@@ -102,7 +102,7 @@ run_perf() {
   ulimit -n "$(ulimit -Hn)"
   wait_for_quiet
   machine | tee "$results/perf.txt"
-  # Stops by itself (about 14 minutes with the defaults); the timeout is only a safety net.
+  # Stops by itself (about 10 minutes with the defaults); the timeout is only a safety net.
   timeout 30m java -cp "$jar" io.switchboard.bench.perf.Perf "$@" 2>&1 | tee -a "$results/perf.txt"
   return "${PIPESTATUS[0]}"
 }

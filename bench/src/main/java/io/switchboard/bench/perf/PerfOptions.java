@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The comparison's settings, from {@code --name value} arguments; the defaults are the issue's
- * scenarios, bounded to about 14 minutes in all.
+ * scenarios, bounded to about 10 minutes in all.
  *
  * @param repeats runs of every scenario, of which the median counts (3)
  * @param warmup load before each measured window, left out (2 s)
