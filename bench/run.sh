@@ -13,7 +13,7 @@
 #   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
 #                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
 #
-# Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jar.
+# Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jars.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
 # which the CPUs are at least 85% idle (builds and tests running alongside skew every figure).
 set -euo pipefail

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  * answered with {@code gc done} and the bytes of heap in use after it; the end of stdin, when the
  * bench closes it or dies, ends the process.
  *
- * <p>It lives in the JSR-356 baseline's jar, which the bench's jar includes: that baseline runs
- * from a jar of its own, on another version of Undertow, and this is the one part they share.
+ * <p>It lives in the JSR-356 baseline's module, and the bench's jar takes this class (and nothing
+ * else) from it: that baseline runs from a jar of its own, on another version of Undertow, and this
+ * is the one part they share.
  */
 public final class ServerControl {
 

@@ -61,7 +61,10 @@ public final class Jsr356Server {
     ServerControl.serveUntilStdinCloses();
   }
 
-  /** Like the other servers of the comparison: Undertow logs here through java.util.logging. */
+  /**
+   * Warnings only, as the comparison's other servers are set to log: without SLF4J in this jar,
+   * Undertow logs through java.util.logging, configured here.
+   */
   private static void warningsOnly() {
     Logger root = Logger.getLogger("");
     root.setLevel(Level.WARNING);

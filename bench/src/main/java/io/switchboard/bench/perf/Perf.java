@@ -51,10 +51,11 @@ public final class Perf {
   }
 
   Comparison run() throws Exception {
-    if ((options.runs("request-reply") || options.runs("idle")) && !Files.isRegularFile(options.jsrJar())) {
+    boolean jsr356 = options.runs("request-reply") || options.runs("idle");
+    if (jsr356 && !Files.isRegularFile(options.jsrJar())) {
       throw new IllegalArgumentException(
-          "no JSR-356 baseline jar at " + options.jsrJar().toAbsolutePath() + " (--jsr-jar): build it"
-              + " with mvn -pl bench -am package");
+          "no JSR-356 baseline jar at " + options.jsrJar().toAbsolutePath() + " (--jsr-jar): build"
+              + " it with mvn -pl bench -am package");
     }
     System.out.printf(
         "perf: %d CPUs, Java %s (%s); servers run with %s; %d repeat(s), %d s warm-up and %d s"
@@ -87,13 +88,17 @@ public final class Perf {
   private ServerProcess startBench(Column column, String... moreJvmOptions) {
     List<String> jvm = new ArrayList<>(options.serverJvm());
     jvm.addAll(List.of(moreJvmOptions));
-    // Warnings only, all through SLF4J: one log line per connection is Switchboard's default, and
-    // 10,000 of them would skew the run. The bench jar holds more compiled endpoints than the
-    // bench server registers, which Switchboard warns about at every start.
-    jvm.add("-Dorg.jboss.logging.provider=slf4j");
-    jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    jvm.add("-Dorg.slf4j.simpleLogger.log.io.switchboard.undertow.EndpointRegistration=error");
-    return ServerProcess.bench(column.title, column.server.mainClass, column.server.classPath(options), jvm);
+    // Warnings only: one log line per connection is Switchboard's default, and 10,000 of them
+    // would skew the run. The servers of the bench's jar all log through SLF4J, and the bench jar
+    // holds more compiled endpoints than the bench server registers, which Switchboard warns about
+    // at every start. The JSR-356 baseline's jar has no SLF4J: it turns its own logging down.
+    if (column.server != BenchServer.JSR_356) {
+      jvm.add("-Dorg.jboss.logging.provider=slf4j");
+      jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+      jvm.add("-Dorg.slf4j.simpleLogger.log.io.switchboard.undertow.EndpointRegistration=error");
+    }
+    return ServerProcess.bench(
+        column.title, column.server.mainClass, column.server.classPath(options), jvm);
   }
 
   /**

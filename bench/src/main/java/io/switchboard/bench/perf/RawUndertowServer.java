@@ -1,9 +1,9 @@
 package io.switchboard.bench.perf;
 
-import io.switchboard.bench.control.ServerControl;
 import static io.undertow.Handlers.path;
 import static io.undertow.Handlers.websocket;
 
+import io.switchboard.bench.control.ServerControl;
 import io.undertow.Undertow;
 import io.undertow.websockets.WebSocketConnectionCallback;
 import io.undertow.websockets.core.AbstractReceiveListener;

@@ -50,7 +50,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** A bench server: {@code java <options> -cp <class path> <main> <port>}. */
-  static ServerProcess bench(String name, String mainClass, String classPath, List<String> jvmOptions) {
+  static ServerProcess bench(
+      String name, String mainClass, String classPath, List<String> jvmOptions) {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(jvmOptions);

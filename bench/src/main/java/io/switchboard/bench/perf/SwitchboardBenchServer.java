@@ -1,11 +1,11 @@
 package io.switchboard.bench.perf;
 
-import io.switchboard.bench.control.ServerControl;
 import com.example.bench.CommandEndpoint;
 import com.example.bench.EchoEndpoint;
 import com.example.bench.NonBlockingCommandEndpoint;
 import com.example.bench.NonBlockingEchoEndpoint;
 import com.example.bench.RelayEndpoint;
+import io.switchboard.bench.control.ServerControl;
 import io.switchboard.undertow.Switchboard;
 
 /**

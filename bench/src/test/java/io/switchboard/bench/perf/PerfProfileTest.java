@@ -21,6 +21,7 @@ class PerfProfileTest {
 
   @Test
   void oneWorkloadRunsAndEveryServerLeavesAFlightRecording(@TempDir Path folder) throws Exception {
+    PerfSmokeTest.requireJsrJar();
     Path recordings = folder.resolve("jfr");
     PerfOptions options =
         PerfOptions.parse(
@@ -37,7 +38,8 @@ class PerfProfileTest {
     assertNull(result.median(Metric.IDLE_RSS, Column.SWITCHBOARD), "nor the other parts");
     try (Stream<Path> files = Files.list(recordings)) {
       List<Path> jfr = files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList();
-      assertEquals(BenchServer.values().length, jfr.size(), "one recording per server process: " + jfr);
+      assertEquals(
+          BenchServer.values().length, jfr.size(), "one recording per server process: " + jfr);
       for (Path file : jfr) {
         assertTrue(Files.size(file) > 0, file + " was written when the server stopped");
       }
