@@ -1,14 +1,12 @@
 package io.switchboard.bench.perf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Java runtime of docs/deployment.md's fastest start: a JDK 25 cut down by {@code jlink} to the
@@ -48,27 +46,7 @@ final class JarRuntime {
     return jdk.resolve("bin").resolve(name).toString();
   }
 
-  /**
-   * Runs a JDK tool; its output, or an exception saying why it failed. The output goes to a file,
-   * so that a tool that hangs is given up on after 2 minutes rather than read from forever.
-   */
   private static String run(List<String> command) throws IOException, InterruptedException {
-    Path output = Files.createTempFile("switchboard-jdk-tool", ".txt");
-    try {
-      Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      boolean ended = process.waitFor(2, TimeUnit.MINUTES);
-      if (!ended) {
-        process.destroyForcibly().waitFor();
-      }
-      String printed = Files.readString(output, StandardCharsets.UTF_8);
-      if (!ended || process.exitValue() != 0) {
-        throw new IOException(String.join(" ", command)
-            + (ended ? " failed:\n" : " did not end within 2 minutes:\n") + printed);
-      }
-      return printed;
-    } finally {
-      Files.deleteIfExists(output);
-    }
+    return BoundedCommand.output(command, Duration.ofMinutes(2));
   }
 }

@@ -88,15 +88,7 @@ public final class Perf {
   private ServerProcess startBench(Column column, String... moreJvmOptions) {
     List<String> jvm = new ArrayList<>(options.serverJvm());
     jvm.addAll(List.of(moreJvmOptions));
-    // Warnings only: one log line per connection is Switchboard's default, and 10,000 of them
-    // would skew the run. The servers of the bench's jar all log through SLF4J, and the bench jar
-    // holds more compiled endpoints than the bench server registers, which Switchboard warns about
-    // at every start. The JSR-356 baseline's jar has no SLF4J: it turns its own logging down.
-    if (column.server != BenchServer.JSR_356) {
-      jvm.add("-Dorg.jboss.logging.provider=slf4j");
-      jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-      jvm.add("-Dorg.slf4j.simpleLogger.log.io.switchboard.undertow.EndpointRegistration=error");
-    }
+    jvm.addAll(column.server.loggingOptions());
     return ServerProcess.bench(
         column.title, column.server.mainClass, column.server.classPath(options), jvm);
   }
@@ -262,20 +254,17 @@ public final class Perf {
   private void aotStartUp(Path home, String name, Metric metric, Path folder) throws Exception {
     String java = AotJdk.java(home).toString();
     Path cache = folder.resolve(metric.name().toLowerCase(Locale.ROOT) + ".aot");
-    Process training =
-        new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-cp", options.sampleJar().toString(),
-                "com.example.chat.WarmUp")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (!training.waitFor(2, TimeUnit.MINUTES)) {
-      training.destroyForcibly().waitFor();
-      comparison.error("the sample's training run on " + home + " did not end within 2 minutes");
+    try {
+      BoundedCommand.output(
+          List.of(java, "-XX:AOTCacheOutput=" + cache, "-cp", options.sampleJar().toString(),
+              "com.example.chat.WarmUp"),
+          Duration.ofMinutes(2));
+    } catch (IOException e) {
+      comparison.error("the sample's training run on " + home + " failed: " + e.getMessage());
       return;
     }
-    if (training.exitValue() != 0 || !Files.isRegularFile(cache)) {
-      comparison.error("the sample's training run on " + home + " exited with " + training.exitValue()
-          + " and wrote " + (Files.isRegularFile(cache) ? "its" : "no") + " AOT cache");
+    if (!Files.isRegularFile(cache)) {
+      comparison.error("the sample's training run on " + home + " wrote no AOT cache");
       return;
     }
     for (int repeat = 1; repeat <= options.repeats(); repeat++) {

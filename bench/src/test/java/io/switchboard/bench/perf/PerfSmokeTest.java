@@ -39,12 +39,17 @@ class PerfSmokeTest {
       return;
     }
     String missing = "no JSR-356 baseline jar at " + JSR_JAR.toAbsolutePath()
-        + ": mvn verify (or package) of the reactor builds it";
+        + ": mvn verify (or package) of the reactor builds it; test skipped";
+    warnOrFailUnderCi(missing);
+    assumeTrue(false, missing);
+  }
+
+  /** Something a test needs from the build is missing: a failure under CI, a warning elsewhere. */
+  private static void warnOrFailUnderCi(String missing) {
     if ("true".equals(System.getenv("CI"))) {
       fail(missing);
     }
-    System.err.println("WARNING: " + missing + "; test skipped");
-    assumeTrue(false, missing);
+    System.err.println("WARNING: " + missing);
   }
 
   private static final List<Column> ECHO_SERVERS = List.of(RAW_UNDERTOW, JSR_356, SWITCHBOARD);
@@ -57,12 +62,8 @@ class PerfSmokeTest {
     requireJsrJar();
     boolean sample = Files.isRegularFile(SAMPLE_JAR);
     if (!sample) {
-      String missing = "no sample jar at " + SAMPLE_JAR.toAbsolutePath()
-          + ": build the reactor (mvn verify) to smoke-test its start-up rows too";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(missing);
-      }
-      System.err.println("WARNING: " + missing);
+      warnOrFailUnderCi("no sample jar at " + SAMPLE_JAR.toAbsolutePath()
+          + ": build the reactor (mvn verify) to smoke-test its start-up rows too");
     }
     PerfOptions options =
         PerfOptions.parse(
@@ -72,12 +73,8 @@ class PerfSmokeTest {
             "--server-jvm", "-Xmx256m", "--sample-jar", SAMPLE_JAR.toString(),
             "--jsr-jar", JSR_JAR.toString());
     if (options.aotJdk() == null) {
-      String missing = "no JDK " + AotJdk.FIRST_VERSION + " or newer (AOT_JDK_HOME, or one under"
-          + " /usr/lib/jvm): the AOT cache start-up rows are not smoke-tested";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(missing);
-      }
-      System.err.println("WARNING: " + missing);
+      warnOrFailUnderCi("no JDK " + AotJdk.FIRST_VERSION + " or newer (AOT_JDK_HOME, or one under"
+          + " /usr/lib/jvm): the AOT cache start-up rows are not smoke-tested");
     }
 
     Comparison result = new Perf(options).run();

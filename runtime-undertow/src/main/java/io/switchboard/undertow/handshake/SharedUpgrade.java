@@ -22,13 +22,14 @@ import org.xnio.StreamConnection;
  */
 public final class SharedUpgrade implements HttpUpgradeListener {
 
-  private final Handshake handshake;
-  private final WebSocketConnectionCallback callback;
   // Undertow's own listener adds each channel to a set of the endpoint's open connections, which
   // WebSocketChannel.getPeerConnections() returns; the runtime keeps its own registry and never
   // reads it, so there is none: a channel only removes itself from the set as it closes, which the
   // empty set allows.
   private static final Set<WebSocketChannel> NO_PEERS = Collections.emptySet();
+
+  private final Handshake handshake;
+  private final WebSocketConnectionCallback callback;
 
   /**
    * @param handshake the endpoint's only handshake, RFC 6455's (version 13; the gate refuses any
