@@ -35,8 +35,26 @@ public final class OptionArgs {
     return Integer.parseInt(text(name, Integer.toString(fallback)));
   }
 
+  /** A count that must be 1 or more: a run with none of it would measure nothing. */
+  public int positive(String name, int fallback) {
+    int value = number(name, fallback);
+    if (value < 1) {
+      throw new IllegalArgumentException("--" + name + " must be 1 or more, got " + value);
+    }
+    return value;
+  }
+
   public Duration seconds(String name, long fallback) {
     return Duration.ofSeconds(Long.parseLong(text(name, Long.toString(fallback))));
+  }
+
+  /** A duration in seconds that must be 1 or more. */
+  public Duration positiveSeconds(String name, long fallback) {
+    Duration value = seconds(name, fallback);
+    if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("--" + name + " must be 1 or more, got " + value.toSeconds());
+    }
+    return value;
   }
 
   /** JVM options as one space-separated value, e.g. {@code --client-jvm "-Xmx1g -XX:+UseG1GC"}. */

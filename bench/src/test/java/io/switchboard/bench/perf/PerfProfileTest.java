@@ -3,6 +3,7 @@ package io.switchboard.bench.perf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -54,5 +55,15 @@ class PerfProfileTest {
       assertTrue(options.runs(workload), workload.title());
     }
     assertEquals(PerfOptions.PARTS, options.parts());
+  }
+
+  @Test
+  void aCountOfNoneIsRefusedBeforeAnythingRuns() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> PerfOptions.parse("--many-subscribers", "0"));
+    assertEquals("--many-subscribers must be 1 or more, got 0", refused.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PerfOptions.parse("--seconds", "0"));
+    assertEquals(0, PerfOptions.parse("--warmup-seconds", "0").warmup().toSeconds());
   }
 }
