@@ -12,6 +12,8 @@
 #                                # Perf options may follow, e.g. "--repeats 5"
 #   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
 #                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
+#   bench/run.sh handoff         # what the default dispatch's two thread hand-offs cost, without a
+#                                # socket (JMH, under a minute); not part of "all"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jars.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -107,6 +109,14 @@ run_perf() {
   return "${PIPESTATUS[0]}"
 }
 
+run_handoff() {
+  wait_for_quiet
+  machine | tee "$results/handoff.txt"
+  # 3 benchmarks x (3 + 5) two-second iterations in 1 fork each: under a minute.
+  timeout 5m java -jar "$jar" -rf json -rff "$results/handoff.json" "$@" \
+    'io.switchboard.bench.handoff.*' | tee -a "$results/handoff.txt"
+}
+
 run_soak() {
   wait_for_quiet
   machine | tee "$results/soak.txt"
@@ -122,6 +132,7 @@ case "$what" in
   metrics) run_metrics "$@" ;;
   perf) run_perf "$@" ;;
   soak) run_soak "$@" ;;
+  handoff) run_handoff "$@" ;;
   all) run_jmh && run_fanout ;;
-  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|perf|soak] [arguments...]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|jmh|fanout|cluster|metrics|perf|soak|handoff] [arguments...]" >&2; exit 2 ;;
 esac
