@@ -37,11 +37,11 @@ record FanOutOptions(
     FanOutOptions options =
         new FanOutOptions(
             given.text("client", "undertow"),
-            given.number("subscribers", 1000),
-            given.number("rate", 50),
-            given.seconds("seconds", 20),
+            given.positive("subscribers", 1000),
+            given.positive("rate", 50),
+            given.positiveSeconds("seconds", 20),
             given.seconds("warmup-seconds", 3),
-            given.number("idle-subscribers", 10_000),
+            given.positive("idle-subscribers", 10_000),
             given.number("idle-rounds", 2),
             given.seconds("drain-seconds", 10),
             given.words("client-jvm", "-Xmx2g"),
