@@ -13,7 +13,7 @@
 #   bench/run.sh soak            # 2,000 chat members for 10 minutes, a flooder and a slow reader;
 #                                # not part of "all"; Soak options may follow, e.g. "--seconds 180"
 #   bench/run.sh handoff         # what the default dispatch's two thread hand-offs cost, without a
-#                                # socket (JMH, under a minute); not part of "all"
+#                                # socket (JMH, about 2 minutes); not part of "all"
 #
 # Results (text and JMH's JSON) go to bench/target/results/. Set SKIP_BUILD=1 to reuse the jars.
 # On a shared machine, QUIET_WAIT=600 waits up to 10 minutes before each part for 5 seconds in
@@ -112,9 +112,9 @@ run_perf() {
 run_handoff() {
   wait_for_quiet
   machine | tee "$results/handoff.txt"
-  # 3 benchmarks x (3 + 5) two-second iterations in 1 fork each: under a minute.
-  timeout 5m java -jar "$jar" -rf json -rff "$results/handoff.json" "$@" \
-    'io.switchboard.bench.handoff.*' | tee -a "$results/handoff.txt"
+  # 3 benchmarks x (3 + 5) one-second iterations in 3 forks each: about 2 minutes.
+  timeout 10m java -jar "$jar" -rf json -rff "$results/handoff.json" "$@" \
+    'io.switchboard.bench.handoff.*' 2>&1 | tee -a "$results/handoff.txt"
 }
 
 run_soak() {

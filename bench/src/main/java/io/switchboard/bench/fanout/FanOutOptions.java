@@ -42,7 +42,7 @@ record FanOutOptions(
             given.positiveSeconds("seconds", 20),
             given.seconds("warmup-seconds", 3),
             given.positive("idle-subscribers", 10_000),
-            given.number("idle-rounds", 2),
+            given.positive("idle-rounds", 2),
             given.seconds("drain-seconds", 10),
             given.words("client-jvm", "-Xmx2g"),
             given.number("history", 0));

@@ -3,6 +3,7 @@ package io.switchboard.bench.handoff;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two round trips take the paths they are named after: the difference of their times is the
+ * The round trips take the paths they are named after: the difference of the first two is the
  * default dispatch's hand-offs only if the one runs its handler on the IO thread and the other on
  * a pool thread, both replying from the IO thread. It times nothing.
  */
@@ -38,15 +39,22 @@ class HandOffBenchmarkTest {
   @Test
   void throughHandlerPoolRunsOnAPoolThreadAndRepliesOnTheIoThread() {
     roundTrips(benchmark::throughHandlerPool);
-    assertNotSame(benchmark.ioThread(), benchmark.lastHandler);
+    assertOnPoolThread(benchmark.lastHandler);
     assertSame(benchmark.ioThread(), benchmark.lastReply);
   }
 
   @Test
   void handlerPoolAnswersDirectlyFromThePoolThread() {
     roundTrips(benchmark::handlerPoolAnswersDirectly);
-    assertNotSame(benchmark.ioThread(), benchmark.lastHandler);
+    assertOnPoolThread(benchmark.lastHandler);
     assertSame(benchmark.lastHandler, benchmark.lastReply);
+  }
+
+  private void assertOnPoolThread(Thread handler) {
+    assertNotSame(benchmark.lastCaller, handler, "not on the thread that started the round trip");
+    assertTrue(
+        handler.getName().startsWith(HandOffBenchmark.HANDLER_THREAD),
+        "on a thread of the handler pool, not " + handler.getName());
   }
 
   /** A thousand of one kind of round trip, each of which must come back. */
