@@ -49,12 +49,8 @@ public final class OptionArgs {
   }
 
   /** A duration in seconds that must be 1 or more. */
-  public Duration positiveSeconds(String name, long fallback) {
-    Duration value = seconds(name, fallback);
-    if (value.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("--" + name + " must be 1 or more, got " + value.toSeconds());
-    }
-    return value;
+  public Duration positiveSeconds(String name, int fallback) {
+    return Duration.ofSeconds(positive(name, fallback));
   }
 
   /** JVM options as one space-separated value, e.g. {@code --client-jvm "-Xmx1g -XX:+UseG1GC"}. */

@@ -1,5 +1,6 @@
 package io.switchboard.bench.handoff;
 
+import io.switchboard.undertow.Switchboard;
 import io.switchboard.undertow.send.IoThreadWrites;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +39,8 @@ import org.xnio.XnioWorker;
  *   <li>{@link #onIoThread}: to an XNIO IO thread and back, where a {@code @NonBlocking} handler
  *       runs and replies;
  *   <li>{@link #throughHandlerPool}: to the IO thread, from it to a handler pool made as the
- *       server makes its own (a {@link ThreadPoolExecutor} over a {@link LinkedBlockingQueue}, 8
- *       threads per core, at least 8), and back to the IO thread through {@link IoThreadWrites},
+ *       server makes its own (a {@link ThreadPoolExecutor} over a {@link LinkedBlockingQueue}, of
+ *       the server's default size), and back to the IO thread through {@link IoThreadWrites},
  *       the way a reply from a handler thread goes, then back;
  *   <li>{@link #handlerPoolAnswersDirectly}: the same without the way back through the IO thread,
  *       to tell the cost of each hand-off.
@@ -75,7 +76,7 @@ public class HandOffBenchmark {
   public void start() throws IOException {
     worker = Xnio.getInstance().createWorker(OptionMap.create(Options.WORKER_IO_THREADS, 1));
     ioThread = worker.getIoThread();
-    int threads = Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+    int threads = Switchboard.server().config().handlerThreads(); // the server's default
     AtomicInteger count = new AtomicInteger();
     handlers =
         new ThreadPoolExecutor(
