@@ -387,19 +387,21 @@ public final class Perf {
         await(() -> traffic.received() >= warm, DRAIN);
         traffic.latencyNanos().reset();
         long before = traffic.received();
+        Duration cpuBefore = server.cpuTime();
         int count = (int) (rate * options.broadcast().toSeconds());
         Broadcasts.publish(publisher, count, rate);
         long expected = (long) count * subscribers;
         await(() -> traffic.received() - before >= expected, DRAIN);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
         Histogram latency = traffic.latencyNanos().getIntervalHistogram();
         long missing = Math.max(0, expected - (traffic.received() - before));
         double p99Millis = latency.getValueAtPercentile(99) / 1e6;
         System.out.printf(
             "%-24s broadcast %,d subscribers x %d/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
-                + " %,d of %,d lost%n",
+                + " %,d of %,d lost, server CPU %.2f µs per delivery%n",
             column.title, subscribers, rate, options.broadcast().toSeconds(),
             latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
-            expected);
+            expected, cpu.toNanos() / 1e3 / expected);
         if (!check(load, column, "broadcast to " + subscribers)) {
           return null;
         }
