@@ -393,15 +393,16 @@ public final class Perf {
         long expected = (long) count * subscribers;
         await(() -> traffic.received() - before >= expected, DRAIN);
         Duration cpu = server.cpuTime().minus(cpuBefore);
+        long delivered = traffic.received() - before;
         Histogram latency = traffic.latencyNanos().getIntervalHistogram();
-        long missing = Math.max(0, expected - (traffic.received() - before));
+        long missing = Math.max(0, expected - delivered);
         double p99Millis = latency.getValueAtPercentile(99) / 1e6;
         System.out.printf(
             "%-24s broadcast %,d subscribers x %d/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
                 + " %,d of %,d lost, server CPU %.2f µs per delivery%n",
             column.title, subscribers, rate, options.broadcast().toSeconds(),
             latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
-            expected, cpu.toNanos() / 1e3 / expected);
+            expected, cpu.toNanos() / 1e3 / Math.max(1, delivered));
         if (!check(load, column, "broadcast to " + subscribers)) {
           return null;
         }
