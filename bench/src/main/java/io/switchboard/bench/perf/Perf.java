@@ -1,6 +1,8 @@
 package io.switchboard.bench.perf;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +37,23 @@ public final class Perf {
   private static final Duration DRAIN = Duration.ofSeconds(10);
   /** This JVM, the load generator: its CPU use shows whether it, not the server, was the limit. */
   private static final com.sun.management.OperatingSystemMXBean GENERATOR =
-      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final PerfOptions options;
   private final Comparison comparison = new Comparison();
+
+  /**
+   * Milliseconds the load generator's collectors have spent so far. A window's share is printed
+   * beside its figures: a pause of the generator delays the replies and deliveries it overlaps,
+   * and would otherwise pass for the server's.
+   */
+  private static long generatorGcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, collector.getCollectionTime());
+    }
+    return total;
+  }
 
   Perf(PerfOptions options) {
     this.options = options;
@@ -133,12 +148,14 @@ public final class Perf {
       traffic.latencyNanos().reset();
       Duration cpuBefore = server.cpuTime();
       long generatorBefore = GENERATOR.getProcessCpuTime();
+      long gcBefore = generatorGcMillis();
       long start = System.nanoTime();
       pause(options.window());
       Histogram latency = traffic.latencyNanos().getIntervalHistogram();
       double seconds = (System.nanoTime() - start) / 1e9;
       Duration cpu = server.cpuTime().minus(cpuBefore);
       double generatorCores = (GENERATOR.getProcessCpuTime() - generatorBefore) / 1e9 / seconds;
+      long generatorGc = generatorGcMillis() - gcBefore;
       traffic.stopSending();
       if (!await(() -> RequestReply.drained(load.connections()), DRAIN)) {
         load.error("replies still missing " + DRAIN.toSeconds() + " s after the last request");
@@ -152,10 +169,10 @@ public final class Perf {
       double p50 = latency.getValueAtPercentile(50) / 1e3;
       System.out.printf(
           "%-24s run %d: %-22s %,9.0f msgs/s, server CPU %6.1f µs/msg, latency p50 %8.1f µs"
-              + " p99 %8.1f µs; cores busy: server %.2f, load generator %.2f; %d errors%n",
+              + " p99 %8.1f µs; cores busy: server %.2f, load generator %.2f (GC %d ms); %d errors%n",
           column.title, repeat, workload.title(), perSecond, cpuMicros, p50,
           latency.getValueAtPercentile(99) / 1e3, cpu.toNanos() / 1e9 / seconds, generatorCores,
-          load.errors());
+          generatorGc, load.errors());
       if (check(load, column, workload.title())) {
         record(workload, column, perSecond, cpuMicros, p50);
       }
@@ -388,21 +405,23 @@ public final class Perf {
         traffic.latencyNanos().reset();
         long before = traffic.received();
         Duration cpuBefore = server.cpuTime();
+        long gcBefore = generatorGcMillis();
         int count = (int) (rate * options.broadcast().toSeconds());
         Broadcasts.publish(publisher, count, rate);
         long expected = (long) count * subscribers;
         await(() -> traffic.received() - before >= expected, DRAIN);
         Duration cpu = server.cpuTime().minus(cpuBefore);
         long delivered = traffic.received() - before;
+        long generatorGc = generatorGcMillis() - gcBefore;
         Histogram latency = traffic.latencyNanos().getIntervalHistogram();
         long missing = Math.max(0, expected - delivered);
         double p99Millis = latency.getValueAtPercentile(99) / 1e6;
         System.out.printf(
             "%-24s broadcast %,d subscribers x %d/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
-                + " %,d of %,d lost, server CPU %.2f µs per delivery%n",
+                + " %,d of %,d lost, server CPU %.2f µs per delivery, load generator GC %d ms%n",
             column.title, subscribers, rate, options.broadcast().toSeconds(),
             latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
-            expected, cpu.toNanos() / 1e3 / Math.max(1, delivered));
+            expected, cpu.toNanos() / 1e3 / Math.max(1, delivered), generatorGc);
         if (!check(load, column, "broadcast to " + subscribers)) {
           return null;
         }
