@@ -1,8 +1,6 @@
 package io.switchboard.bench.perf;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,25 +33,9 @@ public final class Perf {
 
   private static final Duration UPGRADES = Duration.ofSeconds(60);
   private static final Duration DRAIN = Duration.ofSeconds(10);
-  /** This JVM, the load generator: its CPU use shows whether it, not the server, was the limit. */
-  private static final com.sun.management.OperatingSystemMXBean GENERATOR =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final PerfOptions options;
   private final Comparison comparison = new Comparison();
-
-  /**
-   * Milliseconds the load generator's collectors have spent so far. A window's share is printed
-   * beside its figures: a pause of the generator delays the replies and deliveries it overlaps,
-   * and would otherwise pass for the server's.
-   */
-  private static long generatorGcMillis() {
-    long total = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      total += Math.max(0, collector.getCollectionTime());
-    }
-    return total;
-  }
 
   Perf(PerfOptions options) {
     this.options = options;
@@ -146,16 +128,13 @@ public final class Perf {
       load.start();
       pause(options.warmup());
       traffic.latencyNanos().reset();
-      Duration cpuBefore = server.cpuTime();
-      long generatorBefore = GENERATOR.getProcessCpuTime();
-      long gcBefore = generatorGcMillis();
+      WindowCost atStart = WindowCost.reading(server);
       long start = System.nanoTime();
       pause(options.window());
       Histogram latency = traffic.latencyNanos().getIntervalHistogram();
       double seconds = (System.nanoTime() - start) / 1e9;
-      Duration cpu = server.cpuTime().minus(cpuBefore);
-      double generatorCores = (GENERATOR.getProcessCpuTime() - generatorBefore) / 1e9 / seconds;
-      long generatorGc = generatorGcMillis() - gcBefore;
+      WindowCost cost = WindowCost.reading(server).since(atStart);
+      double generatorCores = cost.generatorCpuNanos() / 1e9 / seconds;
       traffic.stopSending();
       if (!await(() -> RequestReply.drained(load.connections()), DRAIN)) {
         load.error("replies still missing " + DRAIN.toSeconds() + " s after the last request");
@@ -165,14 +144,14 @@ public final class Perf {
         load.error("no reply in the measured window");
       }
       double perSecond = messages / seconds;
-      double cpuMicros = messages == 0 ? 0 : cpu.toNanos() / 1e3 / messages;
+      double cpuMicros = messages == 0 ? 0 : cost.serverCpu().toNanos() / 1e3 / messages;
       double p50 = latency.getValueAtPercentile(50) / 1e3;
       System.out.printf(
           "%-24s run %d: %-22s %,9.0f msgs/s, server CPU %6.1f µs/msg, latency p50 %8.1f µs"
               + " p99 %8.1f µs; cores busy: server %.2f, load generator %.2f (GC %d ms); %d errors%n",
           column.title, repeat, workload.title(), perSecond, cpuMicros, p50,
-          latency.getValueAtPercentile(99) / 1e3, cpu.toNanos() / 1e9 / seconds, generatorCores,
-          generatorGc, load.errors());
+          latency.getValueAtPercentile(99) / 1e3, cost.serverCpu().toNanos() / 1e9 / seconds,
+          generatorCores, cost.generatorGcMillis(), load.errors());
       if (check(load, column, workload.title())) {
         record(workload, column, perSecond, cpuMicros, p50);
       }
@@ -404,15 +383,13 @@ public final class Perf {
         await(() -> traffic.received() >= warm, DRAIN);
         traffic.latencyNanos().reset();
         long before = traffic.received();
-        Duration cpuBefore = server.cpuTime();
-        long gcBefore = generatorGcMillis();
+        WindowCost atStart = WindowCost.reading(server);
         int count = (int) (rate * options.broadcast().toSeconds());
         Broadcasts.publish(publisher, count, rate);
         long expected = (long) count * subscribers;
         await(() -> traffic.received() - before >= expected, DRAIN);
-        Duration cpu = server.cpuTime().minus(cpuBefore);
+        WindowCost cost = WindowCost.reading(server).since(atStart);
         long delivered = traffic.received() - before;
-        long generatorGc = generatorGcMillis() - gcBefore;
         Histogram latency = traffic.latencyNanos().getIntervalHistogram();
         long missing = Math.max(0, expected - delivered);
         double p99Millis = latency.getValueAtPercentile(99) / 1e6;
@@ -421,7 +398,8 @@ public final class Perf {
                 + " %,d of %,d lost, server CPU %.2f µs per delivery, load generator GC %d ms%n",
             column.title, subscribers, rate, options.broadcast().toSeconds(),
             latency.getValueAtPercentile(50) / 1e6, p99Millis, latency.getMaxValue() / 1e6, missing,
-            expected, cpu.toNanos() / 1e3 / Math.max(1, delivered), generatorGc);
+            expected, cost.serverCpu().toNanos() / 1e3 / Math.max(1, delivered),
+            cost.generatorGcMillis());
         if (!check(load, column, "broadcast to " + subscribers)) {
           return null;
         }
