@@ -92,18 +92,11 @@ public final class Perf {
 
   /**
    * Starts one server and runs every workload of every column it serves; with {@code --jfr}, the
-   * server records a profile of the whole run, written when it stops.
+   * server records a profile of the whole run.
    */
   private void requestReply(BenchServer server, int repeat) throws Exception {
     List<Column> columns = List.of(Column.values()).stream().filter(c -> c.server == server).toList();
-    String[] recording = {};
-    if (options.jfr() != null) {
-      Files.createDirectories(options.jfr());
-      Path file = options.jfr().resolve(server.simpleName() + "-run" + repeat + ".jfr");
-      recording = new String[] {"-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file};
-      System.out.println("recording " + file);
-    }
-    try (ServerProcess process = startBench(columns.get(0), recording)) {
+    try (ServerProcess process = startBench(columns.get(0), recording(server.simpleName() + "-run" + repeat))) {
       Duration up = firstUpgrade(process, columns.get(0).echoPath, repeat);
       comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
       for (Workload workload : Workload.ALL) {
@@ -117,6 +110,20 @@ public final class Perf {
         }
       }
     }
+  }
+
+  /**
+   * With {@code --jfr}, the options that make a server record a profile of its whole life
+   * ({@code settings=profile}), written to {@code <name>.jfr} when it stops; none without.
+   */
+  private String[] recording(String name) throws IOException {
+    if (options.jfr() == null) {
+      return new String[0];
+    }
+    Files.createDirectories(options.jfr());
+    Path file = options.jfr().resolve(name + ".jfr");
+    System.out.println("recording " + file);
+    return new String[] {"-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file};
   }
 
   private void measure(ServerProcess server, Column column, Workload workload, int repeat)
@@ -355,7 +362,7 @@ public final class Perf {
     for (int repeat = 1; repeat <= options.repeats(); repeat++) {
       for (Column column : Column.values()) {
         if (column.relayPath != null) {
-          Long repeatMissing = broadcast(column, subscribers, rate, p99);
+          Long repeatMissing = broadcast(column, subscribers, rate, p99, repeat);
           if (repeatMissing != null) {
             missing.merge(column, repeatMissing, Long::sum);
           }
@@ -369,8 +376,11 @@ public final class Perf {
    * One connection publishes through the relay; every connection, its own too, receives. Files the
    * p99 and returns how many deliveries were lost, or null when the run had errors.
    */
-  private Long broadcast(Column column, int subscribers, int rate, Metric p99) throws Exception {
-    try (ServerProcess server = startBench(column)) {
+  private Long broadcast(Column column, int subscribers, int rate, Metric p99, int repeat)
+      throws Exception {
+    String name =
+        column.server.simpleName() + "-broadcast" + subscribers + "x" + rate + "-run" + repeat;
+    try (ServerProcess server = startBench(column, recording(name))) {
       server.awaitFirstUpgrade(column.relayPath, UPGRADES);
       Broadcasts traffic = new Broadcasts();
       try (Load load =

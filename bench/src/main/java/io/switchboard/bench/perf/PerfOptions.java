@@ -28,8 +28,8 @@ import java.util.List;
  *     broadcast} (all of them)
  * @param workload when given, only the request-reply workloads whose title contains it (for
  *     example {@code "echo 50 × 16, 32 B"} or {@code "JSON"}): a profile of one scenario
- * @param jfr a folder for a JFR recording of each request-reply server run (profile settings), or
- *     null for none
+ * @param jfr a folder for a JFR recording (profile settings) of each request-reply server run and
+ *     of each broadcast's server, or null for none
  */
 record PerfOptions(
     int repeats,

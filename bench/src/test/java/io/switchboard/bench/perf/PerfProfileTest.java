@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --parts}, {@code --workload} and {@code --jfr}: the profile of one scenario that
  * docs/performance.md's "Where the time goes" is made from. Only that workload runs, and every
- * request-reply server process leaves a flight recording.
+ * request-reply server process and every broadcast's server leaves a flight recording.
  */
 class PerfProfileTest {
 
@@ -27,7 +27,8 @@ class PerfProfileTest {
     PerfOptions options =
         PerfOptions.parse(
             "--repeats", "1", "--warmup-seconds", "0", "--seconds", "1",
-            "--parts", "request-reply", "--workload", Workload.ECHO_ONE.title(),
+            "--parts", "request-reply,broadcast", "--workload", Workload.ECHO_ONE.title(),
+            "--broadcast-seconds", "1", "--subscribers", "10", "--many-subscribers", "10",
             "--jfr", recordings.toString(), "--server-jvm", "-Xmx256m",
             "--jsr-jar", PerfSmokeTest.JSR_JAR.toString());
 
@@ -37,10 +38,13 @@ class PerfProfileTest {
     assertNotNull(result.median(Metric.ECHO_P50, Column.NON_BLOCKING), "the chosen workload ran");
     assertNull(result.median(Metric.ECHO_RATE, Column.SWITCHBOARD), "the other workloads did not");
     assertNull(result.median(Metric.IDLE_RSS, Column.SWITCHBOARD), "nor the other parts");
+    assertNotNull(result.median(Metric.MANY_P99, Column.SWITCHBOARD), "but the broadcasts");
+    long relays = Stream.of(Column.values()).filter(column -> column.relayPath != null).count();
     try (Stream<Path> files = Files.list(recordings)) {
       List<Path> jfr = files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList();
       assertEquals(
-          BenchServer.values().length, jfr.size(), "one recording per server process: " + jfr);
+          BenchServer.values().length + 2 * relays, jfr.size(),
+          "one recording per request-reply server and per broadcast (two of each relay): " + jfr);
       for (Path file : jfr) {
         assertTrue(Files.size(file) > 0, file + " was written when the server stopped");
       }
