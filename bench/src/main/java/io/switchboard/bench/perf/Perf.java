@@ -96,7 +96,8 @@ public final class Perf {
    */
   private void requestReply(BenchServer server, int repeat) throws Exception {
     List<Column> columns = List.of(Column.values()).stream().filter(c -> c.server == server).toList();
-    try (ServerProcess process = startBench(columns.get(0), recording(server.simpleName() + "-run" + repeat))) {
+    String[] recording = recording(server.simpleName() + "-run" + repeat);
+    try (ServerProcess process = startBench(columns.get(0), recording)) {
       Duration up = firstUpgrade(process, columns.get(0).echoPath, repeat);
       comparison.add(Metric.STARTUP, columns.get(0), up.toNanos() / 1e6);
       for (Workload workload : Workload.ALL) {
