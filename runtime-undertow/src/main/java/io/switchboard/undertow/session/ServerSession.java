@@ -69,6 +69,7 @@ public final class ServerSession
   private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
   private final AtomicBoolean closeTimerSet = new AtomicBoolean();
   private volatile boolean leftAllRooms;
+  private volatile boolean detached; // its connection dropped, and it is kept for recovery
   private volatile CloseReason peerClose;
   private volatile CloseReason serverClose;
 
@@ -185,12 +186,22 @@ public final class ServerSession
     dropAfterCloseTimeout();
   }
 
+  /**
+   * Joins a room. A join that runs after the connection ended (from {@code @OnClose}, or a command
+   * that waited behind a slow one) checks for that once it is among the members, since the end may
+   * have left every room between its two steps, when there was nothing to remove yet.
+   */
   @Override
   public void join(String room) {
     if (memberships().putIfAbsent(room, RoomRegistry.UNKNOWN_OFFSET) == null) {
       knownJoinOffset(room, services.rooms().add(room, this));
       if (leftAllRooms) {
-        leave(room); // joined while closing (from @OnClose, a late task): never stay in a room
+        memberships.remove(room); // closed: never stay in a room
+        services.rooms().remove(room, this);
+      } else if (detached) {
+        // kept for recovery: the name stays, to be rejoined by the connection that recovers it
+        services.rooms().remove(room, this);
+        services.presence().roomsChanged(this);
       } else {
         services.presence().roomsChanged(this);
       }
@@ -268,6 +279,7 @@ public final class ServerSession
    * yet keeps their names (and its presence entry shows them) until it is recovered or expires.
    */
   public void detachFromRooms() {
+    detached = true;
     for (String room : rooms()) {
       services.rooms().remove(room, this);
     }
