@@ -1,7 +1,10 @@
 package io.switchboard.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.CloseReason;
 
 import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.RawWebSocket;
@@ -9,6 +12,7 @@ import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +76,31 @@ class SlowConsumerTest {
       assertTrue(server.stats().queuedMessages() <= MAX_QUEUED / LINE.length() + 1);
       reader.send("hello");
       assertEquals("Hello, human", reader.next());
+    }
+  }
+
+  /**
+   * The client stops reading in the middle of a frame, so the close frame waits behind a write that
+   * never ends and the connection is dropped at the close timeout. The session still ended because
+   * the server closed it: {@code @OnClose} gets 1008 at once, though the client asked for recovery,
+   * which a dropped connection (1006) would have kept the session for.
+   */
+  @Test
+  void onCloseGetsTheSlowConsumerCloseEvenWhenItsFrameCannotLeave() throws Exception {
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server =
+            TestServers.builder(endpoint)
+                .maxQueuedBytes(MAX_QUEUED)
+                .closeTimeout(Duration.ofMillis(500))
+                .start();
+        RawWebSocket slow = RawWebSocket.upgrade(server.port(), "/test?recover=");
+        WsClient reader = WsClient.connect(server.port(), "/test")) {
+      assertEquals(101, slow.status());
+      broadcastWhileOneReads(server, reader, 400);
+      assertEquals(1, server.stats().slowConsumerCloses());
+      CloseReason reason = endpoint.closed.poll(10, TimeUnit.SECONDS);
+      assertNotNull(reason, "@OnClose ran at once, not after the recovery window");
+      assertEquals(StatusCodes.SLOW_CONSUMER, reason);
     }
   }
 

@@ -304,6 +304,15 @@ public final class OutboundQueue {
   }
 
   /**
+   * The close this queue sent, or will send once the batch being written is out; null when the
+   * server asked for none. A client that stops reading mid-batch never lets that close leave, and
+   * its connection is dropped: the close is still why the session ended.
+   */
+  public synchronized CloseReason closing() {
+    return closeAfterQueue;
+  }
+
+  /**
    * Discards every waiting message and sends a close frame after those being written, if any:
    * for a slow consumer, whose queued messages would never get through anyway.
    */

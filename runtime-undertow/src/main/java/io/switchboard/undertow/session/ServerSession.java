@@ -333,14 +333,21 @@ public final class ServerSession
     }
   }
 
-  /** Records the peer's close frame, which is what {@code @OnClose} reports. */
+  /**
+   * Records the peer's close frame, which is what {@code @OnClose} reports, unless it answers the
+   * server's: the session then ended for the server's reason, which the answer only echoes (its
+   * code, often without the reason).
+   */
   public void peerClosed(CloseReason reason) {
-    this.peerClose = reason;
+    if (serverClose == null) {
+      this.peerClose = reason;
+    }
   }
 
   /**
-   * Why the session ended: the peer's close frame if it sent one, else the server's, else 1006
-   * for a connection that just dropped.
+   * Why the session ended: the peer's close frame if the peer closed first, else the server's
+   * (sent, or decided and waiting behind a write the client never read), else 1006 for a
+   * connection that just dropped.
    */
   public CloseReason closeReason() {
     if (peerClose != null) {
@@ -348,6 +355,10 @@ public final class ServerSession
     }
     if (serverClose != null) {
       return serverClose;
+    }
+    CloseReason decided = outbound.closing();
+    if (decided != null) {
+      return decided;
     }
     // Undertow's own close frames: 1002/1007 for broken frames, 1009 for a message too big. (It
     // also "sends" a 1000 when the connection just dropped, which is no close at all.)
