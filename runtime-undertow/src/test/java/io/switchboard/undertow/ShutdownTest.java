@@ -1,10 +1,13 @@
 package io.switchboard.undertow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.CloseReason;
 import io.switchboard.undertow.testing.Await;
+import io.switchboard.undertow.testing.RawWebSocket;
 import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
@@ -22,7 +25,8 @@ class ShutdownTest {
 
   @Test
   void stopSends1001ToEveryClientAndReleasesThePort() throws Exception {
-    SwitchboardServer server = TestServers.builder(new TestEndpoint()).start();
+    TestEndpoint endpoint = new TestEndpoint();
+    SwitchboardServer server = TestServers.builder(endpoint).start();
     List<WsClient> clients = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       clients.add(WsClient.connect(server.port(), "/test"));
@@ -36,8 +40,43 @@ class ShutdownTest {
       client.close();
     }
     assertEquals(0, server.stats().openSessions());
+    // The clients answered with close frames of their own; the sessions ended for the server's
+    // reason, which is what @OnClose hears.
+    assertEquals(clients.size(), endpoint.closed.size());
+    for (CloseReason reason : endpoint.closed) {
+      assertEquals(StatusCodes.SERVER_STOPPING, reason);
+    }
     assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
     server.stop(Duration.ofSeconds(1)); // idempotent
+  }
+
+  /**
+   * Clients that do not answer the close frame are dropped at the stop's deadline; their sessions'
+   * {@code @OnClose}, which take a while here, still run to the end before {@code stop} returns,
+   * with the server's 1001.
+   */
+  @Test
+  void onCloseRunsForTheSessionsDroppedAtTheDeadline() throws Exception {
+    int sessions = 24; // more than the handler pool's threads
+    TestEndpoint endpoint = new TestEndpoint();
+    endpoint.closeMillis = 100;
+    SwitchboardServer server = TestServers.builder(endpoint).start();
+    List<RawWebSocket> silent = new ArrayList<>();
+    try {
+      for (int i = 0; i < sessions; i++) {
+        silent.add(RawWebSocket.upgrade(server.port(), "/test"));
+        assertNotNull(endpoint.opened.poll(10, TimeUnit.SECONDS));
+      }
+      server.stop(Duration.ofMillis(300));
+      assertEquals(sessions, endpoint.closed.size(), "every @OnClose ran before stop returned");
+      for (CloseReason reason : endpoint.closed) {
+        assertEquals(StatusCodes.SERVER_STOPPING, reason);
+      }
+    } finally {
+      for (RawWebSocket socket : silent) {
+        socket.close();
+      }
+    }
   }
 
   @Test

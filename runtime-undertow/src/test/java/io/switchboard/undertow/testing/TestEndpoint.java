@@ -28,6 +28,8 @@ public final class TestEndpoint {
   public final AtomicInteger tickFailures = new AtomicInteger();
   /** How long each scheduled tick takes. */
   public volatile long tickMillis;
+  /** How long each {@code @OnClose} takes (an app that saves its state there). */
+  public volatile long closeMillis;
   /** The most ticks seen running at once. */
   public final AtomicInteger maxConcurrentTicks = new AtomicInteger();
   private final AtomicInteger runningTicks = new AtomicInteger();
@@ -113,6 +115,14 @@ public final class TestEndpoint {
   }
 
   void onClose(CloseReason reason) {
+    if (closeMillis > 0) {
+      try {
+        Thread.sleep(closeMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // cut short: not recorded
+      }
+    }
     closed.add(reason);
   }
 
