@@ -127,6 +127,7 @@ public final class OutboundQueue {
     boolean schedule = false;
     int droppedNow = 0;
     boolean discard = false;
+    boolean overflow = false;
     synchronized (this) {
       if (closed || closeAfterQueue != null) {
         return Offer.CLOSED;
@@ -140,9 +141,8 @@ public final class OutboundQueue {
         }
       }
       if (!discard && wouldOverflow(message)) {
-        return Offer.OVERFLOW;
-      }
-      if (!discard) {
+        overflow = true; // the pushes dropped to make room stay dropped, and counted below
+      } else if (!discard) {
         queuedBytes += message.size();
         waiting().add(message);
         schedule = !writing;
@@ -151,6 +151,9 @@ public final class OutboundQueue {
     }
     if (droppedNow > 0) {
       stats.dropped(droppedNow);
+    }
+    if (overflow) {
+      return Offer.OVERFLOW;
     }
     if (discard) {
       return Offer.DROPPED;

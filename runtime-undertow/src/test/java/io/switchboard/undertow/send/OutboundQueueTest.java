@@ -223,6 +223,19 @@ class OutboundQueueTest {
   }
 
   @Test
+  void pushesDroppedForAReplyThatStillOverflowsAreCounted() {
+    OutboundQueue q = queue(20);
+    q.policy(SlowConsumerPolicy.DROP_OLDEST);
+    q.offer(OutboundMessage.text("reply-8b")); // being written, never dropped
+    q.offer(OutboundMessage.push("push-6".getBytes()));
+    q.offer(OutboundMessage.push("push-6".getBytes()));
+    // the pushes go to make room, and there is not enough even so: the reply overflows
+    assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(OutboundMessage.text("a-reply-of-15-b")));
+    assertEquals(2, q.dropped());
+    assertEquals(2, counts.dropped, "the server's count has them too");
+  }
+
+  @Test
   void aBatchKeepsMostOfASmallBoundForWhatCanStillBeDropped() {
     OutboundQueue q = queue(4_000);
     q.policy(SlowConsumerPolicy.DROP_OLDEST);
