@@ -7,6 +7,7 @@ import io.switchboard.json.Json;
 import io.switchboard.spi.DispatchResult;
 import io.switchboard.spi.EndpointDispatcher;
 import io.switchboard.spi.Envelope;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -39,6 +40,37 @@ class DocsExampleTest {
       assertEquals("[{\"id\":\"s1\",\"name\":\"Tony\"}]", reply(dispatcher, endpoint, context, "users"));
       reply(dispatcher, endpoint, context, "say hi all");
       assertEquals("chat", context.pushes.get(context.pushes.size() - 1).event());
+    }
+  }
+
+  /** The page's codec snippet, a test method, compiled beside its endpoint and run. */
+  @Test
+  void theAnnotationsPageCodecSnippetCompilesAndRuns() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "annotations.md"));
+    Matcher code =
+        Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
+            .matcher(page.substring(page.indexOf("The codecs are usable on their own")));
+    assertTrue(code.find(), "the page shows how to use a codec");
+    StringBuilder imports = new StringBuilder();
+    StringBuilder body = new StringBuilder();
+    for (String line : code.group(1).lines().toList()) {
+      (line.startsWith("import ") ? imports : body).append(line).append('\n');
+    }
+    String test =
+        "package com.example.chat;\n"
+            + "import static org.junit.jupiter.api.Assertions.assertEquals;\n"
+            + "import java.io.IOException;\n"
+            + "import org.junit.jupiter.api.Test;\n"
+            + imports
+            + "public class CodecSnippet {\n"
+            + body.toString().replaceFirst("\nvoid ", "\npublic void ")
+            + "}\n";
+    try (Compiled compiled =
+        Compiled.compile(
+            "com.example.chat.ChatEndpoint", example(), "com.example.chat.CodecSnippet", test)) {
+      Class<?> snippet = compiled.loader().loadClass("com.example.chat.CodecSnippet");
+      Method method = snippet.getDeclaredMethods()[0];
+      method.invoke(snippet.getConstructor().newInstance()); // its assertEquals throws if wrong
     }
   }
 
