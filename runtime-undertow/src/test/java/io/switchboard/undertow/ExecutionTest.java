@@ -3,6 +3,7 @@ package io.switchboard.undertow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.undertow.testing.Await;
 import io.switchboard.undertow.testing.TestEndpoint;
 import io.switchboard.undertow.testing.TestServers;
 import io.switchboard.undertow.testing.WsClient;
@@ -44,6 +45,37 @@ class ExecutionTest {
                 }));
       }
       CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The replies after one that waits on its {@code CompletionStage} wait too, in order. They are
+   * held in memory, so the session stops reading, as for a backlog of handler tasks, until the
+   * stage completes, rather than hold a reply for every message the client goes on sending.
+   */
+  @Test
+  void aStageThatDoesNotCompleteHoldsBackTheSessionsReads() throws Exception {
+    int after = 300;
+    String name = "x".repeat(1_000);
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server = TestServers.builder(endpoint).rateLimit(0, 0).start();
+        WsClient client = WsClient.connect(server.port(), "/test")) {
+      client.send("pending");
+      for (int i = 0; i < after; i++) {
+        client.send("name " + name);
+      }
+      Await.until("the backlog is full", () -> server.stats().messagesIn() >= 64);
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+      while (System.nanoTime() < until) {
+        long read = server.stats().messagesIn();
+        assertTrue(read < 1 + after / 2, "read " + read + " messages while the first reply waits");
+        Thread.sleep(10);
+      }
+      endpoint.pending.complete("done");
+      assertEquals("done", client.next());
+      for (int i = 0; i < after; i++) {
+        assertEquals("Hi " + name, client.next());
+      }
     }
   }
 

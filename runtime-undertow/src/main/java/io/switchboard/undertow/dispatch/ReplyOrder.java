@@ -21,11 +21,18 @@ final class ReplyOrder {
     }
   }
 
+  /** Told how many replies left the order, so that a session that stopped reading reads again. */
+  interface Drain {
+    void delivered(int replies);
+  }
+
   private final ServerSession session;
+  private final Drain drain;
   private final CompactQueue<Slot> slots = new CompactQueue<>(); // guarded by this
 
-  ReplyOrder(ServerSession session) {
+  ReplyOrder(ServerSession session, Drain drain) {
     this.session = session;
+    this.drain = drain;
   }
 
   synchronized Slot reserve() {
@@ -42,11 +49,16 @@ final class ReplyOrder {
     slot.reply = reply;
     // Delivering under this lock keeps replies ordered between completing threads; delivery only
     // appends to the outbound queue and never blocks.
+    int delivered = 0;
     for (Slot head = slots.peek(); head != null && head.done; head = slots.peek()) {
       slots.poll();
+      delivered++;
       if (head.reply != null) {
         session.deliver(head.reply);
       }
+    }
+    if (delivered > 0) {
+      drain.delivered(delivered);
     }
   }
 }

@@ -62,6 +62,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final String recoveryToken;
   private final AtomicBoolean ended = new AtomicBoolean();
   private int backlog; // guarded by this
+  private int waitingReplies; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
 
@@ -97,7 +98,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     this.recoveryToken = recoveryToken;
     this.context = new SessionContext(endpoint, session);
     this.executor = new OrderedExecutor(endpoint.workers());
-    this.replies = new ReplyOrder(session);
+    this.replies = new ReplyOrder(session, this::repliesDelivered);
     var config = endpoint.config();
     this.heartbeat =
         new Heartbeat(session, config.pingInterval(), config.pongTimeout(), config.idleTimeout());
@@ -212,7 +213,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       return;
     }
     if (endpoint.dispatcher().handlesRawText()) {
-      ReplyOrder.Slot slot = replies.reserve();
+      ReplyOrder.Slot slot = reserveReply();
       submit(() -> runRawText(text, slot), endpoint.nonBlocking(Handler.TEXT));
       return;
     }
@@ -221,10 +222,10 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
       request = endpoint.parse(text);
     } catch (Envelope.MalformedEnvelopeException e) {
       endpoint.metrics().error(e.code());
-      replies.reserve().complete(Replies.error(e.id(), e.command(), e.code(), e.getMessage(), null));
+      reserveReply().complete(Replies.error(e.id(), e.command(), e.code(), e.getMessage(), null));
       return;
     }
-    ReplyOrder.Slot slot = replies.reserve();
+    ReplyOrder.Slot slot = reserveReply();
     CommandInfo command = endpoint.command(request.command());
     if (command == null) {
       slot.complete(builtIn(request));
@@ -263,8 +264,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     } catch (WsException e) {
       // a malformed message is refused all the same, just without re/cmd
     }
-    replies
-        .reserve()
+    reserveReply()
         .complete(
             Replies.error(
                 id, command, WsException.RATE_LIMITED,
@@ -296,10 +296,14 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         CompletionStage<?> stage = (CompletionStage<?>) result.value();
         stage.whenComplete(
             (value, error) -> {
-              if (error != null) {
-                failed(request, slot, start, unwrap(error));
-              } else {
-                succeeded(request, slot, start, value, result);
+              try {
+                if (error != null) {
+                  failed(request, slot, start, unwrap(error));
+                } else {
+                  succeeded(request, slot, start, value, result);
+                }
+              } catch (Throwable e) { // an Error encoding the reply: the slot must still complete
+                failed(request, slot, start, e);
               }
             });
       } else {
@@ -396,7 +400,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
     if (!admitted("")) {
       return;
     }
-    ReplyOrder.Slot slot = replies.reserve();
+    ReplyOrder.Slot slot = reserveReply();
     submit(
         () -> {
           try {
@@ -482,12 +486,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
    * window rather than server memory.
    */
   private void submit(Runnable task, boolean nonBlocking) {
-    synchronized (this) {
-      if (++backlog >= MAX_BACKLOG && !receivesSuspended) {
-        receivesSuspended = true;
-        session.channel().suspendReceives();
-      }
-    }
+    taskWaiting();
     boolean inline = nonBlocking && session.channel().getIoThread() == Thread.currentThread();
     executor.execute(
         () -> {
@@ -500,8 +499,44 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
         inline);
   }
 
+  private synchronized void taskWaiting() {
+    backlog++;
+    suspendIfFull();
+  }
+
   private synchronized void taskDone() {
-    if (--backlog <= MAX_BACKLOG / 2 && receivesSuspended) {
+    backlog--;
+    resumeIfDrained();
+  }
+
+  /**
+   * The place of a message's reply, in the order of the messages. Replies that wait for an earlier
+   * one (behind a handler's {@code CompletionStage}) are held in memory: past {@link
+   * #MAX_BACKLOG} of them the session stops reading too.
+   */
+  private ReplyOrder.Slot reserveReply() {
+    ReplyOrder.Slot slot = replies.reserve();
+    synchronized (this) {
+      waitingReplies++;
+      suspendIfFull();
+    }
+    return slot;
+  }
+
+  private synchronized void repliesDelivered(int count) {
+    waitingReplies -= count;
+    resumeIfDrained();
+  }
+
+  private void suspendIfFull() {
+    if ((backlog >= MAX_BACKLOG || waitingReplies >= MAX_BACKLOG) && !receivesSuspended) {
+      receivesSuspended = true;
+      session.channel().suspendReceives();
+    }
+  }
+
+  private void resumeIfDrained() {
+    if (backlog <= MAX_BACKLOG / 2 && waitingReplies <= MAX_BACKLOG / 2 && receivesSuspended) {
       receivesSuspended = false;
       session.channel().resumeReceives();
     }

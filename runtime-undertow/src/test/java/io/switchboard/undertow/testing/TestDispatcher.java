@@ -51,6 +51,7 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
         new CommandInfo("taken", "TestEndpoint#taken()", "", false),
         new CommandInfo("block", "TestEndpoint#block()", "", false),
         new CommandInfo("later", "TestEndpoint#later(int)", "int", false),
+        new CommandInfo("pending", "TestEndpoint#pending()", "", false),
         new CommandInfo("touch", "TestEndpoint#touch()", "", false),
         new CommandInfo("echoInt", "TestEndpoint#echoInt(int)", "int", true),
         new CommandInfo("join", "TestEndpoint#join(WsSession, String)", "String", false),
@@ -97,6 +98,7 @@ public final class TestDispatcher implements EndpointDispatcher<TestEndpoint> {
       }
       case "block" -> DispatchResult.value(endpoint.block(), Codecs.STRING);
       case "later" -> DispatchResult.async(endpoint.later(payload.read(TestCodecs.INT)), Codecs.STRING);
+      case "pending" -> DispatchResult.async(endpoint.pending(), Codecs.STRING);
       case "touch" -> {
         endpoint.touch();
         yield DispatchResult.none();

@@ -64,6 +64,13 @@ public final class TestEndpoint {
     return "unblocked";
   }
 
+  /** What the {@code pending} command returns: completed by the test, or never. */
+  public final CompletableFuture<String> pending = new CompletableFuture<>();
+
+  CompletionStage<String> pending() {
+    return pending;
+  }
+
   CompletionStage<String> later(int millis) {
     return CompletableFuture.supplyAsync(
         () -> "later " + millis, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
