@@ -61,8 +61,9 @@ public final class SwitchboardServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
   /**
-   * How long a stop waits past its deadline for the {@code @OnClose} of the sessions it dropped
-   * there: an app releases resources or saves state in them.
+   * How long a stop waits past its deadline for the handlers still running or queued, the {@code
+   * @OnClose} of the sessions that closed or were dropped at the end above all: an app releases
+   * resources or saves state in them. A stop whose handlers are done by then does not wait.
    */
   static final Duration ON_CLOSE_GRACE = Duration.ofSeconds(1);
 
@@ -332,8 +333,9 @@ public final class SwitchboardServer implements AutoCloseable {
   /**
    * Stops gracefully: refuses new connections (503), stops the {@code @Every} schedules, closes
    * every session with 1001 after the messages already queued for it, waits up to {@code timeout}
-   * for them to close, then stops listening and drops whatever is left, whose {@code @OnClose}
-   * still run: it waits for them up to {@link #ON_CLOSE_GRACE} more. Idempotent.
+   * for them to close, then stops listening and drops whatever is left. Every session's {@code
+   * @OnClose} still runs: the stop waits for the handlers up to {@link #ON_CLOSE_GRACE} past the
+   * timeout. Idempotent.
    *
    * <p>Called from a handler (an admin {@code shutdown} command), it returns at once and the stop
    * goes on in the background: waiting there would hold up the very session it waits for.
@@ -357,12 +359,11 @@ public final class SwitchboardServer implements AutoCloseable {
     for (EndpointRuntime<?> endpoint : endpoints.values()) {
       endpoint.closeAll(StatusCodes.SERVER_STOPPING);
     }
-    boolean allClosed = awaitSessionsClosed(deadline);
+    awaitSessionsClosed(deadline);
     bus.close();
     listener.stop(); // drops what is left: their @OnClose are queued on the handler pool
     workers.shutdown();
-    long left = deadline - System.nanoTime();
-    long wait = allClosed ? Math.max(0, left) : Math.max(left, ON_CLOSE_GRACE.toNanos());
+    long wait = Math.max(deadline - System.nanoTime(), ON_CLOSE_GRACE.toNanos());
     try {
       if (!workers.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
         LOG.warn("handlers still running at the stop deadline: interrupting them");
@@ -375,22 +376,17 @@ public final class SwitchboardServer implements AutoCloseable {
     LOG.info("stopped");
   }
 
-  /** Whether every session closed by the deadline. */
-  private boolean awaitSessionsClosed(long deadline) {
-    boolean allClosed = true;
+  private void awaitSessionsClosed(long deadline) {
     try {
       for (EndpointRuntime<?> endpoint : endpoints.values()) {
         if (!endpoint.sessions().awaitEmpty(deadline)) {
-          allClosed = false;
           LOG.info("{} sessions of {} still open at the stop deadline: dropping them",
               endpoint.sessions().count(), endpoint.path());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
     }
-    return allClosed;
   }
 
   private void removeShutdownHook() {

@@ -51,14 +51,20 @@ class ExecutionTest {
   /**
    * The replies after one that waits on its {@code CompletionStage} wait too, in order. They are
    * held in memory, so the session stops reading, as for a backlog of handler tasks, until the
-   * stage completes, rather than hold a reply for every message the client goes on sending.
+   * stage completes, rather than hold a reply for every message the client goes on sending. The
+   * pongs it does not read meanwhile do not count against the client.
    */
   @Test
   void aStageThatDoesNotCompleteHoldsBackTheSessionsReads() throws Exception {
     int after = 300;
     String name = "x".repeat(1_000);
     TestEndpoint endpoint = new TestEndpoint();
-    try (SwitchboardServer server = TestServers.builder(endpoint).rateLimit(0, 0).start();
+    try (SwitchboardServer server =
+            TestServers.builder(endpoint)
+                .rateLimit(0, 0)
+                .pingInterval(Duration.ofMillis(100))
+                .pongTimeout(Duration.ofMillis(100))
+                .start();
         WsClient client = WsClient.connect(server.port(), "/test")) {
       client.send("pending");
       for (int i = 0; i < after; i++) {

@@ -18,12 +18,20 @@ class LimitsTest {
 
   @Test
   void textLargerThanMaxMessageSizeClosesWith1009() throws Exception {
-    try (SwitchboardServer server = TestServers.builder(new TestEndpoint()).maxMessageSize(1024).start();
+    TestEndpoint endpoint = new TestEndpoint();
+    try (SwitchboardServer server = TestServers.builder(endpoint).maxMessageSize(1024).start();
         WsClient c = WsClient.connect(server.port(), "/test")) {
       c.send("name " + "x".repeat(1000));
       assertEquals("Hi " + "x".repeat(1000), c.next()); // just under the limit
       c.socket().sendText("name " + "x".repeat(2000), true);
-      assertEquals(CloseReason.MESSAGE_TOO_BIG, c.awaitClose().code());
+      WsClient.Closed closed = c.awaitClose();
+      assertEquals(CloseReason.MESSAGE_TOO_BIG, closed.code());
+      c.socket().sendClose(CloseReason.MESSAGE_TOO_BIG, ""); // the client's answer: the code alone
+      // @OnClose hears the server's close, with its reason, not the answer's echo
+      assertEquals(
+          new CloseReason(CloseReason.MESSAGE_TOO_BIG, closed.reason()),
+          endpoint.closed.poll(10, TimeUnit.SECONDS));
+      assertTrue(!closed.reason().isEmpty(), "the server's close names the limit");
     }
   }
 

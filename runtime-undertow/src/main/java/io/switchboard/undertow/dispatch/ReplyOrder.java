@@ -41,24 +41,26 @@ final class ReplyOrder {
     return slot;
   }
 
-  private synchronized void complete(Slot slot, OutboundMessage reply) {
-    if (slot.done) {
-      return;
-    }
-    slot.done = true;
-    slot.reply = reply;
-    // Delivering under this lock keeps replies ordered between completing threads; delivery only
-    // appends to the outbound queue and never blocks.
+  private void complete(Slot slot, OutboundMessage reply) {
     int delivered = 0;
-    for (Slot head = slots.peek(); head != null && head.done; head = slots.peek()) {
-      slots.poll();
-      delivered++;
-      if (head.reply != null) {
-        session.deliver(head.reply);
+    synchronized (this) {
+      if (slot.done) {
+        return;
+      }
+      slot.done = true;
+      slot.reply = reply;
+      // Delivering under this lock keeps replies ordered between completing threads; delivery
+      // only appends to the outbound queue and never blocks.
+      for (Slot head = slots.peek(); head != null && head.done; head = slots.peek()) {
+        slots.poll();
+        delivered++;
+        if (head.reply != null) {
+          session.deliver(head.reply);
+        }
       }
     }
     if (delivered > 0) {
-      drain.delivered(delivered);
+      drain.delivered(delivered); // outside this lock: it takes the pipeline's
     }
   }
 }

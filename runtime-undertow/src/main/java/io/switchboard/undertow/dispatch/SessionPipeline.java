@@ -531,6 +531,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private void suspendIfFull() {
     if ((backlog >= MAX_BACKLOG || waitingReplies >= MAX_BACKLOG) && !receivesSuspended) {
       receivesSuspended = true;
+      heartbeat.readsHeld(true);
       session.channel().suspendReceives();
     }
   }
@@ -538,6 +539,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private void resumeIfDrained() {
     if (backlog <= MAX_BACKLOG / 2 && waitingReplies <= MAX_BACKLOG / 2 && receivesSuspended) {
       receivesSuspended = false;
+      heartbeat.readsHeld(false);
       session.channel().resumeReceives();
     }
   }

@@ -27,6 +27,7 @@ public final class Heartbeat {
   private volatile long lastPongNanos = System.nanoTime();
   private volatile long lastMessageNanos = System.nanoTime();
   private volatile boolean stopped;
+  private volatile boolean readsHeld;
   private volatile XnioExecutor.Key pingTimer;
   private volatile XnioExecutor.Key checkTimer;
   private volatile XnioExecutor.Key idleTimer;
@@ -51,6 +52,14 @@ public final class Heartbeat {
   /** Any pong counts, solicited or not: the peer is alive. */
   public void pong() {
     lastPongNanos = System.nanoTime();
+  }
+
+  /**
+   * The server stopped reading the connection while the session's handlers catch up, or started
+   * again: a pong it did not read is not the client's fault.
+   */
+  public void readsHeld(boolean held) {
+    readsHeld = held;
   }
 
   /** The client sent a text or binary message. */
@@ -78,7 +87,7 @@ public final class Heartbeat {
   }
 
   private void checkPong() {
-    if (stopped || lastPongNanos - lastPingNanos >= 0) {
+    if (stopped || readsHeld || lastPongNanos - lastPingNanos >= 0) {
       return;
     }
     LOG.info("{}: no pong within {} ms, closing", session, pongTimeoutMillis);

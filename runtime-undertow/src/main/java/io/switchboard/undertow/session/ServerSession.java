@@ -339,7 +339,7 @@ public final class ServerSession
    * code, often without the reason).
    */
   public void peerClosed(CloseReason reason) {
-    if (serverClose == null) {
+    if (serverClose == null && !channel.isCloseFrameSent()) { // Undertow's own close counts too
       this.peerClose = reason;
     }
   }
