@@ -38,4 +38,8 @@ final class CompactQueue<T> {
   boolean isEmpty() {
     return head == null;
   }
+
+  int size() {
+    return head == null ? 0 : 1 + (rest == null ? 0 : rest.size());
+  }
 }

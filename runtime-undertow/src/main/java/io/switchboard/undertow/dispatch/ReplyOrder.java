@@ -21,18 +21,22 @@ final class ReplyOrder {
     }
   }
 
-  /** Told how many replies left the order, so that a session that stopped reading reads again. */
-  interface Drain {
-    void delivered(int replies);
-  }
-
   private final ServerSession session;
-  private final Drain drain;
+  private final Runnable delivered;
   private final CompactQueue<Slot> slots = new CompactQueue<>(); // guarded by this
 
-  ReplyOrder(ServerSession session, Drain drain) {
+  /**
+   * @param delivered told, outside this order's lock, that replies left it: a session that stopped
+   *     reading for the replies it held may read again
+   */
+  ReplyOrder(ServerSession session, Runnable delivered) {
     this.session = session;
-    this.drain = drain;
+    this.delivered = delivered;
+  }
+
+  /** How many replies wait for their turn, or for their handler. */
+  synchronized int waiting() {
+    return slots.size();
   }
 
   synchronized Slot reserve() {
@@ -42,7 +46,7 @@ final class ReplyOrder {
   }
 
   private void complete(Slot slot, OutboundMessage reply) {
-    int delivered = 0;
+    boolean left = false;
     synchronized (this) {
       if (slot.done) {
         return;
@@ -53,14 +57,14 @@ final class ReplyOrder {
       // only appends to the outbound queue and never blocks.
       for (Slot head = slots.peek(); head != null && head.done; head = slots.peek()) {
         slots.poll();
-        delivered++;
+        left = true;
         if (head.reply != null) {
           session.deliver(head.reply);
         }
       }
     }
-    if (delivered > 0) {
-      drain.delivered(delivered); // outside this lock: it takes the pipeline's
+    if (left) {
+      delivered.run(); // outside this lock: it takes the pipeline's
     }
   }
 }

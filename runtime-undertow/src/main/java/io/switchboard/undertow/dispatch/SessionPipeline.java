@@ -62,7 +62,6 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private final String recoveryToken;
   private final AtomicBoolean ended = new AtomicBoolean();
   private int backlog; // guarded by this
-  private int waitingReplies; // guarded by this
   private boolean receivesSuspended; // guarded by this
   private boolean closeFrameArrived; // IO thread only
 
@@ -517,19 +516,19 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   private ReplyOrder.Slot reserveReply() {
     ReplyOrder.Slot slot = replies.reserve();
     synchronized (this) {
-      waitingReplies++;
       suspendIfFull();
     }
     return slot;
   }
 
-  private synchronized void repliesDelivered(int count) {
-    waitingReplies -= count;
+  private synchronized void repliesDelivered() {
     resumeIfDrained();
   }
 
+  // Called holding this pipeline's lock; the reply order's is only ever taken inside it, never
+  // the other way round.
   private void suspendIfFull() {
-    if ((backlog >= MAX_BACKLOG || waitingReplies >= MAX_BACKLOG) && !receivesSuspended) {
+    if ((backlog >= MAX_BACKLOG || replies.waiting() >= MAX_BACKLOG) && !receivesSuspended) {
       receivesSuspended = true;
       heartbeat.readsHeld(true);
       session.channel().suspendReceives();
@@ -537,7 +536,7 @@ final class SessionPipeline<E> extends AbstractReceiveListener {
   }
 
   private void resumeIfDrained() {
-    if (backlog <= MAX_BACKLOG / 2 && waitingReplies <= MAX_BACKLOG / 2 && receivesSuspended) {
+    if (receivesSuspended && backlog <= MAX_BACKLOG / 2 && replies.waiting() <= MAX_BACKLOG / 2) {
       receivesSuspended = false;
       heartbeat.readsHeld(false);
       session.channel().resumeReceives();

@@ -71,7 +71,6 @@ public final class ServerSession
   private volatile boolean leftAllRooms;
   private volatile boolean detached; // its connection dropped, and it is kept for recovery
   private volatile CloseReason peerClose;
-  private volatile CloseReason serverClose;
 
   /**
    * @param id the id of the session this one recovers, or null for a new id
@@ -339,7 +338,7 @@ public final class ServerSession
    * code, often without the reason).
    */
   public void peerClosed(CloseReason reason) {
-    if (serverClose == null && !channel.isCloseFrameSent()) { // Undertow's own close counts too
+    if (channel.isCloseInitiatedByRemotePeer()) { // its frame came before any close of ours
       this.peerClose = reason;
     }
   }
@@ -353,12 +352,9 @@ public final class ServerSession
     if (peerClose != null) {
       return peerClose;
     }
-    if (serverClose != null) {
-      return serverClose;
-    }
-    CloseReason decided = outbound.closing();
-    if (decided != null) {
-      return decided;
+    CloseReason server = outbound.closing(); // the close the server sent, or decided on
+    if (server != null) {
+      return server;
     }
     // Undertow's own close frames: 1002/1007 for broken frames, 1009 for a message too big. (It
     // also "sends" a 1000 when the connection just dropped, which is no close at all.)
@@ -470,7 +466,6 @@ public final class ServerSession
     if (channel.isCloseFrameSent() || !channel.isOpen()) {
       return;
     }
-    serverClose = reason;
     WebSockets.sendClose(new CloseMessage(reason.code(), reason.reason()), channel, null);
   }
 
